@@ -1,0 +1,162 @@
+"""The command line: start the GUI, or run a headless command for administrators and scripts.
+
+Passphrases come from CIRCLES_PASSPHRASE, standard input or a prompt; never from an argument.
+Every error is one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+PROG = "circles-desktop"
+EXIT_ERROR = 2
+
+
+class CliError(Exception):
+    pass
+
+
+def _add_data_dir(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder holding the database and its key file (default: your user data folder)",
+    )
+
+
+def _read_secret(prompt: str, *, confirm: bool = False) -> str:
+    """From CIRCLES_PASSPHRASE, else one line of piped standard input, else a hidden prompt."""
+    env = os.environ.get("CIRCLES_PASSPHRASE")
+    if env is not None:
+        return env
+    if not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        if not line:
+            raise CliError("no passphrase was given on standard input")
+        return line.rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != first:
+        raise CliError("the two passphrases do not match")
+    return first
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .services import access
+
+    secret = _read_secret("New passphrase: ", confirm=True)
+    db, recovery = access.create(args.data_dir, secret)
+    where = db.paths.root
+    access.lock(db, "created from the command line")
+    print(f"Created an encrypted Circles Desktop database in {where}.")
+    print("Recovery key (shown once; give it to your manager to keep somewhere safe):")
+    print(f"  {recovery}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .services import access, audit
+    from .store.errors import DatabaseDamaged
+
+    unlocker = access.Unlocker(args.data_dir)
+    db = unlocker.unlock(_read_secret("Passphrase: "))  # checks every page before opening
+    try:
+        with db.session() as s:
+            report = audit.verify(s)
+        problems = db.integrity_problems()
+        if problems:
+            raise DatabaseDamaged(db.paths.database, "; ".join(problems[:5]))
+        if not report.ok:
+            raise CliError(report.message())
+        print(f"{db.paths.database}: sound. {report.message()}")
+    finally:
+        access.lock(db, "after check")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .services import access, audit
+
+    db = access.Unlocker(args.data_dir).unlock(_read_secret("Passphrase: "))
+    try:
+        target = db.backup_to(args.to)
+        with db.session() as s:
+            audit.record(s, "backup", str(target))
+    finally:
+        access.lock(db, "after backup")
+    print(f"Backup written and verified: {target}")
+    return 0
+
+
+# Later features add their sub-commands here: each takes (subparsers, add_data_dir).
+EXTRA_COMMANDS: list[Callable[..., None]] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Circles Desktop: offline, encrypted records for coordinators of circles. "
+        "With no command, starts the application.",
+        epilog="Passphrases are read from CIRCLES_PASSPHRASE, standard input or a prompt, "
+        "never from the command line.",
+    )
+    _add_data_dir(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help="create a new encrypted database", description="Create a new encrypted "
+                       "database and key file, and print the recovery key once.")
+    _add_data_dir(p)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("check", help="integrity check; exit 0 when sound", description="Check every page of "
+                       "the database, SQLite's integrity and the audit log's hash chain. Exit 0 when sound.")
+    _add_data_dir(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", help="write a verified encrypted backup", description="Write an encrypted "
+                       "backup with SQLite's backup API and verify it by reopening it.")
+    _add_data_dir(p)
+    p.add_argument("--to", required=True, metavar="FILE", help="where to write the backup (.db)")
+    p.set_defaults(func=cmd_backup)
+
+    for register in EXTRA_COMMANDS:
+        register(sub, _add_data_dir)
+    return parser
+
+
+def _run_gui(data_dir: str | None) -> int:
+    from .app import main as gui_main
+
+    return gui_main(data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    try:
+        if func is None:
+            return _run_gui(args.data_dir)
+        return func(args)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # every failure becomes one clear line, never a traceback
+        from .services.access import PassphraseRejected
+        from .store.errors import StoreError
+
+        if isinstance(exc, (StoreError, CliError, PassphraseRejected)):
+            message = str(exc)
+        elif isinstance(exc, OSError):
+            message = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
+        else:
+            message = f"unexpected error: {type(exc).__name__}: {exc}"
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The encrypted store: key file, SQLCipher engine, sessions, migrations and backups."""

@@ -1,0 +1,14 @@
+"""Alembic environment: always run on a connection the store has already unlocked."""
+
+from alembic import context
+
+from circles_desktop.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("Circles Desktop migrations run only through circles_desktop.store.migrate")
+
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

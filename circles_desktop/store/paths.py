@@ -1,0 +1,41 @@
+"""Where a data folder keeps its files. The default folder is the platform's per-user data folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DB_NAME = "circles.db"
+KEY_NAME = "circles.key"
+BACKUP_DIR = "backups"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("Circles Desktop", appauthor=False)
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    root: Path
+
+    @classmethod
+    def at(cls, data_dir: Path | str | None) -> DataPaths:
+        return cls(Path(data_dir) if data_dir else default_data_dir())
+
+    @property
+    def database(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def key_file(self) -> Path:
+        return self.root / KEY_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / BACKUP_DIR
+
+    def exists(self) -> bool:
+        """A database is here if its file has any content (an empty file is refused on open)."""
+        return self.database.exists()

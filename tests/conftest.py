@@ -1,0 +1,47 @@
+"""Shared fixtures: fast key derivation for tests, temporary data folders, an open database."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from circles_desktop.store import keyfile
+
+# Tests unlock hundreds of times; the real scrypt cost is measured in benchmarks/unlock.py.
+FAST_SCRYPT = {"n": 2**10, "r": 8, "p": 1}
+PASSPHRASE = "tangerine orbit lantern"
+
+
+@pytest.fixture(autouse=True)
+def fast_kdf(monkeypatch):
+    monkeypatch.setattr(keyfile, "DEFAULT_SCRYPT", FAST_SCRYPT)
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def created(data_dir):
+    """A new database: (data_dir, recovery key), closed again."""
+    from circles_desktop.services import access
+
+    db, recovery = access.create(data_dir, PASSPHRASE)
+    db.close()
+    return data_dir, recovery
+
+
+@pytest.fixture
+def db(created):
+    from circles_desktop.services import access
+
+    data_dir, _ = created
+    database = access.Unlocker(data_dir).unlock(PASSPHRASE)
+    yield database
+    database.close()
