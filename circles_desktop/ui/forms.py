@@ -1,0 +1,296 @@
+"""One way of building record forms: labelled fields, required markers, errors beside each field,
+Save/Cancel with Enter and Escape, and an unsaved-changes prompt.
+
+Validation lives in the services; a form only shows the service's messages next to the field they
+name (a ValidationError's `errors` mapping of field key to message).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+ERROR_STYLE = "color: #b00020;"
+_NO_DATE = QDate(1900, 1, 1)  # QDateEdit's minimum stands for "no date" (shown as a dash)
+
+
+class DateField(QDateEdit):
+    """A date picker in UK order that may also be left empty when the field is optional."""
+
+    def __init__(self, optional: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setCalendarPopup(True)
+        self.optional = optional
+        if optional:
+            self.setMinimumDate(_NO_DATE)
+            self.setSpecialValueText("—")
+            self.setDate(_NO_DATE)
+        else:
+            self.setDate(QDate.currentDate())
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+
+    def value(self) -> date | None:
+        if self.optional and self.date() == _NO_DATE:
+            return None
+        return self.date().toPython()
+
+    def set_value(self, value: date | None) -> None:
+        if value is None:
+            self.setDate(_NO_DATE if self.optional else QDate.currentDate())
+        else:
+            self.setDate(QDate(value.year, value.month, value.day))
+
+
+def value_of(widget: QWidget) -> Any:
+    """The Python value a field widget holds: text stripped, None for empty optional values."""
+    if isinstance(widget, DateField):
+        return widget.value()
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip()
+    if isinstance(widget, QComboBox):
+        data = widget.currentData()
+        return data if data is not None else (widget.currentText().strip() or None)
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    raise TypeError(f"no value reader for {type(widget).__name__}")
+
+
+def set_value(widget: QWidget, value: Any) -> None:
+    if isinstance(widget, DateField):
+        widget.set_value(value)
+    elif isinstance(widget, QLineEdit):
+        widget.setText("" if value is None else str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText("" if value is None else str(value))
+    elif isinstance(widget, QComboBox):
+        index = widget.findData(value)
+        widget.setCurrentIndex(index if index >= 0 else (0 if value is None and widget.count() else -1))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QSpinBox):
+        widget.setValue(int(value or 0))
+    else:
+        raise TypeError(f"no value writer for {type(widget).__name__}")
+
+
+def _changed_signal(widget: QWidget):
+    if isinstance(widget, QDateEdit):
+        return widget.dateChanged
+    if isinstance(widget, QLineEdit):
+        return widget.textEdited
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    if isinstance(widget, QSpinBox):
+        return widget.valueChanged
+    return None
+
+
+def combo(choices: Mapping[Any, str], include_blank: str | None = None) -> QComboBox:
+    """A combo box whose items carry their stored value as data and show the users' words."""
+    box = QComboBox()
+    if include_blank is not None:
+        box.addItem(include_blank, None)
+    for value, label in choices.items():
+        box.addItem(label, value)
+    return box
+
+
+class RecordForm(QWidget):
+    """A form of labelled fields with Save/Cancel. Subclasses (or callers) add fields, then
+    connect `save_requested` to code that calls the service and either `saved_ok()` or
+    `show_errors(err.errors)`."""
+
+    save_requested = Signal()
+    cancelled = Signal()
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fields: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._labels: dict[str, QLabel] = {}
+        self._dirty = False
+        self._loading = False
+
+        outer = QVBoxLayout(self)
+        if title:
+            heading = QLabel(f"<h2>{title}</h2>")
+            heading.setAccessibleName(title)
+            outer.addWidget(heading)
+        note = QLabel("Fields marked * are required.")
+        note.setStyleSheet("color: palette(mid);")
+        outer.addWidget(note)
+        self.form_layout = QFormLayout()
+        self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        outer.addLayout(self.form_layout)
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        outer.addWidget(self.general_error)
+        outer.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setDefault(True)
+        self.buttons.accepted.connect(self.save_requested.emit)
+        self.buttons.rejected.connect(self._cancel)
+        outer.addWidget(self.buttons)
+        QShortcut(
+            QKeySequence.StandardKey.Save, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+        ).activated.connect(self.save_requested.emit)
+
+    # --- building ------------------------------------------------------------------------------
+    def add_field(self, key: str, label: str, widget: QWidget, *, required: bool = False, help: str = "") -> QWidget:
+        text = f"{label} *" if required else label
+        lab = QLabel(text)
+        lab.setBuddy(widget)
+        widget.setAccessibleName(label + (" (required)" if required else ""))
+        if help:
+            widget.setToolTip(help)
+            widget.setAccessibleDescription(help)
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setAccessibleName(f"{label} error")
+        error.hide()
+        holder = QWidget()
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(error)
+        self.form_layout.addRow(lab, holder)
+        self._fields[key] = widget
+        self._errors[key] = error
+        self._labels[key] = lab
+        signal = _changed_signal(widget)
+        if signal is not None:
+            signal.connect(self._mark_dirty)
+        return widget
+
+    def field(self, key: str) -> QWidget:
+        return self._fields[key]
+
+    # --- values --------------------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        return {key: value_of(w) for key, w in self._fields.items()}
+
+    def load(self, values: Mapping[str, Any]) -> None:
+        """Fill fields without marking the form as changed."""
+        self._loading = True
+        try:
+            for key, value in values.items():
+                if key in self._fields:
+                    set_value(self._fields[key], value)
+        finally:
+            self._loading = False
+        self.clear_errors()
+        self._dirty = False
+
+    # --- errors --------------------------------------------------------------------------------
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Each message beside its field; messages for no known field go under the form."""
+        self.clear_errors()
+        general = []
+        first: QWidget | None = None
+        for key, message in errors.items():
+            if key in self._errors:
+                self._errors[key].setText(message)
+                self._errors[key].show()
+                first = first or self._fields[key]
+            else:
+                general.append(message)
+        if general:
+            self.general_error.setText("\n".join(general))
+            self.general_error.show()
+        if first is not None:
+            first.setFocus()
+
+    def error_text(self, key: str) -> str:
+        label = self._errors.get(key)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+        self.general_error.clear()
+        self.general_error.hide()
+
+    # --- unsaved changes -----------------------------------------------------------------------
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def mark_clean(self) -> None:
+        self._dirty = False
+
+    def saved_ok(self) -> None:
+        self.clear_errors()
+        self._dirty = False
+
+    def confirm_leave(self, save: Callable[[], bool] | None = None) -> bool:
+        """True if it is fine to leave: nothing changed, or the user saved or discarded."""
+        if not self._dirty:
+            return True
+        buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        if save is not None:
+            buttons |= QMessageBox.StandardButton.Save
+        answer = QMessageBox.question(
+            self, "Unsaved changes", "This form has changes that are not saved. Save them before leaving?",
+            buttons, QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save and save is not None:
+            return save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            return True
+        return False
+
+    def _mark_dirty(self, *_args: object) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Enter saves and Escape cancels anywhere in the form, as in a dialog. Multi-line boxes
+        # keep Enter for new lines because they accept the event before it reaches here.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.save_requested.emit()
+        elif event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self._cancel()
+        else:
+            super().keyPressEvent(event)
+
+    def _cancel(self) -> None:
+        if self.confirm_leave():
+            self.cancelled.emit()
