@@ -59,21 +59,18 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .services import access, audit
-    from .store.errors import DatabaseDamaged
 
     unlocker = access.Unlocker(args.data_dir)
-    db = unlocker.unlock(_read_secret("Passphrase: "))  # checks every page before opening
+    # Every page's HMAC and SQLite's integrity check run read-only before anything is written.
+    db = unlocker.unlock(_read_secret("Passphrase: "), full_check=True)
     try:
         with db.session() as s:
             report = audit.verify(s)
-        problems = db.integrity_problems()
-        if problems:
-            raise DatabaseDamaged(db.paths.database, "; ".join(problems[:5]))
-        if not report.ok:
-            raise CliError(report.message())
-        print(f"{db.paths.database}: sound. {report.message()}")
     finally:
         access.lock(db, "after check")
+    if not report.ok:
+        raise CliError(report.message())
+    print(f"{db.paths.database}: sound. {report.message()}")
     return 0
 
 
@@ -106,18 +103,28 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("init", help="create a new encrypted database", description="Create a new encrypted "
-                       "database and key file, and print the recovery key once.")
+    p = sub.add_parser(
+        "init",
+        help="create a new encrypted database",
+        description="Create a new encrypted database and key file, and print the recovery key once.",
+    )
     _add_data_dir(p)
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("check", help="integrity check; exit 0 when sound", description="Check every page of "
-                       "the database, SQLite's integrity and the audit log's hash chain. Exit 0 when sound.")
+    p = sub.add_parser(
+        "check",
+        help="integrity check; exit 0 when sound",
+        description="Check every page of "
+        "the database, SQLite's integrity and the audit log's hash chain. Exit 0 when sound.",
+    )
     _add_data_dir(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("backup", help="write a verified encrypted backup", description="Write an encrypted "
-                       "backup with SQLite's backup API and verify it by reopening it.")
+    p = sub.add_parser(
+        "backup",
+        help="write a verified encrypted backup",
+        description="Write an encrypted backup with SQLite's backup API and verify it by reopening it.",
+    )
     _add_data_dir(p)
     p.add_argument("--to", required=True, metavar="FILE", help="where to write the backup (.db)")
     p.set_defaults(func=cmd_backup)
@@ -154,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             message = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
         else:
             message = f"unexpected error: {type(exc).__name__}: {exc}"
-        print(f"{PROG}: error: {message}", file=sys.stderr)
+        print(f"{PROG}: error: {' '.join(message.split())}", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -54,13 +54,13 @@ class Unlocker:
         extra = len(self.failures) - FREE_TRIES
         if extra < 0:
             return 0.0
-        delay = min(MAX_DELAY, 2.0 ** extra)
+        delay = min(MAX_DELAY, 2.0**extra)
         now = time.monotonic() if now is None else now
         return max(0.0, self._last_failure + delay - now)
 
-    def unlock(self, secret: str, check_pages: bool = True) -> Database:
+    def unlock(self, secret: str, check_pages: bool = True, full_check: bool = False) -> Database:
         try:
-            db = Database.open(self.data_dir, secret, check_pages=check_pages)
+            db = Database.open(self.data_dir, secret, check_pages=check_pages, full_check=full_check)
         except WrongPassphrase:
             self.failures.append(utcnow())
             self._last_failure = time.monotonic()
@@ -69,23 +69,33 @@ class Unlocker:
         self._log_unlock(db, how)
         return db
 
-    def unlock_with_key(self, data_key: bytes, check_pages: bool = True) -> Database:
-        db = Database.open(self.data_dir, data_key=data_key, check_pages=check_pages)
+    def unlock_with_key(
+        self, data_key: bytes, check_pages: bool = True, full_check: bool = False
+    ) -> Database:
+        db = Database.open(self.data_dir, data_key=data_key, check_pages=check_pages, full_check=full_check)
         self._log_unlock(db, "remembered key")
         return db
 
     def _log_unlock(self, db: Database, how: str) -> None:
-        with db.session() as s:
-            for when in self.failures:
-                audit.record(s, "unlock failed", str(db.paths.database), "wrong passphrase", at=when)
-            audit.record(s, "unlock", str(db.paths.database), f"with {how}")
+        try:
+            with db.session() as s:
+                for when in self.failures:
+                    audit.record(s, "unlock failed", str(db.paths.database), "wrong passphrase", at=when)
+                audit.record(s, "unlock", str(db.paths.database), f"with {how}")
+        except BaseException:
+            db.close()  # never hand back, or leak, a database whose unlock could not be logged
+            raise
         self.failures.clear()
 
 
 def lock(db: Database, reason: str = "on demand") -> None:
-    if db.is_open:
+    """Log the lock and close the database; it is closed even if the entry cannot be written."""
+    if not db.is_open:
+        return
+    try:
         with db.session() as s:
             audit.record(s, "lock", str(db.paths.database), reason)
+    finally:
         db.close()
 
 

@@ -40,9 +40,16 @@ def _call(fn: Callable[[], T], timeout: float) -> T:
 
 
 class KeyVault:
+    """The OS keyring, with every call (even finding the backend) bounded by a timeout.
+
+    Once a call has timed out the keyring is treated as unavailable for the rest of the session:
+    its thread may still be stuck, and asking again would only make the user wait again.
+    """
+
     def __init__(self, backend: Any = None, timeout: float = DEFAULT_TIMEOUT) -> None:
         self._backend = backend
         self.timeout = timeout
+        self._stuck: str | None = None
 
     def _keyring(self) -> Any:
         if self._backend is None:
@@ -51,10 +58,20 @@ class KeyVault:
             self._backend = keyring.get_keyring()
         return self._backend
 
+    def _run(self, fn: Callable[[Any], T]) -> T:
+        if self._stuck:
+            raise KeyringUnavailable(self._stuck)
+        try:
+            return _call(lambda: fn(self._keyring()), self.timeout)
+        except KeyringUnavailable as exc:
+            if "did not answer" in str(exc):
+                self._stuck = str(exc)
+            raise
+
     def unavailable_reason(self) -> str | None:
         """Why remembering cannot be offered here, or None when it can."""
         try:
-            backend = _call(self._keyring, self.timeout)
+            backend = self._run(lambda kr: kr)
         except KeyringUnavailable as exc:
             return str(exc)
         from keyring.backends import chainer, fail
@@ -68,24 +85,21 @@ class KeyVault:
         return None
 
     def remember(self, database_id: str, data_key: bytes) -> None:
-        kr = self._keyring()
         secret = base64.b64encode(data_key).decode("ascii")
-        _call(lambda: kr.set_password(SERVICE, database_id, secret), self.timeout)
+        self._run(lambda kr: kr.set_password(SERVICE, database_id, secret))
 
     def recall(self, database_id: str) -> bytes | None:
-        kr = self._keyring()
-        secret = _call(lambda: kr.get_password(SERVICE, database_id), self.timeout)
+        secret = self._run(lambda kr: kr.get_password(SERVICE, database_id))
         if not secret:
             return None
         try:
-            return base64.b64decode(secret, validate=True)
+            key = base64.b64decode(secret, validate=True)
         except ValueError:
             return None
+        return key if len(key) == 32 else None
 
     def forget(self, database_id: str) -> None:
-        kr = self._keyring()
-
-        def delete() -> None:
+        def delete(kr: Any) -> None:
             from keyring.errors import PasswordDeleteError
 
             try:
@@ -93,4 +107,4 @@ class KeyVault:
             except PasswordDeleteError:
                 pass  # already forgotten
 
-        _call(delete, self.timeout)
+        self._run(delete)

@@ -67,3 +67,12 @@ class DatabaseTooNew(StoreError):
 
 class BackupFailed(StoreError):
     pass
+
+
+class MigrationFailed(StoreError):
+    def __init__(self, path: object, detail: str, backup: object | None = None) -> None:
+        kept = f" A copy made before the upgrade is at {backup}." if backup else ""
+        super().__init__(
+            f"The database {path} could not be upgraded to this version ({detail}). "
+            f"The upgrade was rolled back, so the database is as it was.{kept}"
+        )

@@ -27,6 +27,7 @@ VERSION = 1
 # scrypt n=2**17, r=8, p=1 uses 128 MiB and takes about 0.43 s on the reference 2-core machine
 # (benchmarks/unlock.py): slow enough to blunt guessing, quick enough not to annoy.
 DEFAULT_SCRYPT = {"n": 2**17, "r": 8, "p": 1}
+MAX_SCRYPT_MEMORY = 256 * 1024 * 1024
 _B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 
 
@@ -56,7 +57,7 @@ def parse_recovery_key(text: str) -> bytes | None:
 
 def derive_passphrase_key(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(
-        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32
+        passphrase.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=MAX_SCRYPT_MEMORY + 1024 * 1024, dklen=32
     )
 
 
@@ -97,6 +98,10 @@ class KeyFile:
     scrypt: dict = field(default_factory=lambda: dict(DEFAULT_SCRYPT))
     passphrase_wrap: Wrap | None = None
     recovery_wrap: Wrap | None = None
+    # The database file's SQLCipher salt (its first 16 bytes, stored in the clear). It ties this key
+    # file to one database file, so a key file that belongs to another database is recognised as such
+    # instead of being mistaken for a damaged first page.
+    database_salt: bytes | None = None
 
     # --- creation and unwrapping -------------------------------------------------------------
     @classmethod
@@ -107,9 +112,8 @@ class KeyFile:
         kf = cls(database_id=str(uuid.uuid4()), scrypt=dict(scrypt or DEFAULT_SCRYPT))
         kf = kf.with_passphrase(data_key, passphrase)
         salt = secrets.token_bytes(16)
-        kf = replace(
-            kf, recovery_wrap=_wrap(_derive_recovery_key(recovery_raw, salt), data_key, salt, kf._aad("recovery"))
-        )
+        recovery_kek = _derive_recovery_key(recovery_raw, salt)
+        kf = replace(kf, recovery_wrap=_wrap(recovery_kek, data_key, salt, kf._aad("recovery")))
         return kf, data_key, format_recovery_key(recovery_raw)
 
     def with_passphrase(self, data_key: bytes, passphrase: str) -> KeyFile:
@@ -137,12 +141,32 @@ class KeyFile:
 
     def unwrap(self, secret: str) -> bytes:
         """Unlock with whichever the coordinator typed: a recovery key has a fixed shape."""
-        if parse_recovery_key(secret) is not None:
-            try:
-                return self.unwrap_with_recovery(secret)
-            except WrongPassphrase:
-                pass  # a passphrase may happen to look like a recovery key
-        return self.unwrap_with_passphrase(secret)
+        if parse_recovery_key(secret) is None:
+            return self.unwrap_with_passphrase(secret)
+        try:
+            return self.unwrap_with_recovery(secret)
+        except WrongPassphrase:
+            pass
+        try:
+            return self.unwrap_with_passphrase(secret)  # a passphrase may happen to look like a recovery key
+        except WrongPassphrase:
+            raise WrongPassphrase("recovery key") from None  # what was typed had a recovery key's shape
+
+    def with_database_salt(self, salt: bytes) -> KeyFile:
+        return replace(self, database_salt=bytes(salt))
+
+    def _malformed(self) -> str | None:
+        """Why the fields cannot be right (a checksum only catches accidents), or None."""
+        n, r, p = self.scrypt["n"], self.scrypt["r"], self.scrypt["p"]
+        if n < 2 or n & (n - 1) or r < 1 or p < 1 or 128 * r * (n + p + 2) > MAX_SCRYPT_MEMORY:
+            return f"its key derivation parameters are out of range (n={n}, r={r}, p={p})"
+        for name, wrap in (("passphrase", self.passphrase_wrap), ("recovery", self.recovery_wrap)):
+            assert wrap is not None
+            if len(wrap.salt) != 16 or len(wrap.nonce) != 12 or len(wrap.ciphertext) != 48:
+                return f"its {name} wrap has the wrong length"
+        if self.database_salt is not None and len(self.database_salt) != 16:
+            return "its database salt has the wrong length"
+        return None
 
     def _aad(self, purpose: str) -> bytes:
         # Binds each wrap to this database and purpose, so wraps cannot be swapped between files.
@@ -158,6 +182,7 @@ class KeyFile:
             "kdf": {"name": "scrypt", **self.scrypt},
             "passphrase_wrap": self.passphrase_wrap.to_json(),
             "recovery_wrap": {"kdf": "hkdf-sha256", **self.recovery_wrap.to_json()},
+            **({"database_salt": _b64(self.database_salt)} if self.database_salt is not None else {}),
         }
 
     @staticmethod
@@ -170,9 +195,17 @@ class KeyFile:
 
     @classmethod
     def from_bytes(cls, data: bytes, path: object = "key file") -> KeyFile:
+        if not data.strip():
+            raise KeyFileDamaged(path, "it is empty")
         try:
             doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except UnicodeDecodeError:
+            raise KeyFileDamaged(path, "it is not text") from None
+        except json.JSONDecodeError as exc:
+            ended = exc.pos >= len(data.rstrip())
+            where = "it ends too early" if ended else f"{exc.msg} at line {exc.lineno}"
+            raise KeyFileDamaged(path, f"it is not readable: {where}") from None
+        except RecursionError:
             raise KeyFileDamaged(path, "it is not readable") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise KeyFileDamaged(path, "it is not a Circles Desktop key file")
@@ -185,13 +218,18 @@ class KeyFile:
             kdf = doc["kdf"]
             if kdf["name"] != "scrypt":
                 raise KeyFileDamaged(path, f"unknown key derivation {kdf['name']!r}")
-            return cls(
+            kf = cls(
                 database_id=str(doc["database_id"]),
                 scrypt={"n": int(kdf["n"]), "r": int(kdf["r"]), "p": int(kdf["p"])},
                 passphrase_wrap=Wrap.from_json(doc["passphrase_wrap"]),
                 recovery_wrap=Wrap.from_json(doc["recovery_wrap"]),
+                database_salt=_unb64(doc["database_salt"]) if "database_salt" in doc else None,
             )
-        except (KeyError, TypeError, ValueError) as exc:
+            why = kf._malformed()
+            if why:
+                raise KeyFileDamaged(path, why)
+            return kf
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise KeyFileDamaged(path, f"a field is missing or malformed: {exc}") from None
 
     @classmethod

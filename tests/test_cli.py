@@ -1,0 +1,165 @@
+"""The command line, run as a real process: exit statuses and one-line messages, never a traceback.
+
+Databases are created in-process with fast key derivation; the key file records those parameters,
+so the subprocesses unlock them quickly too. Passphrases go in through CIRCLES_PASSPHRASE or stdin.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import store_cases
+from conftest import PASSPHRASE
+from store_cases import CASES, snapshot
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, passphrase: str | None = None, stdin: str | None = None, timeout: float = 60):
+    env = {k: v for k, v in os.environ.items() if k != "CIRCLES_PASSPHRASE"}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    if passphrase is not None:
+        env["CIRCLES_PASSPHRASE"] = passphrase
+    return subprocess.run(
+        [sys.executable, "-m", "circles_desktop.cli", *args],
+        input=stdin if stdin is not None else "",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=timeout,
+    )
+
+
+def assert_one_line_error(proc, fragment: str) -> None:
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("circles-desktop: error: ")
+    assert fragment in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("command", [[], ["init"], ["check"], ["backup"]])
+def test_help(command):
+    proc = run(*command, "--help")
+    assert proc.returncode == 0, proc.stderr
+    assert "usage: circles-desktop" in proc.stdout
+    assert "--data-dir" in proc.stdout
+
+
+def test_init_then_check(tmp_path):
+    data_dir = tmp_path / "new"
+    proc = run("init", "--data-dir", str(data_dir), passphrase=PASSPHRASE)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert "Recovery key" in proc.stdout
+    recovery = proc.stdout.strip().splitlines()[-1].strip()
+    assert len(recovery.replace("-", "")) == 52
+    assert PASSPHRASE not in proc.stdout
+    # the recovery key works as the secret too, through standard input this time
+    proc = run("check", "--data-dir", str(data_dir), stdin=recovery + "\n")
+    assert proc.returncode == 0, proc.stderr
+    assert "sound" in proc.stdout
+
+
+def test_init_refuses_existing_database(created):
+    data_dir, _ = created
+    before = snapshot(data_dir)
+    proc = run("init", "--data-dir", str(data_dir), passphrase=PASSPHRASE)
+    assert_one_line_error(proc, "already exists")
+    assert snapshot(data_dir) == before
+
+
+def test_init_refuses_weak_passphrase(tmp_path):
+    proc = run("init", "--data-dir", str(tmp_path / "d"), passphrase="short")
+    assert_one_line_error(proc, "at least 10 characters")
+    assert not (tmp_path / "d" / "circles.db").exists()
+
+
+def test_check_sound_database(created):
+    data_dir, _ = created
+    proc = run("check", "--data-dir", str(data_dir), passphrase=PASSPHRASE)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert "sound" in proc.stdout and "audit log is intact" in proc.stdout
+
+
+def test_passphrase_from_stdin(created):
+    data_dir, _ = created
+    proc = run("check", "--data-dir", str(data_dir), stdin=PASSPHRASE + "\n")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_no_passphrase_on_stdin(created):
+    data_dir, _ = created
+    proc = run("check", "--data-dir", str(data_dir), stdin="")
+    assert_one_line_error(proc, "no passphrase was given")
+
+
+def test_no_database(tmp_path):
+    proc = run("check", "--data-dir", str(tmp_path), passphrase=PASSPHRASE)
+    assert_one_line_error(proc, "There is no Circles Desktop database")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_check_error_case(created, case):
+    data_dir, recovery = created
+    store_cases.fill(data_dir)
+    if case.name == "damaged page":
+        secret, fragment = case.secret, case.fragment.format(page=store_cases.damage_page(data_dir))
+    else:
+        secret, fragment = case.build(data_dir, recovery), case.fragment
+    before = snapshot(data_dir)
+    proc = run("check", "--data-dir", str(data_dir), passphrase=secret)
+    assert_one_line_error(proc, fragment)
+    assert snapshot(data_dir) == before
+
+
+def test_check_reports_tampered_audit_log(db):
+    from circles_desktop.store.database import raw_connect
+
+    conn = raw_connect(db.paths.database, db.data_key)
+    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.execute("UPDATE audit_log SET detail = 'nothing to see' WHERE id = 1")
+    conn.close()
+    data_dir = db.paths.root
+    db.close()
+    proc = run("check", "--data-dir", str(data_dir), passphrase=PASSPHRASE)
+    assert_one_line_error(proc, "The audit log has been altered at entry 1")
+
+
+def test_backup(created, tmp_path):
+    data_dir, _ = created
+    target = tmp_path / "out" / "copy.db"
+    proc = run("backup", "--data-dir", str(data_dir), "--to", str(target), passphrase=PASSPHRASE)
+    assert proc.returncode == 0, proc.stderr
+    assert target.exists() and target.with_suffix(".key").exists()
+    assert "verified" in proc.stdout
+
+
+def test_backup_to_unwritable_place(created, tmp_path):
+    data_dir, _ = created
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    proc = run("backup", "--data-dir", str(data_dir), "--to", str(blocker / "copy.db"), passphrase=PASSPHRASE)
+    assert_one_line_error(proc, str(blocker))
+
+
+def test_backup_wrong_passphrase(created, tmp_path):
+    data_dir, _ = created
+    target = str(tmp_path / "c.db")
+    proc = run("backup", "--data-dir", str(data_dir), "--to", target, passphrase="not it at all")
+    assert_one_line_error(proc, "That passphrase is not right")
+    assert not (tmp_path / "c.db").exists()
+
+
+def test_passphrase_is_never_an_argument():
+    proc = run("check", "--passphrase", "x")
+    assert proc.returncode == 2
+    assert "unrecognized arguments" in proc.stderr
