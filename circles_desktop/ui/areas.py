@@ -1,0 +1,52 @@
+"""The areas shown in the main window's navigation, in order. A new feature adds its screen with
+one call to `register_area(...)` (or `MainWindow.add_area(...)` at run time); nothing else changes.
+
+Each factory receives the AppState and returns the area's widget. The widget lives as long as the
+window, across locks: it reads `state.database` for each short piece of work and must not keep a
+Database or a session of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from .app_state import AppState
+
+AreaFactory = Callable[[AppState], QWidget]
+
+
+@dataclass(frozen=True)
+class Area:
+    title: str
+    factory: AreaFactory
+    order: int = 100  # the day-to-day work (people, circles, meetings) comes before the log and settings
+
+
+AREAS: list[Area] = []
+
+
+def register_area(title: str, factory: AreaFactory, order: int = 100) -> None:
+    AREAS.append(Area(title, factory, order))
+
+
+def _audit_log(state: AppState) -> QWidget:
+    from .audit_page import AuditPage
+
+    return AuditPage(state)
+
+
+def _settings(state: AppState) -> QWidget:
+    from .settings_page import SettingsPage
+
+    return SettingsPage(state)
+
+
+register_area("Audit log", _audit_log, order=900)
+register_area("Settings", _settings, order=1000)
+
+
+def areas_in_order() -> list[Area]:
+    return sorted(AREAS, key=lambda area: area.order)

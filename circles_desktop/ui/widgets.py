@@ -1,0 +1,52 @@
+"""Small widgets every form uses: a message under a field, a passphrase box, a muted note."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+ERROR_STYLE = "color: #b00020;"
+NOTE_STYLE = "color: #555555;"
+
+
+class FieldMessage(QLabel):
+    """The message shown under a field, in red; takes no room while empty."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setAccessibleName(accessible_name)
+        self.setVisible(False)
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class Note(QLabel):
+    """Muted explanatory text that wraps."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(NOTE_STYLE)
+
+
+def passphrase_field(accessible_name: str, placeholder: str = "") -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(accessible_name)
+    field.setPlaceholderText(placeholder)
+    # No completion or undo history to keep a secret around longer than the field itself.
+    field.setClearButtonEnabled(False)
+    return field
+
+
+def labelled(text: str, buddy: QWidget) -> QLabel:
+    """A label whose &-mnemonic moves focus to its field (Alt+letter)."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
