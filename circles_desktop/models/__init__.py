@@ -2,6 +2,57 @@
 
 from .audit import AuditEntry
 from .base import Base
+from .circles import Circle, CircleMember, CosaDetails
+from .consent import Consent
+from .developments import Development, DevelopmentShare
+from .files import StoredFile
+from .goals import Goal, GoalProgress
+from .meetings import Action, Attendance, Decision, Meeting, MinutesSection
 from .meta import DatabaseInfo
+from .people import (
+    AvailabilitySlot,
+    DbsCheck,
+    Organisation,
+    Person,
+    PersonPartRow,
+    ProfessionalRole,
+    TrainingRecord,
+    VolunteerInterest,
+    VolunteerProfile,
+)
+from .questionnaires import QuestionnaireAnswer, QuestionnaireResponse
+from .referrals import Referral, ReferralStep, RiskReport
 
-__all__ = ["AuditEntry", "Base", "DatabaseInfo"]
+__all__ = [
+    "Action",
+    "Attendance",
+    "AuditEntry",
+    "AvailabilitySlot",
+    "Base",
+    "Circle",
+    "CircleMember",
+    "Consent",
+    "CosaDetails",
+    "DatabaseInfo",
+    "DbsCheck",
+    "Decision",
+    "Development",
+    "DevelopmentShare",
+    "Goal",
+    "GoalProgress",
+    "Meeting",
+    "MinutesSection",
+    "Organisation",
+    "Person",
+    "PersonPartRow",
+    "ProfessionalRole",
+    "QuestionnaireAnswer",
+    "QuestionnaireResponse",
+    "Referral",
+    "ReferralStep",
+    "RiskReport",
+    "StoredFile",
+    "TrainingRecord",
+    "VolunteerInterest",
+    "VolunteerProfile",
+]
