@@ -10,7 +10,7 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 PROG = "circles-desktop"
 EXIT_ERROR = 2
@@ -88,8 +88,33 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-# Later features add their sub-commands here: each takes (subparsers, add_data_dir).
-EXTRA_COMMANDS: list[Callable[..., None]] = []
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .services import access, demo
+
+    if args.size < 1:
+        raise CliError("--size must be at least 1")
+    secret = _read_secret("New passphrase: ", confirm=True)
+    db, recovery = access.create(args.data_dir, secret)
+    try:
+        def progress(done: int, total: int) -> None:
+            print(f"  filling: step {done} of {total}", file=sys.stderr, flush=True)
+
+        summary = demo.fill(db, size=args.size, progress=progress)
+    except BaseException:
+        # A half-made demo database is of no use: remove it rather than leave it to be found.
+        db.close()
+        for path in (db.paths.database, db.paths.key_file):
+            path.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm"):
+            db.paths.database.with_name(db.paths.database.name + suffix).unlink(missing_ok=True)
+        raise
+    where = db.paths.root
+    access.lock(db, "demo data created from the command line")
+    people = summary.rows.get("people", 0)
+    print(f"Created a demo database in {where} with {people} fictional people ({summary.seconds:.1f} s).")
+    print("Recovery key (shown once):")
+    print(f"  {recovery}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -129,8 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="FILE", help="where to write the backup (.db)")
     p.set_defaults(func=cmd_backup)
 
-    for register in EXTRA_COMMANDS:
-        register(sub, _add_data_dir)
+    p = sub.add_parser(
+        "demo",
+        help="create a database filled with realistic fictional data",
+        description="Create a new encrypted database filled with obviously fictional but realistic "
+        "people, referrals, circles, consent and meetings, for trying the app and for benchmarks.",
+    )
+    _add_data_dir(p)
+    p.add_argument("--size", type=int, default=200, metavar="N", help="about how many people (default 200)")
+    p.set_defaults(func=cmd_demo)
     return parser
 
 

@@ -7,6 +7,7 @@ so the subprocesses unlock them quickly too. Passphrases go in through CIRCLES_P
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,7 +46,7 @@ def assert_one_line_error(proc, fragment: str) -> None:
     assert fragment in lines[0], lines[0]
 
 
-@pytest.mark.parametrize("command", [[], ["init"], ["check"], ["backup"]])
+@pytest.mark.parametrize("command", [[], ["init"], ["check"], ["backup"], ["demo"]])
 def test_help(command):
     proc = run(*command, "--help")
     assert proc.returncode == 0, proc.stderr
@@ -163,3 +164,24 @@ def test_passphrase_is_never_an_argument():
     proc = run("check", "--passphrase", "x")
     assert proc.returncode == 2
     assert "unrecognized arguments" in proc.stderr
+
+
+
+def test_demo_creates_a_filled_sound_database(tmp_path):
+    target = tmp_path / "demo"
+    done = run("demo", "--data-dir", str(target), "--size", "40", passphrase=PASSPHRASE)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"with \d+ fictional people", done.stdout), done.stdout
+    checked = run("check", "--data-dir", str(target), passphrase=PASSPHRASE)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_demo_refuses_a_bad_size_and_an_existing_database(tmp_path, created):
+    data_dir, _ = created
+    bad = run("demo", "--data-dir", str(tmp_path / "d"), "--size", "0", passphrase=PASSPHRASE)
+    assert_one_line_error(bad, "--size must be at least 1")
+    assert not (tmp_path / "d" / "circles.db").exists()
+    before = snapshot(data_dir)
+    existing = run("demo", "--data-dir", str(data_dir), passphrase=PASSPHRASE)
+    assert_one_line_error(existing, "already exists")
+    assert snapshot(data_dir) == before
