@@ -22,6 +22,7 @@ from .people import (
 )
 from .questionnaires import QuestionnaireAnswer, QuestionnaireResponse
 from .referrals import Referral, ReferralStep, RiskReport
+from .sharing import SharedDocument, SharedUnderConsent
 
 __all__ = [
     "Action",
@@ -51,6 +52,8 @@ __all__ = [
     "Referral",
     "ReferralStep",
     "RiskReport",
+    "SharedDocument",
+    "SharedUnderConsent",
     "StoredFile",
     "TrainingRecord",
     "VolunteerInterest",
