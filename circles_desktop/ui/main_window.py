@@ -26,6 +26,12 @@ GEOMETRY_KEY = "window/geometry"
 NAV_WIDTH = 190
 
 
+def _can_leave(widget: QWidget | None) -> bool:
+    """Areas with forms offer can_leave(), which asks about unsaved changes; others can always go."""
+    ask = getattr(widget, "can_leave", None)
+    return True if ask is None else bool(ask())
+
+
 class LockedPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
@@ -52,7 +58,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 8px; }")
         self.pages = QStackedWidget()
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._area_chosen)
         work = QWidget()
         row = QHBoxLayout(work)
         row.setContentsMargins(6, 6, 6, 0)
@@ -92,6 +98,27 @@ class MainWindow(QMainWindow):
         self.nav.addItem(title)
         return widget
 
+    def _area_chosen(self, row: int) -> None:
+        """Switch area, unless the one being left has unsaved changes the coordinator wants to keep."""
+        current = self.pages.currentIndex()
+        if row == current or row < 0:
+            return
+        if not _can_leave(self.pages.currentWidget()):
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(current)
+            self.nav.blockSignals(False)
+            return
+        self.pages.setCurrentIndex(row)
+
+    def can_close(self) -> bool:
+        """True when no area holds unsaved changes the coordinator wants to keep."""
+        for index in range(self.pages.count()):
+            widget = self.pages.widget(index)
+            if not _can_leave(widget):
+                self.nav.setCurrentRow(index)
+                return False
+        return True
+
     def area_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]
 
@@ -116,13 +143,17 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.quit_requested.emit)
+        quit_action.triggered.connect(self._quit)
         file_menu.addAction(quit_action)
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About Circles Desktop", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def _quit(self) -> None:
+        if self.state.is_locked or self.can_close():
+            self.quit_requested.emit()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -168,6 +199,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """The window's close button quits, like File → Quit (which locks first)."""
+        if not self.state.is_locked and not self.can_close():
+            event.ignore()
+            return
         self.save_geometry()
         event.accept()
         self.quit_requested.emit()
