@@ -69,3 +69,12 @@ def test_unsaved_changes_prompt(qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert form.confirm_leave() is True
     assert not form.is_dirty
+
+
+def test_blank_combo_choice_is_none_not_its_label(qtbot):
+    form = RecordForm()
+    qtbot.addWidget(form)
+    box = form.add_field("kind", "Kind", combo({"police": "Police"}, include_blank="— choose —"))
+    assert form.values()["kind"] is None
+    box.setCurrentIndex(1)
+    assert form.values()["kind"] == "police"

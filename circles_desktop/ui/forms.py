@@ -70,8 +70,11 @@ def value_of(widget: QWidget) -> Any:
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText().strip()
     if isinstance(widget, QComboBox):
-        data = widget.currentData()
-        return data if data is not None else (widget.currentText().strip() or None)
+        # A fixed list gives the stored value of the chosen item (None for the blank choice); only an
+        # editable box, where the coordinator may type something new, gives its text.
+        if widget.isEditable() and widget.currentData() is None:
+            return widget.currentText().strip() or None
+        return widget.currentData()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     if isinstance(widget, QSpinBox):
