@@ -7,6 +7,16 @@ from .consent import Consent
 from .developments import Development, DevelopmentShare
 from .files import StoredFile
 from .goals import Goal, GoalProgress
+from .learning import (
+    Child,
+    ChronologyEntry,
+    LearningCircle,
+    LearningPoint,
+    LearningReason,
+    LearningStepRecord,
+    LearningTheme,
+    Theme,
+)
 from .meetings import Action, Attendance, Decision, Meeting, MinutesSection
 from .meta import DatabaseInfo
 from .people import (
@@ -30,6 +40,8 @@ __all__ = [
     "AuditEntry",
     "AvailabilitySlot",
     "Base",
+    "Child",
+    "ChronologyEntry",
     "Circle",
     "CircleMember",
     "Consent",
@@ -41,6 +53,11 @@ __all__ = [
     "DevelopmentShare",
     "Goal",
     "GoalProgress",
+    "LearningCircle",
+    "LearningPoint",
+    "LearningReason",
+    "LearningStepRecord",
+    "LearningTheme",
     "Meeting",
     "MinutesSection",
     "Organisation",
@@ -55,6 +72,7 @@ __all__ = [
     "SharedDocument",
     "SharedUnderConsent",
     "StoredFile",
+    "Theme",
     "TrainingRecord",
     "VolunteerInterest",
     "VolunteerProfile",

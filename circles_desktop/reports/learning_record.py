@@ -1,0 +1,127 @@
+"""The Locality Learning Circle record, for the learners: whose case (the child's name, date of birth,
+locality and case record reference: the learners need them), why the child was selected, the areas of
+focus, who took part, the child's story in summary, the learning points, the actions and the themes.
+
+The child is named in the body only: the PDF's metadata and the running header carry the circle's
+reference and date, so a file manager or search index showing them reveals no one.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from .content import PRESENT
+from .document import DocumentInfo, build_pdf
+from .flowables import data_table, gap, heading, key_value_table, numbered, para, paragraphs
+from .learning_content import LearningRecordContent
+from .meeting_parts import actions_table, attendance_table
+from .page import PageDecor
+from .text import format_date, format_time
+
+TITLE = "Locality Learning Circle record"
+FOOTER = "For the learners of this learning circle. Do not copy or forward."
+
+
+def build_learning_record(content: LearningRecordContent) -> bytes:
+    return build_pdf(learning_record_story(content), learning_record_info(content), learning_record_decor(content))
+
+
+def learning_record_info(content: LearningRecordContent) -> DocumentInfo:
+    when = format_date(content.held_on or content.proposed_on)
+    return DocumentInfo(title=f"{TITLE}, {when}" if when else TITLE, author=content.organisation)
+
+
+def learning_record_decor(content: LearningRecordContent) -> PageDecor:
+    parts = [TITLE, content.reference, format_date(content.held_on)]
+    return PageDecor(
+        organisation=content.organisation,
+        running_title=" · ".join(p for p in parts if p),
+        footer_note=FOOTER,
+    )
+
+
+def _when(content: LearningRecordContent) -> str:
+    if content.held_on is None:
+        return "Not yet set"
+    when = format_date(content.held_on)
+    if content.starts_at is not None:
+        when += f", {format_time(content.starts_at)}"
+        if content.ends_at is not None:
+            when += f" to {format_time(content.ends_at)}"
+    return when
+
+
+def learning_record_story(content: LearningRecordContent) -> list[Flowable]:
+    c = content
+    story: list[Flowable] = [
+        para(c.organisation, "h2"),
+        heading(TITLE, level=0),
+        key_value_table(
+            [
+                ("Reference", c.reference),
+                ("Date", _when(c)),
+                ("Virtual platform" if c.virtual else "Room", c.venue),
+                ("Proposed at the Locality Management Meeting", format_date(c.proposed_on)),
+                ("Completed", format_date(c.completed_on)),
+            ],
+            label_fraction=0.36,
+        ),
+        heading("The child"),
+        key_value_table(
+            [
+                ("Name", c.child.name),
+                ("Date of birth", format_date(c.child.date_of_birth)),
+                ("Locality", c.child.locality),
+                ("Case record reference", c.child.case_reference),
+                ("Allocated practitioner", c.child.practitioner),
+            ],
+            label_fraction=0.36,
+        ),
+        heading("Why the child was selected"),
+    ]
+    story.extend(numbered(list(c.reasons)) or [para("Not recorded.")])
+    story.append(heading("Areas of focus"))
+    story.extend(paragraphs(c.areas_of_focus) or [para("Not recorded yet.")])
+
+    taken = any(p.status for p in c.people)
+    if taken:
+        present = [p for p in c.people if p.status == PRESENT]
+        others = [p for p in c.people if p.status != PRESENT]
+        story.append(heading("Learners present"))
+        story.append(attendance_table(present) if present else para("No one is recorded as present."))
+        if others:
+            story.append(heading("Not present", level=2))
+            story.append(attendance_table(others))
+    else:
+        story.append(heading("Learners invited"))
+        if c.people:
+            story.append(data_table(["Name", "Role"], [[p.name, p.role] for p in c.people], fractions=(0.5, 0.5)))
+            story.append(gap(1.5))
+            story.append(para("Attendance has not been recorded yet.", "small"))
+        else:
+            story.append(para("No learners recorded yet."))
+
+    story.append(heading("The child's story"))
+    story.extend(paragraphs(c.story_summary) or [para("No summary on the child's record yet.")])
+    if c.story_summary and c.summary_updated_on is not None:
+        story.append(para(f"Summary on the child's record, updated {format_date(c.summary_updated_on)}.", "small"))
+
+    story.append(heading("Learning points"))
+    story.extend(numbered(list(c.learning_points)) or [para("No learning points recorded yet.")])
+    story.append(heading("Actions"))
+    story.append(actions_table(c.actions) if c.actions else para("No actions recorded."))
+    story.append(heading("Themes"))
+    story.append(para("; ".join(c.themes)) if c.themes else para("No themes recorded yet."))
+
+    follow_up = []
+    if c.case_note_on is not None:
+        follow_up.append(("Case note on the child's record", format_date(c.case_note_on)))
+    prepared = c.prepared_by
+    if c.prepared_on is not None:
+        prepared = f"{prepared}, {format_date(c.prepared_on)}" if prepared else format_date(c.prepared_on)
+    if prepared:
+        follow_up.append(("Prepared by", prepared))
+    if follow_up:
+        story.append(gap(6))
+        story.append(key_value_table(follow_up, label_fraction=0.36))
+    return story
