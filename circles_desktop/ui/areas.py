@@ -44,6 +44,27 @@ def _settings(state: AppState) -> QWidget:
     return SettingsPage(state)
 
 
+def _people(state: AppState) -> QWidget:
+    from .people_page import people_area
+
+    return people_area(state)
+
+
+def _organisations(state: AppState) -> QWidget:
+    from .organisations_page import organisations_area
+
+    return organisations_area(state)
+
+
+def _circles(state: AppState) -> QWidget:
+    from .circles_list import circles_area
+
+    return circles_area(state)
+
+
+register_area("People", _people, order=10)
+register_area("Organisations", _organisations, order=20)
+register_area("Circles", _circles, order=40)
 register_area("Audit log", _audit_log, order=900)
 register_area("Settings", _settings, order=1000)
 
