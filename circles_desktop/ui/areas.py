@@ -57,9 +57,9 @@ def _organisations(state: AppState) -> QWidget:
 
 
 def _circles(state: AppState) -> QWidget:
-    from .circles_list import circles_area
+    from .circles_workspace import circles_workspace
 
-    return circles_area(state)
+    return circles_workspace(state)
 
 
 register_area("People", _people, order=10)
