@@ -67,7 +67,10 @@ def test_wizard_creates_database_and_shows_recovery_key(qtbot, request, data_dir
 
     qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=WAIT_MS)
     assert not shell.state.is_locked
-    assert shell.window.area_titles() == ["People", "Organisations", "Circles", "Audit log", "Settings"]
+    assert shell.window.area_titles() == [
+        "People", "Organisations", "Referrals", "Circles", "Learning circles", "Children", "Themes",
+        "Audit log", "Settings",
+    ]
 
     # The key that was shown really opens the database.
     shell.state.lock("test")

@@ -62,9 +62,37 @@ def _circles(state: AppState) -> QWidget:
     return circles_workspace(state)
 
 
+def _referrals(state: AppState) -> QWidget:
+    from .referrals import referrals_area
+
+    return referrals_area(state)
+
+
+def _learning_circles(state: AppState) -> QWidget:
+    from .learning_list import learning_circles_area
+
+    return learning_circles_area(state)
+
+
+def _children(state: AppState) -> QWidget:
+    from .child_record import children_area
+
+    return children_area(state)
+
+
+def _themes(state: AppState) -> QWidget:
+    from .themes_view import themes_area
+
+    return themes_area(state)
+
+
 register_area("People", _people, order=10)
 register_area("Organisations", _organisations, order=20)
+register_area("Referrals", _referrals, order=30)
 register_area("Circles", _circles, order=40)
+register_area("Learning circles", _learning_circles, order=50)
+register_area("Children", _children, order=55)
+register_area("Themes", _themes, order=60)
 register_area("Audit log", _audit_log, order=900)
 register_area("Settings", _settings, order=1000)
 

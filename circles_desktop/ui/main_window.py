@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from .app_state import AppState
+from .area_links import link_areas
 from .areas import AreaFactory, areas_in_order
 
 GEOMETRY_KEY = "window/geometry"
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         for area in areas_in_order():
             self.add_area(area.title, area.factory)
+        link_areas(self)
         self.nav.setCurrentRow(0)
 
         state.locked.connect(self.show_locked)
@@ -118,6 +120,10 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(index)
                 return False
         return True
+
+    def area_widget(self, title: str) -> QWidget | None:
+        titles = self.area_titles()
+        return self.pages.widget(titles.index(title)) if title in titles else None
 
     def area_titles(self) -> list[str]:
         return [self.nav.item(i).text() for i in range(self.nav.count())]
