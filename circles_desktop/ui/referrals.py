@@ -337,6 +337,13 @@ class ReferralsArea(QStackedWidget):
         self.list.refresh()
         self.list.table.setFocus()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # Coming back to the area: the open referral may have changed elsewhere (a circle formed from it
+        # in the Circles area), so read its steps and "Create circle" state again; typed text stays.
+        super().showEvent(event)
+        if self.editing and not self.state.is_locked:
+            self.page.refresh_view()
+
     def _unlocked(self) -> None:
         if self.editing:
             self.list.refresh_counts()
