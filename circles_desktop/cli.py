@@ -117,6 +117,68 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_pdf_password() -> str:
+    """--password-stdin: the first line of standard input (a hidden prompt when it is a terminal)."""
+    if sys.stdin.isatty():
+        first = getpass.getpass("Password for the PDF: ")
+        if getpass.getpass("Type it again: ") != first:
+            raise CliError("the two PDF passwords do not match")
+        return first
+    line = sys.stdin.readline().rstrip("\r\n")
+    if not line:
+        raise CliError("no PDF password was given on the first line of standard input")
+    return line
+
+
+def cmd_export_minutes(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .services import access, minutes_export
+    from .services.validation import NotFound, ValidationError
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise CliError(f"--out must name a PDF file, not a folder: {out}")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"cannot write {out}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise CliError(f"cannot write {out}: permission denied")
+    password = None
+    if args.password_stdin:
+        password = _read_pdf_password()
+        env = os.environ.get("CIRCLES_PASSPHRASE")
+        if env is not None:
+            secret = env
+        elif sys.stdin.isatty():
+            secret = getpass.getpass("Passphrase: ")
+        else:
+            raise CliError(
+                "with --password-stdin, standard input holds the PDF password: give the database passphrase "
+                "in CIRCLES_PASSPHRASE, or run from a terminal to be asked for it"
+            )
+    else:
+        secret = _read_secret("Passphrase: ")
+    try:
+        minutes_export.check_password(password)
+    except ValidationError as exc:
+        raise CliError(str(exc)) from None
+    db = access.Unlocker(args.data_dir).unlock(secret)
+    try:
+        with db.session() as s:
+            recipient = minutes_export.recipient_for_person(s, args.meeting, args.recipient)
+        result = minutes_export.export_minutes_file(db, args.meeting, recipient, out, password)
+    except (ValidationError, NotFound) as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        access.lock(db, "after export")
+    assert result is not None
+    protected = " (password-protected)" if result.password_protected else ""
+    print(f"Minutes for {result.recipient_name} written to {result.path}{protected}.")
+    print(f"SHA-256 {result.sha256}; recorded in the register of shared documents and the audit log.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -163,6 +225,32 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_dir(p)
     p.add_argument("--size", type=int, default=200, metavar="N", help="about how many people (default 200)")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser(
+        "export-minutes",
+        help="write one outer-circle recipient's minutes of a meeting as a PDF",
+        description="Write the minutes of one meeting for one outer-circle recipient, holding only what the "
+        "core member's consent to that recipient covered on the meeting date (and has not been withdrawn "
+        "since), marked OFFICIAL-SENSITIVE. The export is recorded in the register of shared documents and "
+        "the audit log with the file's SHA-256, as from the application. If consent covers nothing, no "
+        "PDF is written.",
+        epilog="The database passphrase comes from CIRCLES_PASSPHRASE, else the first line of standard input, "
+        "else a prompt. With --password-stdin the first line of standard input is the PDF's password "
+        "instead, so the passphrase must come from CIRCLES_PASSPHRASE or a prompt. Give the PDF's password "
+        "to the recipient separately, never with the file.",
+    )
+    _add_data_dir(p)
+    p.add_argument("meeting", type=int, metavar="MEETING", help="the meeting's id")
+    p.add_argument(
+        "--recipient", required=True, type=int, metavar="PERSON",
+        help="the recipient person's id: an outer-circle member of the meeting's circle",
+    )  # fmt: skip
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    p.add_argument(
+        "--password-stdin", action="store_true",
+        help="protect the PDF (AES-256) with a password read from the first line of standard input",
+    )  # fmt: skip
+    p.set_defaults(func=cmd_export_minutes)
     return parser
 
 

@@ -185,3 +185,122 @@ def test_demo_refuses_a_bad_size_and_an_existing_database(tmp_path, created):
     existing = run("demo", "--data-dir", str(data_dir), passphrase=PASSPHRASE)
     assert_one_line_error(existing, "already exists")
     assert snapshot(data_dir) == before
+
+
+# --- export-minutes ------------------------------------------------------------------------------
+@pytest.fixture
+def minutes_db(created):
+    """A circle with a meeting, a police officer with consent to minutes and attendance, and a probation
+    officer with none: (data_dir, meeting id, consenting person id, other person id, core member id)."""
+    from test_export_support import add_outer, build_meeting, give, recipient
+
+    from circles_desktop.services import access
+
+    data_dir, _ = created
+    db = access.Unlocker(data_dir).unlock(PASSPHRASE)
+    with db.session() as s:
+        setup = build_meeting(s)
+        yes = add_outer(s, setup, "Priya", "Raghunathan")
+        no = add_outer(s, setup, "Łukasz", "Nowak")
+        give(s, setup, yes, ["minutes", "attendance"])
+        ids = (recipient(s, yes).person_id, recipient(s, no).person_id)
+    db.close()
+    return data_dir, setup.meeting_id, ids[0], ids[1], setup.core_person_id
+
+
+def _audit_and_register(data_dir):
+    from circles_desktop.models import AuditEntry, SharedDocument
+    from circles_desktop.services import access
+
+    db = access.Unlocker(data_dir).unlock(PASSPHRASE)
+    try:
+        with db.session() as s:
+            docs = [(d.how, d.sha256, d.password_protected, d.file_name) for d in s.query(SharedDocument)]
+            entries = [(e.action, e.object, e.detail) for e in s.query(AuditEntry).filter_by(action="minutes exported")]
+    finally:
+        db.close()
+    return docs, entries
+
+
+def test_export_minutes_help_documents_password_stdin():
+    proc = run("export-minutes", "--help")
+    assert proc.returncode == 0
+    assert "--password-stdin" in proc.stdout and "CIRCLES_PASSPHRASE" in proc.stdout
+
+
+def test_export_minutes(minutes_db, tmp_path):
+    import hashlib
+
+    from test_export_support import pdf_text
+
+    data_dir, meeting, person, _other, _core = minutes_db
+    out = tmp_path / "minutes.pdf"
+    proc = run("export-minutes", str(meeting), "--recipient", str(person), "--out", str(out),
+               "--data-dir", str(data_dir), passphrase=PASSPHRASE)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    digest = hashlib.sha256(out.read_bytes()).hexdigest()
+    assert digest in proc.stdout and "Priya Raghunathan" in proc.stdout
+    text = pdf_text(out.read_bytes())
+    assert "Sectionmarkminutes" in text and "Attendeemarkzebedee" in text
+    assert "Sectionmarkriskconcerns" not in text and "Sectionmarkinternal" not in text
+    docs, entries = _audit_and_register(data_dir)
+    assert docs == [("export", digest, False, "minutes.pdf")]
+    assert entries == [("minutes exported", f"meeting {meeting}", entries[0][2])] and digest in entries[0][2]
+
+
+def test_export_minutes_with_password_from_stdin(minutes_db, tmp_path):
+    from pypdf import PdfReader
+    from test_export_support import pdf_text
+
+    data_dir, meeting, person, _other, _core = minutes_db
+    out = tmp_path / "locked.pdf"
+    proc = run("export-minutes", str(meeting), "--recipient", str(person), "--out", str(out), "--password-stdin",
+               "--data-dir", str(data_dir), passphrase=PASSPHRASE, stdin="otter river 42\n")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "password-protected" in proc.stdout
+    assert PdfReader(out).is_encrypted and not PdfReader(out).decrypt("wrong one")
+    assert "Sectionmarkminutes" in pdf_text(out.read_bytes(), "otter river 42")
+    docs, _ = _audit_and_register(data_dir)
+    assert docs[0][2] is True
+
+
+@pytest.mark.parametrize(
+    "case, fragment",
+    [
+        ("unknown meeting", "There is no meeting 999"),
+        ("not a member", "is not a member of circle"),
+        ("inner circle", "is in the inner circle"),
+        ("no consent", "no consent to share information with them counted on 14/03/2025"),
+        ("unwritable out", "does not exist"),
+        ("short password", "at least 8 characters"),
+        ("passphrase on stdin too", "give the database passphrase in CIRCLES_PASSPHRASE"),
+    ],
+)
+def test_export_minutes_errors(minutes_db, tmp_path, case, fragment):
+    data_dir, meeting, person, other, core = minutes_db
+    out = tmp_path / "m.pdf"
+    args = {"meeting": str(meeting), "person": str(person), "out": str(out)}
+    extra: list[str] = []
+    passphrase, stdin = PASSPHRASE, None
+    if case == "unknown meeting":
+        args["meeting"] = "999"
+    elif case == "not a member":
+        args["person"] = "424242"
+    elif case == "inner circle":
+        args["person"] = str(core)
+    elif case == "no consent":
+        args["person"] = str(other)
+    elif case == "unwritable out":
+        blocker = tmp_path / "a-file"
+        blocker.write_text("not a folder")
+        args["out"] = str(blocker / "m.pdf")
+    elif case == "short password":
+        extra, stdin = ["--password-stdin"], "short\n"
+    elif case == "passphrase on stdin too":
+        extra, stdin, passphrase = ["--password-stdin"], "long enough password\n" + PASSPHRASE + "\n", None
+    proc = run("export-minutes", args["meeting"], "--recipient", args["person"], "--out", args["out"], *extra,
+               "--data-dir", str(data_dir), passphrase=passphrase, stdin=stdin)  # fmt: skip
+    assert_one_line_error(proc, fragment)
+    assert not out.exists()
+    docs, entries = _audit_and_register(data_dir)
+    assert docs == [] and entries == []

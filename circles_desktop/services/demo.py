@@ -57,8 +57,10 @@ from ..models import (
 from ..models.base import utcnow
 from ..models.vocab import SHAREABLE, OrganisationKind
 from . import audit
+from .learning_demo import fill_learning
 from .questionnaires import KEYS as QUESTION_KEYS
 from .reviews import add_months
+from .sharing_demo import fill_shared_documents
 from .text import search_key
 
 Progress = Callable[[int, int], None]
@@ -287,6 +289,8 @@ def _fill(session: Session, size: int, seed: int, progress: Progress | None, tod
     report()
     _circles(w, rnd, today, pool, cosa_accepted, community_accepted)
     w.flush()
+    fill_learning(session, size, seed, today)
+    fill_shared_documents(session, seed, today)
     report()
     audit.record(session, "demo data created", "database", f"{size} people")
     report()
