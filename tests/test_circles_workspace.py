@@ -86,3 +86,28 @@ def test_an_open_meeting_with_unsaved_text_holds_the_area(qtbot, workspace, monk
     assert area.open_circle(circle_id) is None
     assert area.stack.currentWidget() is screen
     assert screen.details.field("venue").text() == "Library"
+
+
+def test_meeting_toolbar_exports_and_circle_shows_its_shared_documents(qtbot, workspace):
+    from PySide6.QtGui import QAction
+
+    from circles_desktop.ui.export_dialog import ExportMinutesDialog
+    from circles_desktop.ui.shared_documents import SharedDocumentsPanel
+
+    area, circle_id = workspace
+    titles = [area.screen.tabs.tabText(i).replace("&", "") for i in range(area.screen.tabs.count())]
+    assert "Shared documents" in titles
+    assert isinstance(area.screen.shared_tab, SharedDocumentsPanel)
+    with area.state.database.session() as s:
+        form = meetings.MeetingForm(
+            kind="circle_meeting", starts_at=datetime(2025, 5, 1, 18, 0), ends_at=datetime(2025, 5, 1, 19, 0),
+            venue="Hall", notes="",
+        )
+        mid = meetings.create_meeting(s, circle_id, form).id
+    screen = area.open_meeting(mid)
+    export = screen.toolbar.findChild(QAction, "meeting.export")
+    assert export is not None
+    export.trigger()
+    qtbot.waitUntil(lambda: isinstance(getattr(area, "export_dialog", None), ExportMinutesDialog))
+    assert area.export_dialog.isVisible()
+    area.export_dialog.reject()

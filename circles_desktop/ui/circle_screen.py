@@ -32,6 +32,7 @@ from .app_state import AppState
 from .circle_common import GOOD_STYLE, WARNING_STYLE, plural, read, release_text, review_text, run_write, uk
 from .forms import DateField
 from .ring_drawing import RingDrawing, RingPerson
+from .shared_documents import SharedDocumentsPanel
 from .widgets import FieldMessage, Note
 
 FOCUS_ROLES = (MemberRole.CORE_MEMBER, MemberRole.FOCUS_PERSON)
@@ -81,6 +82,7 @@ class CircleScreen(QWidget):
         self.meetings_tab = MeetingsTab(self)
         self.developments_tab = DevelopmentsTab(self)
         self.reviews_tab = ReviewsTab(self)
+        self.shared_tab = SharedDocumentsPanel(state, circle_id)
         for tab, title in (
             (self.overview, "&Overview"),
             (self.members_tab, "&Members"),
@@ -89,6 +91,7 @@ class CircleScreen(QWidget):
             (self.meetings_tab, "M&eetings"),
             (self.developments_tab, "&Developments"),
             (self.reviews_tab, "&Reviews due"),
+            (self.shared_tab, "S&hared documents"),
         ):
             self.tabs.addTab(tab, title)
         layout = QVBoxLayout(self)

@@ -34,12 +34,21 @@ class CirclesWorkspace(CirclesArea):
             self._drop_meeting()
         screen = MeetingScreen(self.state, meeting_id)
         screen.closed.connect(self.back_to_circle)
-        for hook in MEETING_TOOLS:
-            hook(self.state, screen)
+        self._add_sharing_tools(screen)
         self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
         self.meeting = screen
         return screen
+
+    def _add_sharing_tools(self, screen: Any) -> None:
+        from .export_dialog import open_export_dialog
+
+        action = screen.toolbar.addAction("Export or print minutes…")
+        action.setObjectName("meeting.export")
+        action.setToolTip("One PDF per outer-circle recipient, holding only what their consent covers; "
+                          "or print the minutes or the meeting pack")
+        action.triggered.connect(lambda: setattr(self, "export_dialog",
+                                                 open_export_dialog(self.state, screen.meeting_id, screen)))
 
     def new_meeting(self, circle_id: int) -> Any:
         from .meeting_details import NewMeetingDialog
@@ -79,11 +88,6 @@ class CirclesWorkspace(CirclesArea):
 
     def can_leave(self) -> bool:
         return (self.meeting is None or self.meeting.can_leave()) and super().can_leave()
-
-
-# Features that add tools to the Meeting screen's toolbar (export, print) register a hook here:
-# each is called with (state, meeting_screen) when a meeting opens.
-MEETING_TOOLS: list[Any] = []
 
 
 def circles_workspace(state: AppState) -> QWidget:
