@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Circle, CircleMember, Consent, Organisation, Person, ProfessionalRole, Referral
@@ -226,23 +226,14 @@ def professional_roles(session: Session, person_id: int) -> list[ProfessionalRol
     )
 
 
-def search_professionals(
-    session: Session, text: str = "", organisation_id: int | None = None, offset: int = 0, limit: int = 50
-) -> list[ProfessionalRow]:
-    """Professionals in current jobs, for choosing a referrer or an outer-circle member."""
+def current_professionals(stmt: Select, text: str = "", organisation_id: int | None = None) -> Select:
+    """stmt (over ProfessionalRole) joined to person and organisation, narrowed to current jobs, every
+    word of text starting a family name, given name or organisation name, and one organisation if given.
+
+    search_professionals and referral_queries.count_professionals share it so a picker's count always
+    matches its pages."""
     stmt = (
-        select(
-            ProfessionalRole.id,
-            Person.id.label("person_id"),
-            Person.given_name,
-            Person.known_as,
-            Person.family_name,
-            ProfessionalRole.job_title,
-            Organisation.id.label("org_id"),
-            Organisation.name,
-            Organisation.kind,
-        )
-        .join(Person, ProfessionalRole.person_id == Person.id)
+        stmt.join(Person, ProfessionalRole.person_id == Person.id)
         .join(Organisation, ProfessionalRole.organisation_id == Organisation.id)
         .where(ProfessionalRole.ended_on.is_(None))
     )
@@ -258,6 +249,28 @@ def search_professionals(
             )
     if organisation_id is not None:
         stmt = stmt.where(ProfessionalRole.organisation_id == organisation_id)
+    return stmt
+
+
+def search_professionals(
+    session: Session, text: str = "", organisation_id: int | None = None, offset: int = 0, limit: int = 50
+) -> list[ProfessionalRow]:
+    """Professionals in current jobs, for choosing a referrer or an outer-circle member."""
+    stmt = current_professionals(
+        select(
+            ProfessionalRole.id,
+            Person.id.label("person_id"),
+            Person.given_name,
+            Person.known_as,
+            Person.family_name,
+            ProfessionalRole.job_title,
+            Organisation.id.label("org_id"),
+            Organisation.name,
+            Organisation.kind,
+        ),
+        text,
+        organisation_id,
+    )
     stmt = stmt.order_by(Person.family_key, Person.given_key, ProfessionalRole.id).offset(offset).limit(limit)
     return [
         ProfessionalRow(

@@ -10,36 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Circle, Organisation, Person, ProfessionalRole
-from . import referrals
-from .text import search_key, starts_with
+from ..models import Circle, ProfessionalRole
+from . import organisations, referrals
 
 
 def count_professionals(session: Session, text: str = "", organisation_id: int | None = None) -> int:
     """How many professionals in current jobs match, with organisations.search_professionals' filter."""
-    stmt = (
-        select(func.count())
-        .select_from(ProfessionalRole)
-        .join(Person, ProfessionalRole.person_id == Person.id)
-        .join(Organisation, ProfessionalRole.organisation_id == Organisation.id)
-        .where(ProfessionalRole.ended_on.is_(None))
-    )
-    for word in text.split():
-        key = search_key(word)
-        if key:
-            stmt = stmt.where(
-                or_(
-                    starts_with(Person.family_key, key),
-                    starts_with(Person.given_key, key),
-                    starts_with(Organisation.name_key, key),
-                )
-            )
-    if organisation_id is not None:
-        stmt = stmt.where(ProfessionalRole.organisation_id == organisation_id)
-    return session.scalar(stmt) or 0
+    stmt = select(func.count()).select_from(ProfessionalRole)
+    return session.scalar(organisations.current_professionals(stmt, text, organisation_id)) or 0
 
 
 @dataclass(frozen=True)
