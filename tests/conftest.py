@@ -45,3 +45,23 @@ def db(created):
     database = access.Unlocker(data_dir).unlock(PASSPHRASE)
     yield database
     database.close()
+
+
+@pytest.fixture
+def state(created, tmp_path):
+    """The app's state unlocked on a new database, its key kept in memory, its settings in tmp_path.
+    Modules whose screens need a different AppState define their own `state`, which takes precedence."""
+    from PySide6.QtCore import QSettings
+    from test_ui_helpers import MemoryKeyring
+
+    from circles_desktop.services import access
+    from circles_desktop.services.keyring_vault import KeyVault
+    from circles_desktop.ui.app_state import AppState
+
+    data_dir, _ = created
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    st = AppState(str(data_dir), vault=KeyVault(backend=MemoryKeyring()), settings=settings)
+    st.set_database(access.Unlocker(data_dir).unlock(PASSPHRASE))
+    yield st
+    if st.database is not None:
+        st.database.close()

@@ -8,27 +8,13 @@ from datetime import date, datetime, time
 
 import pytest
 from conftest import PASSPHRASE
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from services_support import cosa_circle, inner_volunteer, outer_member
-from test_ui_helpers import MemoryKeyring
 
 from circles_desktop.services import access, meetings
-from circles_desktop.services.keyring_vault import KeyVault
-from circles_desktop.ui.app_state import AppState
 from circles_desktop.ui.meeting_details import NewMeetingDialog
 from circles_desktop.ui.meeting_screen import TAB_ACTIONS, TAB_MINUTES, MeetingScreen
-
-
-@pytest.fixture
-def state(created, tmp_path):
-    data_dir, _ = created
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    st = AppState(str(data_dir), vault=KeyVault(backend=MemoryKeyring()), settings=settings)
-    st.set_database(access.Unlocker(data_dir).unlock(PASSPHRASE))
-    yield st
-    if st.database is not None:
-        st.database.close()
 
 
 @pytest.fixture
