@@ -13,19 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCompleter,
     QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +32,7 @@ from .forms import DateField, combo
 from .learning_fields import PersonChooser, line
 from .meeting_common import confirm
 from .paged_model import PagedTableModel
-from .widgets import FieldMessage, Note
+from .widgets import FieldMessage, Note, beside_list, count_label, list_column, list_table, search_box, tab_chain
 
 
 class ChildrenModel(PagedTableModel):
@@ -475,11 +470,9 @@ class ChildrenArea(QWidget):
         self.setObjectName("children.area")
         self.setAccessibleName("Children")
 
-        self.search = QLineEdit()
-        self.search.setObjectName("children.search")
-        self.search.setPlaceholderText("Search name, case record reference or date of birth")
-        self.search.setAccessibleName("Search children")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box(
+            "children.search", "Search name, case record reference or date of birth", "Search children"
+        )
         self.locality = combo({}, include_blank="All localities")
         self.locality.setObjectName("children.locality")
         self.locality.setAccessibleName("Locality")
@@ -487,67 +480,27 @@ class ChildrenArea(QWidget):
         self.new_button.setObjectName("children.new")
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("children.open")
-        self.count = QLabel()
-        self.count.setObjectName("children.count")
-        self.count.setAccessibleName("Number of children found")
+        self.count = count_label("children.count", "Number of children found")
         self.error = FieldMessage("Children list error")
 
         self.model = ChildrenModel(state, self)
-        self.table = QTableView()
-        self.table.setObjectName("children.table")
-        self.table.setAccessibleName("Children")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table = list_table(self.model, "children.table", "Children", row_height=24, tab_key_navigation=False)
         header = self.table.horizontalHeader()
         for col, width in ((0, 140), (1, 82), (2, 112), (3, 86), (4, 110), (5, 50)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
-
-        left = QWidget()
-        tools = QHBoxLayout()
-        tools.addWidget(self.search, 1)
-        tools.addWidget(self.locality)
-        actions = QHBoxLayout()
-        actions.addWidget(self.count, 1)
-        actions.addWidget(self.open_button)
-        actions.addWidget(self.new_button)
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 4, 0)
-        box.addWidget(QLabel("<h2>Children</h2>"))
-        box.addWidget(Note("Only what a learning circle needs is kept here. Children never appear in People."))
-        box.addLayout(tools)
-        box.addLayout(actions)
-        box.addWidget(self.error)
-        box.addWidget(self.table, 1)
+        left = list_column(
+            "Children", self.search, self.locality, self.count, (self.open_button, self.new_button), self.error,
+            self.table, note=Note("Only what a learning circle needs is kept here. Children never appear in People."),
+        )
 
         self.panel = ChildPanel(state)
         self.placeholder = Note(
             "Choose a child in the list (double-click or Enter) to see their record and chronology, "
             "or press New child to add one."
         )
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.right = QStackedWidget()
-        self.right.addWidget(self.placeholder)
-        self.right.addWidget(self.panel)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.right)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([600, 580])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        self.setTabOrder(self.search, self.locality)
-        self.setTabOrder(self.locality, self.open_button)
-        self.setTabOrder(self.open_button, self.new_button)
-        self.setTabOrder(self.new_button, self.table)
+        self.right, self.splitter = beside_list(self, left, self.placeholder, self.panel, [600, 580])
+        tab_chain(self, self.search, self.locality, self.open_button, self.new_button, self.table)
 
         self.search.textChanged.connect(self.model.set_filter)
         self.locality.currentIndexChanged.connect(lambda _i: self.model.set_locality(self.locality.currentData()))

@@ -287,6 +287,49 @@ class FormDialog(QDialog):
             super().reject()
 
 
+# --- a list that gives way to the opened circle ---------------------------------------------------
+class OpenedInPlace:
+    """For the Circles and Learning circles areas: the opened circle's screen replaces the list in
+    self.stack, one screen at a time, never dropping unsaved changes. The area provides self.stack,
+    self.list_page, self.table, self.screen (None at first), refresh() and a circle_opened signal."""
+
+    def show_screen(self, circle_id: int, make: Callable[[], Any]) -> Any:
+        """The screen for circle_id, made with make() unless it is already open; None if the open one
+        would lose unsaved changes."""
+        if self.screen is not None:
+            if self.screen.circle_id == circle_id:
+                self.stack.setCurrentWidget(self.screen)
+                return self.screen
+            if not self.screen.can_leave():
+                return None
+            self._drop_screen()
+        screen = make()
+        screen.closed.connect(self.show_list)
+        screen.changed.connect(self.refresh)
+        self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        self.screen = screen
+        self.circle_opened.emit(circle_id)
+        return screen
+
+    def show_list(self) -> None:
+        if self.screen is not None and not self.screen.can_leave():
+            return
+        self._drop_screen()
+        self.stack.setCurrentWidget(self.list_page)
+        self.refresh()
+        self.table.setFocus()
+
+    def _drop_screen(self) -> None:
+        if self.screen is not None:
+            screen, self.screen = self.screen, None
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+
+    def can_leave(self) -> bool:
+        return self.screen is None or self.screen.can_leave()
+
+
 # --- read-only tables ------------------------------------------------------------------------------
 def make_table(headers: Sequence[str], name: str, stretch: int | None = None) -> QTableWidget:
     table = QTableWidget(0, len(headers))

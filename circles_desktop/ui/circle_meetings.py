@@ -6,14 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..models.vocab import label
 from .circle_common import WARNING_STYLE, fill_table, make_table, read, review_text, selected_id
 from .paged_model import PagedTableModel
-from .widgets import Note
+from .widgets import Note, list_table
 
 DATE_TIME = "%a %d/%m/%Y %H:%M"
 
@@ -64,15 +62,8 @@ class MeetingsTab(QWidget):
         self.state = screen.state
         self.setObjectName("circle.meetings")
         self.model = MeetingsModel(screen, self)
-        self.table = QTableView()
-        self.table.setObjectName("meetings.table")
-        self.table.setAccessibleName("The circle's meetings")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
+        # This table has always kept Qt's word wrap; the long lists turn it off.
+        self.table = list_table(self.model, "meetings.table", "The circle's meetings", word_wrap=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MeetingsModel.COL_VENUE, QHeaderView.ResizeMode.Stretch)

@@ -8,24 +8,21 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..models.vocab import CircleKind, CircleStatus, CosaVariant, label
 from .app_state import AppState
-from .circle_common import read, release_text, uk
+from .circle_common import OpenedInPlace, read, release_text, uk
 from .paged_model import PagedTableModel
-from .widgets import FieldMessage
+from .widgets import FieldMessage, count_label, list_table, search_box
 
 
 class CirclesModel(PagedTableModel):
@@ -82,7 +79,7 @@ class CirclesModel(PagedTableModel):
         return self.row(row)[-1]
 
 
-class CirclesArea(QWidget):
+class CirclesArea(QWidget, OpenedInPlace):
     """The list of circles, and the Circle screen in its place when one is opened."""
 
     open_meeting_requested = Signal(int)  # meeting id, from the open circle's Meetings tab
@@ -97,11 +94,7 @@ class CirclesArea(QWidget):
         self.screen: Any = None  # the open CircleScreen
         self.dialog: Any = None  # the open new-circle form
 
-        self.search = QLineEdit()
-        self.search.setObjectName("circles.search")
-        self.search.setPlaceholderText("Search core member, title or reference")
-        self.search.setAccessibleName("Search circles")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("circles.search", "Search core member, title or reference", "Search circles")
         self.kind = self._filter("circles.kind", "All kinds", {k.value: k.label for k in CircleKind}, "Kind")
         self.status = self._filter("circles.status", "Any status", {s.value: s.label for s in CircleStatus}, "Status")
         self.variant = self._filter(
@@ -111,22 +104,11 @@ class CirclesArea(QWidget):
         self.new_button.setObjectName("circles.new")
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("circles.open")
-        self.count = QLabel()
-        self.count.setObjectName("circles.count")
-        self.count.setAccessibleName("Number of circles")
+        self.count = count_label("circles.count", "Number of circles")
         self.error = FieldMessage("Circles list error")
 
         self.model = CirclesModel(state, self)
-        self.table = QTableView()
-        self.table.setObjectName("circles.table")
-        self.table.setAccessibleName("Circles")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table = list_table(self.model, "circles.table", "Circles")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
@@ -215,40 +197,13 @@ class CirclesArea(QWidget):
         lose unsaved changes)."""
         from .circle_screen import CircleScreen
 
-        if self.screen is not None:
-            if self.screen.circle_id == circle_id:
-                self.stack.setCurrentWidget(self.screen)
-                return self.screen
-            if not self.screen.can_leave():
-                return None
-            self._drop_screen()
-        screen = CircleScreen(self.state, circle_id)
-        screen.closed.connect(self.show_list)
-        screen.changed.connect(self.refresh)
-        screen.open_meeting_requested.connect(self.open_meeting_requested.emit)
-        screen.new_meeting_requested.connect(self.new_meeting_requested.emit)
-        self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
-        self.screen = screen
-        self.circle_opened.emit(circle_id)
-        return screen
+        def make() -> Any:
+            screen = CircleScreen(self.state, circle_id)
+            screen.open_meeting_requested.connect(self.open_meeting_requested.emit)
+            screen.new_meeting_requested.connect(self.new_meeting_requested.emit)
+            return screen
 
-    def show_list(self) -> None:
-        if self.screen is not None and not self.screen.can_leave():
-            return
-        self._drop_screen()
-        self.stack.setCurrentWidget(self.list_page)
-        self.refresh()
-        self.table.setFocus()
-
-    def _drop_screen(self) -> None:
-        if self.screen is not None:
-            screen, self.screen = self.screen, None
-            self.stack.removeWidget(screen)
-            screen.deleteLater()
-
-    def can_leave(self) -> bool:
-        return self.screen is None or self.screen.can_leave()
+        return self.show_screen(circle_id, make)
 
     # --- new circles -----------------------------------------------------------------------------
     def new_circle(self, referral_id: int | None = None) -> Any:

@@ -9,25 +9,22 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..services.learning_steps import STAGE_SHORT
 from .app_state import AppState
-from .circle_common import read, uk
+from .circle_common import OpenedInPlace, read, uk
 from .paged_model import PagedTableModel
-from .widgets import FieldMessage
+from .widgets import FieldMessage, count_label, list_table, search_box
 
 STAGES = ("before", "during", "after", "complete")
 
@@ -99,7 +96,7 @@ class LearningCirclesModel(PagedTableModel):
         ]
 
 
-class LearningCirclesArea(QWidget):
+class LearningCirclesArea(QWidget, OpenedInPlace):
     """The list of learning circles, and the learning circle screen in its place when one is opened."""
 
     circle_opened = Signal(int)
@@ -124,33 +121,20 @@ class LearningCirclesArea(QWidget):
         self.month.setObjectName("learning.month")
         self.month.setAccessibleName("Month")
         self.month.addItem("Any month", None)
-        self.search = QLineEdit()
-        self.search.setObjectName("learning.search")
-        self.search.setPlaceholderText("Search child, case record, locality or LLC reference")
-        self.search.setAccessibleName("Search learning circles")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box(
+            "learning.search", "Search child, case record, locality or LLC reference", "Search learning circles"
+        )
         self.new_button = QPushButton("&New learning circle…")
         self.new_button.setObjectName("learning.new")
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("learning.open")
-        self.count = QLabel()
-        self.count.setObjectName("learning.count")
-        self.count.setAccessibleName("Number of learning circles")
+        self.count = count_label("learning.count", "Number of learning circles")
         self.error = FieldMessage("Learning circles list error")
 
         self.model = LearningCirclesModel(state, self)
-        self.table = QTableView()
-        self.table.setObjectName("learning.table")
-        self.table.setAccessibleName("Learning circles")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setWordWrap(False)
+        self.table = list_table(
+            self.model, "learning.table", "Learning circles", row_height=24, tab_key_navigation=False
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for col, width in ((0, 84), (1, 150), (2, 88), (3, 160), (4, 118), (5, 170), (6, 150), (7, 70), (8, 86)):
@@ -283,38 +267,7 @@ class LearningCirclesArea(QWidget):
     def open_circle(self, circle_id: int) -> Any:
         from .learning_screen import LearningCircleScreen
 
-        if self.screen is not None:
-            if self.screen.circle_id == circle_id:
-                self.stack.setCurrentWidget(self.screen)
-                return self.screen
-            if not self.screen.can_leave():
-                return None
-            self._drop_screen()
-        screen = LearningCircleScreen(self.state, circle_id)
-        screen.closed.connect(self.show_list)
-        screen.changed.connect(self.refresh)
-        self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(screen)
-        self.screen = screen
-        self.circle_opened.emit(circle_id)
-        return screen
-
-    def show_list(self) -> None:
-        if self.screen is not None and not self.screen.can_leave():
-            return
-        self._drop_screen()
-        self.stack.setCurrentWidget(self.list_page)
-        self.refresh()
-        self.table.setFocus()
-
-    def _drop_screen(self) -> None:
-        if self.screen is not None:
-            screen, self.screen = self.screen, None
-            self.stack.removeWidget(screen)
-            screen.deleteLater()
-
-    def can_leave(self) -> bool:
-        return self.screen is None or self.screen.can_leave()
+        return self.show_screen(circle_id, lambda: LearningCircleScreen(self.state, circle_id))
 
     def new_circle(self, show: bool = True) -> Any:
         from .learning_form import NewLearningCircleDialog

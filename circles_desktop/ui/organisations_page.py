@@ -3,19 +3,13 @@ SQL, the organisation form, and the professionals currently recorded as working 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +21,7 @@ from .messages import describe
 from .paged_model import PagedTableModel
 from .person_form import ScrollingRecordForm
 from .volunteer_section import fill_table, read_only_table
-from .widgets import FieldMessage, Note
+from .widgets import FieldMessage, Note, beside_list, count_label, list_column, list_table, search_box, tab_chain
 
 KIND_LABELS = {k: label(k) for k in OrganisationKind.values()}
 FIELDS = ("name", "kind", "address", "phone", "email", "notes")
@@ -118,11 +112,7 @@ class OrganisationsArea(QWidget):
         self.setAccessibleName("Organisations")
         self.organisation_id: int | None = None
 
-        self.search = QLineEdit()
-        self.search.setObjectName("organisations.search")
-        self.search.setPlaceholderText("Search by name")
-        self.search.setAccessibleName("Search organisations")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("organisations.search", "Search by name", "Search organisations")
         self.kind = combo(KIND_LABELS, include_blank="Every kind")
         self.kind.setObjectName("organisations.kind")
         self.kind.setAccessibleName("Show organisations of kind")
@@ -130,68 +120,30 @@ class OrganisationsArea(QWidget):
         self.new_button.setObjectName("organisations.new")
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("organisations.open")
-        self.count = QLabel()
-        self.count.setObjectName("organisations.count")
-        self.count.setAccessibleName("Number of organisations found")
+        self.count = count_label("organisations.count", "Number of organisations found")
         self.error = FieldMessage("Organisations list error")
 
         self.model = OrganisationsModel(state, self)
-        self.table = QTableView()
-        self.table.setObjectName("organisations.table")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Organisations")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table = list_table(
+            self.model, "organisations.table", "Organisations", row_height=24, tab_key_navigation=False
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(OrganisationsModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(OrganisationsModel.COL_KIND, 130)
         header.resizeSection(OrganisationsModel.COL_PHONE, 110)
         header.resizeSection(OrganisationsModel.COL_STAFF, 50)
-
-        left = QWidget()
-        tools = QHBoxLayout()
-        tools.addWidget(self.search, 1)
-        tools.addWidget(self.kind)
-        actions = QHBoxLayout()
-        actions.addWidget(self.count, 1)
-        actions.addWidget(self.open_button)
-        actions.addWidget(self.new_button)
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 4, 0)
-        box.addWidget(QLabel("<h2>Organisations</h2>"))
-        box.addLayout(tools)
-        box.addLayout(actions)
-        box.addWidget(self.error)
-        box.addWidget(self.table, 1)
+        left = list_column(
+            "Organisations", self.search, self.kind, self.count, (self.open_button, self.new_button), self.error,
+            self.table,
+        )
 
         self.form = OrganisationRecordForm()
         self.placeholder = Note(
             "Choose an organisation in the list (double-click or Enter) to see its details and staff, "
             "or press New organisation."
         )
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.right = QStackedWidget()
-        self.right.addWidget(self.placeholder)
-        self.right.addWidget(self.form)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.right)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([540, 560])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        self.setTabOrder(self.search, self.kind)
-        self.setTabOrder(self.kind, self.open_button)
-        self.setTabOrder(self.open_button, self.new_button)
-        self.setTabOrder(self.new_button, self.table)
+        self.right, self.splitter = beside_list(self, left, self.placeholder, self.form, [540, 560])
+        tab_chain(self, self.search, self.kind, self.open_button, self.new_button, self.table)
 
         self.search.textChanged.connect(self.model.set_filter)
         self.kind.currentIndexChanged.connect(lambda _i: self.model.set_kind(self.kind.currentData()))

@@ -3,27 +3,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from ..models.vocab import PersonPart, label
 from .app_state import AppState
 from .forms import combo
 from .paged_model import PagedTableModel
 from .person_form import PersonEditor, PersonRecordForm
-from .widgets import FieldMessage, Note
+from .widgets import FieldMessage, Note, beside_list, count_label, list_column, list_table, search_box, tab_chain
 
 UK_DATE = "%d/%m/%Y"
 PART_LABELS = {p: label(p) for p in PersonPart.values()}
@@ -88,11 +75,9 @@ class PeopleArea(QWidget):
         self.setAccessibleName("People")
 
         # --- the list --------------------------------------------------------------------------
-        self.search = QLineEdit()
-        self.search.setObjectName("people.search")
-        self.search.setPlaceholderText("Search by name, reference or date of birth (dd/mm/yyyy)")
-        self.search.setAccessibleName("Search people")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box(
+            "people.search", "Search by name, reference or date of birth (dd/mm/yyyy)", "Search people"
+        )
         self.part = combo(PART_LABELS, include_blank="Everyone")
         self.part.setObjectName("people.part")
         self.part.setAccessibleName("Show people who are")
@@ -100,45 +85,19 @@ class PeopleArea(QWidget):
         self.new_button.setObjectName("people.new")
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("people.open")
-        self.count = QLabel()
-        self.count.setObjectName("people.count")
-        self.count.setAccessibleName("Number of people found")
+        self.count = count_label("people.count", "Number of people found")
         self.error = FieldMessage("People list error")
 
         self.model = PeopleModel(state, self)
-        self.table = QTableView()
-        self.table.setObjectName("people.table")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("People")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table = list_table(self.model, "people.table", "People", row_height=24, tab_key_navigation=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PeopleModel.COL_PARTS, QHeaderView.ResizeMode.Stretch)
         for col, width in ((PeopleModel.COL_NAME, 175), (PeopleModel.COL_KNOWN_AS, 75),
                            (PeopleModel.COL_BORN, 92), (PeopleModel.COL_REFERENCE, 80)):
             header.resizeSection(col, width)
-
-        left = QWidget()
-        tools = QHBoxLayout()
-        tools.addWidget(self.search, 1)
-        tools.addWidget(self.part)
-        actions = QHBoxLayout()
-        actions.addWidget(self.count, 1)
-        actions.addWidget(self.open_button)
-        actions.addWidget(self.new_button)
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 4, 0)
-        box.addWidget(QLabel("<h2>People</h2>"))
-        box.addLayout(tools)
-        box.addLayout(actions)
-        box.addWidget(self.error)
-        box.addWidget(self.table, 1)
+        left = list_column(
+            "People", self.search, self.part, self.count, (self.open_button, self.new_button), self.error, self.table
+        )
 
         # --- the form ---------------------------------------------------------------------------
         self.form = PersonRecordForm()
@@ -147,23 +106,8 @@ class PeopleArea(QWidget):
             "Choose a person in the list (double-click or Enter) to see and change their record, "
             "or press New person to add someone."
         )
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.right = QStackedWidget()
-        self.right.addWidget(self.placeholder)
-        self.right.addWidget(self.form)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.right)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([560, 600])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        self.setTabOrder(self.search, self.part)
-        self.setTabOrder(self.part, self.open_button)
-        self.setTabOrder(self.open_button, self.new_button)
-        self.setTabOrder(self.new_button, self.table)
+        self.right, self.splitter = beside_list(self, left, self.placeholder, self.form, [560, 600])
+        tab_chain(self, self.search, self.part, self.open_button, self.new_button, self.table)
 
         self.search.textChanged.connect(self.model.set_filter)
         self.part.currentIndexChanged.connect(lambda _i: self.model.set_part(self.part.currentData()))

@@ -19,23 +19,20 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from .app_state import AppState
 from .paged_model import PagedTableModel
-from .widgets import FieldMessage, Note
+from .widgets import FieldMessage, Note, list_table, search_box
 
 # A search result row: the record's id, the words the picker shows once chosen, then the table's columns.
 PickRow = tuple[Any, ...]
@@ -81,25 +78,12 @@ class PickerDialog(QDialog):
         self.setAccessibleName(source.title)
         self.resize(640, 440)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("picker.search")
-        self.search.setPlaceholderText(f"Search for a {source.noun}")
-        self.search.setAccessibleName(f"Search for a {source.noun}")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("picker.search", f"Search for a {source.noun}", f"Search for a {source.noun}")
         self.count = QLabel()
         self.count.setAccessibleName("Number of matches")
         self.error = FieldMessage("Search error")
         self.model = _PickModel(source.headers, self._fetch, self._count, page_size=100, parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("picker.table")
-        self.table.setAccessibleName(f"Matching {source.noun} records")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table = list_table(self.model, "picker.table", f"Matching {source.noun} records")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.choose_button = self.buttons.addButton("&Choose", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -11,16 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +26,7 @@ from ..models.vocab import ReferralStatus, label
 from .app_state import AppState
 from .paged_model import PagedTableModel
 from .referral_form import KINDS, ReferralPage
-from .widgets import FieldMessage
+from .widgets import FieldMessage, list_table, search_box
 
 ASCENDING = Qt.SortOrder.AscendingOrder
 DESCENDING = Qt.SortOrder.DescendingOrder
@@ -134,11 +131,7 @@ class ReferralList(QWidget):
         self.kind.addItem("All kinds of circle", None)
         for value, text in KINDS.items():
             self.kind.addItem(text, value)
-        self.search = QLineEdit()
-        self.search.setObjectName("referrals.search")
-        self.search.setPlaceholderText("Search by name or reference (REF-00012)")
-        self.search.setAccessibleName("Search referrals")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("referrals.search", "Search by name or reference (REF-00012)", "Search referrals")
         self.count = QLabel()
         self.count.setObjectName("referrals.count")
         self.count.setAccessibleName("Number of referrals")
@@ -149,16 +142,7 @@ class ReferralList(QWidget):
         self.error = FieldMessage("Referrals list error")
 
         self.model = ReferralListModel(state, self)
-        self.table = QTableView()
-        self.table.setObjectName("referrals.table")
-        self.table.setAccessibleName("Referrals")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table = list_table(self.model, "referrals.table", "Referrals")
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)

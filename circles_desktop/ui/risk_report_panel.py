@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QGroupBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +30,7 @@ from .app_state import AppState
 from .forms import DateField, RecordForm, combo
 from .messages import describe
 from .risk_report_files import TEMP_COPIES, PrivateTempFiles
-from .widgets import FieldMessage, Note
+from .widgets import FieldMessage, Note, list_table
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -244,16 +242,7 @@ class RiskReportsPanel(QGroupBox):
         self.last_opened: Path | None = None
 
         self.model = RiskReportsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("risk_reports.table")
-        self.table.setAccessibleName("Risk assessment reports")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table = list_table(self.model, "risk_reports.table", "Risk assessment reports")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RiskReportsModel.COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
