@@ -81,7 +81,9 @@ class CircleMember(Base):
     left_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    person: Mapped[Person] = relationship(lazy="joined", innerjoin=True)
+    # "unnested": loaded through an outer join (a consent's recipient), a nested inner join made SQLite
+    # materialise every member for each query (130 ms at 100,000 people instead of 2 ms).
+    person: Mapped[Person] = relationship(lazy="joined", innerjoin="unnested")
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
 
     def is_current(self, on: date) -> bool:
