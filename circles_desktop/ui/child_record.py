@@ -30,9 +30,10 @@ from .app_state import AppState
 from .circle_common import FormDialog, ScreenForm, fill_table, make_table, read, run_write, select_id, selected_id, uk
 from .forms import DateField, combo
 from .learning_fields import PersonChooser, line
+from .list_parts import beside_list, count_label, list_column, list_table, search_box, tab_chain
 from .meeting_common import confirm
 from .paged_model import PagedTableModel
-from .widgets import FieldMessage, Note, beside_list, count_label, list_column, list_table, search_box, tab_chain
+from .widgets import FieldMessage, Note
 
 
 class ChildrenModel(PagedTableModel):

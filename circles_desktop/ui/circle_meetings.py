@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from ..models.vocab import label
 from .circle_common import WARNING_STYLE, fill_table, make_table, read, review_text, selected_id
+from .list_parts import list_table
 from .paged_model import PagedTableModel
-from .widgets import Note, list_table
+from .widgets import Note
 
 DATE_TIME = "%a %d/%m/%Y %H:%M"
 

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from ..models.vocab import CircleKind, CircleStatus, CosaVariant, label
 from .app_state import AppState
 from .circle_common import OpenedInPlace, read, release_text, uk
+from .list_parts import count_label, list_table, search_box
 from .paged_model import PagedTableModel
-from .widgets import FieldMessage, count_label, list_table, search_box
+from .widgets import FieldMessage
 
 
 class CirclesModel(PagedTableModel):

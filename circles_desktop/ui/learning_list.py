@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from ..services.learning_steps import STAGE_SHORT
 from .app_state import AppState
 from .circle_common import OpenedInPlace, read, uk
+from .list_parts import count_label, list_table, search_box
 from .paged_model import PagedTableModel
-from .widgets import FieldMessage, count_label, list_table, search_box
+from .widgets import FieldMessage
 
 STAGES = ("before", "during", "after", "complete")
 

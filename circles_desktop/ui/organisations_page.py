@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 from ..models.vocab import OrganisationKind, label
 from .app_state import AppState
 from .forms import combo
+from .list_parts import beside_list, count_label, list_column, list_table, search_box, tab_chain
 from .messages import describe
 from .paged_model import PagedTableModel
 from .person_form import ScrollingRecordForm
 from .volunteer_section import fill_table, read_only_table
-from .widgets import FieldMessage, Note, beside_list, count_label, list_column, list_table, search_box, tab_chain
+from .widgets import FieldMessage, Note
 
 KIND_LABELS = {k: label(k) for k in OrganisationKind.values()}
 FIELDS = ("name", "kind", "address", "phone", "email", "notes")

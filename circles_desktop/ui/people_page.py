@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 from ..models.vocab import PersonPart, label
 from .app_state import AppState
 from .forms import combo
+from .list_parts import beside_list, count_label, list_column, list_table, search_box, tab_chain
 from .paged_model import PagedTableModel
 from .person_form import PersonEditor, PersonRecordForm
-from .widgets import FieldMessage, Note, beside_list, count_label, list_column, list_table, search_box, tab_chain
+from .widgets import FieldMessage, Note
 
 UK_DATE = "%d/%m/%Y"
 PART_LABELS = {p: label(p) for p in PersonPart.values()}

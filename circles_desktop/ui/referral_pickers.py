@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from .app_state import AppState
+from .list_parts import list_table, search_box
 from .paged_model import PagedTableModel
-from .widgets import FieldMessage, Note, list_table, search_box
+from .widgets import FieldMessage, Note
 
 # A search result row: the record's id, the words the picker shows once chosen, then the table's columns.
 PickRow = tuple[Any, ...]

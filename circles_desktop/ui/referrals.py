@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from ..models.vocab import ReferralStatus, label
 from .app_state import AppState
+from .list_parts import list_table, search_box
 from .paged_model import PagedTableModel
 from .referral_form import KINDS, ReferralPage
-from .widgets import FieldMessage, list_table, search_box
+from .widgets import FieldMessage
 
 ASCENDING = Qt.SortOrder.AscendingOrder
 DESCENDING = Qt.SortOrder.DescendingOrder

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 from ..models.vocab import RiskReportType
 from .app_state import AppState
 from .forms import DateField, RecordForm, combo
+from .list_parts import list_table
 from .messages import describe
 from .risk_report_files import TEMP_COPIES, PrivateTempFiles
-from .widgets import FieldMessage, Note, list_table
+from .widgets import FieldMessage, Note
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
