@@ -75,6 +75,9 @@ def fill_shared_documents(session: Session, seed: int, today: date, limit: int =
         select(Meeting)
         .where(Meeting.starts_at <= datetime.combine(today, time()))
         .order_by(Meeting.circle_id.in_(circles).desc(), Meeting.starts_at.desc())
+        # A few candidates are plenty for six copies; loading every meeting (and its eager-loaded
+        # children) took most of a large demo's time.
+        .limit(60)
     ).scalars()
     pack_done = False
     for meeting in recent:
