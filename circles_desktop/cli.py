@@ -142,6 +142,8 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise CliError(f"cannot write {out}: the folder {folder} does not exist")
+    if out.exists() and not args.overwrite:
+        raise CliError(f"{out} already exists; nothing was written. Choose another name, or add --overwrite")
     if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise CliError(f"cannot write {out}: permission denied")
     password = None
@@ -246,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the recipient person's id: an outer-circle member of the meeting's circle",
     )  # fmt: skip
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF file to write")
+    p.add_argument("--overwrite", action="store_true", help="replace --out if it already exists")
     p.add_argument(
         "--password-stdin", action="store_true",
         help="protect the PDF (AES-256) with a password read from the first line of standard input",

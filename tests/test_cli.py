@@ -264,6 +264,20 @@ def test_export_minutes_with_password_from_stdin(minutes_db, tmp_path):
     assert docs[0][2] is True
 
 
+def test_export_minutes_never_replaces_a_file_unasked(minutes_db, tmp_path):
+    data_dir, meeting, person, _other, _core = minutes_db
+    out = tmp_path / "minutes.pdf"
+    out.write_bytes(b"the coordinator's own earlier file")
+    args = ("export-minutes", str(meeting), "--recipient", str(person), "--out", str(out), "--data-dir", str(data_dir))
+    refused = run(*args, passphrase=PASSPHRASE)
+    assert_one_line_error(refused, "already exists; nothing was written")
+    assert out.read_bytes() == b"the coordinator's own earlier file"
+    assert _audit_and_register(data_dir)[0] == []  # nothing recorded as shared
+    replaced = run(*args, "--overwrite", passphrase=PASSPHRASE)
+    assert replaced.returncode == 0, replaced.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
 @pytest.mark.parametrize(
     "case, fragment",
     [
