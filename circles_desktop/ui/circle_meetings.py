@@ -131,10 +131,14 @@ class ReviewsTab(QWidget):
         self.new_button.setObjectName("reviews.new")
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("reviews.open")
+        self.questionnaire_button = QPushButton("Print blank &questionnaire…")
+        self.questionnaire_button.setObjectName("reviews.questionnaire")
+        self.questionnaire_button.setToolTip("The end-of-circle stakeholder questionnaire, to give to referrers")
         tools = QHBoxLayout()
         tools.addWidget(self.new_button)
         tools.addWidget(self.open_button)
         tools.addStretch(1)
+        tools.addWidget(self.questionnaire_button)
         box = QGroupBox("Reviews held (quarterly and end-of-circle)")
         bl = QVBoxLayout(box)
         bl.addLayout(tools)
@@ -151,6 +155,12 @@ class ReviewsTab(QWidget):
         self.new_button.clicked.connect(lambda: self.screen.new_meeting_requested.emit(self.screen.circle_id))
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.questionnaire_button.clicked.connect(self.print_questionnaire)
+
+    def print_questionnaire(self) -> bool:
+        from .print_documents import print_blank_questionnaire
+
+        return print_blank_questionnaire(self.state, self, self.screen.circle_id)
 
     def reload(self) -> None:
         from ..services import circle_queries

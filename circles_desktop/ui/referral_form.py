@@ -194,6 +194,9 @@ class ReferralPage(QWidget):
         self.create_circle_button = QPushButton("Create &circle from this referral")
         self.create_circle_button.setObjectName("referral.create_circle")
         self.create_circle_button.setStyleSheet("font-weight: bold;")
+        self.print_button = QPushButton("&Print summary…")
+        self.print_button.setObjectName("referral.print_summary")
+        self.print_button.setToolTip("Print a summary of this referral, its steps and risk reports")
         self.step_note = Note()
         self.step_note.setObjectName("referral.step_note")
         steps_box = QGroupBox("Steps")
@@ -203,6 +206,7 @@ class ReferralPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.step_buttons)
         actions.addStretch(1)
+        actions.addWidget(self.print_button)
         actions.addWidget(self.create_circle_button)
         steps_layout.addLayout(actions)
         steps_layout.addWidget(self.step_note)
@@ -237,6 +241,7 @@ class ReferralPage(QWidget):
         self.editor.cancelled.connect(self.closed.emit)
         self.step_buttons.step_clicked.connect(self.ask_step)
         self.create_circle_button.clicked.connect(self._create_circle)
+        self.print_button.clicked.connect(self.print_summary)
         self.editor.kind.currentIndexChanged.connect(lambda _i: self.referral_id is None and self._show_view())
         state.locked.connect(self._on_locked)
         state.unlocked.connect(lambda _db: self.refresh_view())
@@ -282,6 +287,11 @@ class ReferralPage(QWidget):
         self._show_view()
         return True
 
+    def print_summary(self) -> bool:
+        from .print_documents import print_referral_summary
+
+        return self.referral_id is not None and print_referral_summary(self.state, self, self.referral_id)
+
     def _show_view(self) -> None:
         view = self.view
         if view is None:
@@ -289,6 +299,7 @@ class ReferralPage(QWidget):
             self.stepper.show_steps(self.editor.current_kind(), None, ())
             self.step_buttons.show_steps(())
             self.create_circle_button.hide()
+            self.print_button.hide()
             self.step_note.setText("Save the referral to start walking its steps.")
             return
         status = ReferralStatus(view.status).label
@@ -299,6 +310,7 @@ class ReferralPage(QWidget):
         )
         self.stepper.show_steps(view.form.circle_kind, view.status, view.steps)
         self.step_buttons.show_steps(view.next_steps)
+        self.print_button.show()
         accepted = view.status == ReferralStatus.ACCEPTED
         self.create_circle_button.setVisible(accepted)
         self.create_circle_button.setEnabled(accepted and not view.circle_ids)
