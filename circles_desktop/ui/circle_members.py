@@ -290,7 +290,7 @@ class MemberDialog(FormDialog):
         role = self.role.currentData()
         if role in OUTER_ROLES:
             self.ring.setCurrentIndex(self.ring.findData(Ring.OUTER.value))
-        elif role in (MemberRole.VOLUNTEER, MemberRole.FACILITATOR):
+        elif role in (MemberRole.VOLUNTEER, MemberRole.FACILITATOR, MemberRole.PARENT_CARER):
             self.ring.setCurrentIndex(self.ring.findData(Ring.INNER.value))
         person = getattr(self, "person", None)
         if person is not None and not person.search.text():
