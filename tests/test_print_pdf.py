@@ -91,3 +91,24 @@ def test_unreadable_or_protected_bytes_are_refused_clearly(qapp, pack):
         print_pdf.page_count(b"%PDF-1.7 nonsense")
     with pytest.raises(print_pdf.PdfLoadError):
         print_pdf.page_count(protect(pack, "a long password"))
+
+
+def test_printing_shows_progress_and_can_be_stopped(qapp, tmp_path, pack, monkeypatch):
+    from PySide6.QtWidgets import QProgressDialog
+
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    seen: list[tuple[int, int]] = []
+    real_set_value = QProgressDialog.setValue
+
+    def set_value_then_stop(self, value):
+        real_set_value(self, value)
+        seen.append((value, self.maximum()))
+        if value == 2:
+            self.cancel()  # the coordinator presses "Stop printing" after two pages
+
+    monkeypatch.setattr(QProgressDialog, "setValue", set_value_then_stop)
+    out = tmp_path / "stopped.pdf"
+    # Stopped after two pages: those two are on paper, so it counts as printed (and is audited).
+    assert print_pdf.print_pdf(None, pack, "pack", pdf_printer(out)) is True
+    assert seen[:3] == [(0, page_count(pack)), (1, page_count(pack)), (2, page_count(pack))]
+    assert len(PdfReader(out).pages) == 2

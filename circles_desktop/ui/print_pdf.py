@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QRectF, QSize, QSizeF, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QRectF, QSize, QSizeF, Qt, QTimer
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
 MAX_DPI = 300  # enough for text on paper; higher resolutions are painted scaled up by the printer
 LOAD_TIMEOUT_MS = 10_000
@@ -92,8 +92,10 @@ def _pages_to_print(printer: QPrinter, total: int) -> range:
     return range(total)
 
 
-def paint_pdf(data: bytes, printer: QPrinter, stop: Callable[[], bool] | None = None) -> int:
-    """Paint every page (or the printer's page range) onto the printer; returns the pages painted."""
+def paint_pdf(data: bytes, printer: QPrinter, stop: Callable[[int, int], bool] | None = None) -> int:
+    """Paint every page (or the printer's page range) onto the printer; returns the pages painted.
+
+    `stop(pages done, pages to paint)` is asked before each page; True stops there."""
     pdf = LoadedPdf(data)
     painter = QPainter()
     painted = 0
@@ -104,7 +106,7 @@ def paint_pdf(data: bytes, printer: QPrinter, stop: Callable[[], bool] | None = 
         paper = printer.paperRect(QPrinter.Unit.DevicePixel)
         pages = _pages_to_print(printer, pdf.page_count)
         for n, index in enumerate(pages):
-            if stop is not None and stop():
+            if stop is not None and stop(n, len(pages)):
                 break
             if n > 0 and not printer.newPage():
                 raise PdfLoadError("The printer would not start a new page.")
@@ -127,13 +129,32 @@ def _fit(size: QSizeF, area: QRectF) -> QRectF:
 
 
 def print_pdf(parent: QWidget | None, data: bytes, title: str, printer: QPrinter | None = None) -> bool:
-    """Ask for a printer and print the PDF; True once the pages have gone to the printer."""
+    """Ask for a printer and print the PDF; True once any page has gone to the printer."""
     printer = printer or make_printer(title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print {title}")
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    return paint_pdf(data, printer) > 0
+    # Pages are rendered at printer resolution (about a third of a second each), so show progress,
+    # keep the window painting between pages, and let the coordinator stop.
+    progress = QProgressDialog(f"Printing {title}…", "Stop printing", 0, 0, parent)
+    progress.setWindowTitle(f"Print {title}")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def stop(done: int, total: int) -> bool:
+        progress.setMaximum(total)
+        progress.setValue(done)
+        QApplication.processEvents()
+        return progress.wasCanceled()
+
+    try:
+        painted = paint_pdf(data, printer, stop)
+    finally:
+        progress.close()
+    # Stopped part-way, the pages already sent are on paper all the same: they count as printed, so the
+    # print is still written to the register and the audit log.
+    return painted > 0
 
 
 def preview_pdf(parent: QWidget | None, data: bytes, title: str, printer: QPrinter | None = None) -> bool:
