@@ -118,3 +118,17 @@ def pdf_text(data: bytes, password: str | None = None) -> str:
 
 def page_count(data: bytes) -> int:
     return len(PdfReader(BytesIO(data)).pages)
+
+
+def printer_to_file(path):
+    """A stand-in for print_pdf.make_printer: a real QPrinter that writes a PDF file, not to paper."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    def make(title: str) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return printer
+
+    return make

@@ -8,8 +8,9 @@ import hashlib
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QWidget
+from test_export_support import printer_to_file
 
 from circles_desktop.services import audit, demo
 from circles_desktop.services import learning_circles as lcs
@@ -26,17 +27,6 @@ def state(db, tmp_path):
     return st
 
 
-def _printer_to(path):
-    def make(title: str) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(title)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        return printer
-
-    return make
-
-
 def _complete_circle(state) -> int:
     with state.database.session() as s:
         return lcs.list_learning_circles(s, stage="complete", limit=1)[0].id
@@ -46,7 +36,7 @@ def test_printing_the_record_prints_every_page_and_audits_the_hash(qtbot, state,
     assert learning_record_pdf.can_print()
     circle_id = _complete_circle(state)
     out = tmp_path / "printed.pdf"
-    monkeypatch.setattr(print_pdf, "make_printer", _printer_to(out))
+    monkeypatch.setattr(print_pdf, "make_printer", printer_to_file(out))
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     parent = QWidget()
     qtbot.addWidget(parent)

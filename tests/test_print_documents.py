@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog
 from services_support import accepted_cosa_referral, cosa_circle
-from test_export_support import pdf_text
+from test_export_support import pdf_text, printer_to_file
 
 from circles_desktop.models import Circle, Referral, SharedDocument
 from circles_desktop.services import audit
@@ -22,13 +22,6 @@ from circles_desktop.ui.referrals import ReferralsArea
 def printed_to(tmp_path, monkeypatch):
     out = tmp_path / "printed.pdf"
 
-    def make(title: str) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(title)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(out))
-        return printer
-
     sent: list[bytes] = []
     real_print = print_pdf.print_pdf
 
@@ -36,7 +29,7 @@ def printed_to(tmp_path, monkeypatch):
         sent.append(data)  # the printed pages are pictures; the text is checked in what was sent
         return real_print(parent, data, title, printer)
 
-    monkeypatch.setattr(print_pdf, "make_printer", make)
+    monkeypatch.setattr(print_pdf, "make_printer", printer_to_file(out))
     monkeypatch.setattr(print_pdf, "print_pdf", print_and_keep)
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     return out, sent
