@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -22,8 +23,12 @@ from ..store.paths import DataPaths
 from .tasks import Background
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..services.access import Unlocker
     from ..store.database import Database
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 DEFAULT_AUTO_LOCK_MINUTES = 5
@@ -77,6 +82,14 @@ class AppState(QObject):
     @property
     def is_locked(self) -> bool:
         return self.database is None or not self.database.is_open
+
+    def read(self, work: Callable[[Session], T], default: T) -> T:
+        """Run a read in its own short session; `default` while locked (a list then shows nothing)."""
+        db = self.database
+        if db is None or not db.is_open:
+            return default
+        with db.session() as s:
+            return work(s)
 
     def set_database(self, db: Database) -> None:
         self.database = db

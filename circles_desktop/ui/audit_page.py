@@ -31,22 +31,14 @@ class AuditLogModel(PagedTableModel):
         self.state = state
 
     def _count(self, text: str) -> int:
-        db = self.state.database
-        if db is None:
-            return 0
         from ..services import audit_search
 
-        with db.session() as s:
-            return audit_search.count(s, text)
+        return self.state.read(lambda s: audit_search.count(s, text), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple[str, str, str, str]]:
-        db = self.state.database
-        if db is None:
-            return []
         from ..services import audit_search
 
-        with db.session() as s:
-            rows = audit_search.page(s, text, offset, limit)
+        rows = self.state.read(lambda s: audit_search.page(s, text, offset, limit), [])
         # Formatted once here, not on every paint.
         return [(r.local_time.strftime(TIME_FORMAT), r.action, r.object, r.detail) for r in rows]
 

@@ -105,11 +105,7 @@ def run_write(
 
 def read(state: AppState, work: Callable[[Any], T], default: T) -> T:
     """Run a read in its own short session; `default` while locked."""
-    db = state.database
-    if db is None or state.is_locked:
-        return default
-    with db.session() as s:
-        return work(s)
+    return state.read(work, default)
 
 
 def _warn(parent: QWidget | None, form: RecordForm | None, title: str, message: str) -> None:

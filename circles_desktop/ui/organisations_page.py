@@ -47,22 +47,14 @@ class OrganisationsModel(PagedTableModel):
         return self.row(row)[self.COL_ID]
 
     def _count(self, text: str) -> int:
-        db = self.state.database
-        if db is None:
-            return 0
         from ..services import organisations
 
-        with db.session() as s:
-            return organisations.count_organisations(s, text, self.kind)
+        return self.state.read(lambda s: organisations.count_organisations(s, text, self.kind), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
-        db = self.state.database
-        if db is None:
-            return []
         from ..services import organisations
 
-        with db.session() as s:
-            rows = organisations.search_organisations(s, text, self.kind, offset, limit)
+        rows = self.state.read(lambda s: organisations.search_organisations(s, text, self.kind, offset, limit), [])
         return [(r.name, KIND_LABELS.get(r.kind, r.kind), r.phone, str(r.staff), r.id) for r in rows]
 
 

@@ -38,22 +38,14 @@ class PeopleModel(PagedTableModel):
         return self.row(row)[self.COL_ID]
 
     def _count(self, text: str) -> int:
-        db = self.state.database
-        if db is None:
-            return 0
         from ..services import people
 
-        with db.session() as s:
-            return people.count_people(s, text, self.part)
+        return self.state.read(lambda s: people.count_people(s, text, self.part), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
-        db = self.state.database
-        if db is None:
-            return []
         from ..services import people
 
-        with db.session() as s:
-            rows = people.search_people(s, text, self.part, offset, limit)
+        rows = self.state.read(lambda s: people.search_people(s, text, self.part, offset, limit), [])
         # Formatted once here, not on every paint.
         return [
             (

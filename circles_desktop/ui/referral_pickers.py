@@ -115,18 +115,10 @@ class PickerDialog(QDialog):
 
     # --- data ------------------------------------------------------------------------------------
     def _fetch(self, text: str, offset: int, limit: int) -> Sequence[PickRow]:
-        db = self.state.database
-        if db is None:
-            return []
-        with db.session() as s:
-            return list(self.source.fetch(s, text, offset, limit))
+        return self.state.read(lambda s: list(self.source.fetch(s, text, offset, limit)), [])
 
     def _count(self, text: str) -> int:
-        db = self.state.database
-        if db is None:
-            return 0
-        with db.session() as s:
-            return self.source.count(s, text)
+        return self.state.read(lambda s: self.source.count(s, text), 0)
 
     def _counted(self, total: int) -> None:
         self.count.setText(f"{total} found")

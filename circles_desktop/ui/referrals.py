@@ -71,24 +71,19 @@ class ReferralListModel(PagedTableModel):
         return int(self.row(row)[len(self.HEADERS)])
 
     def _count(self, text: str) -> int:
-        db = self.state.database
-        if db is None:
-            return 0
         from ..services import referrals
 
-        with db.session() as s:
-            return referrals.count_referrals(s, self.status, self.circle_kind, text)
+        return self.state.read(lambda s: referrals.count_referrals(s, self.status, self.circle_kind, text), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple[Any, ...]]:
-        db = self.state.database
-        if db is None:
-            return []
         from ..services import referrals
 
-        with db.session() as s:
-            rows = referrals.list_referrals(
+        rows = self.state.read(
+            lambda s: referrals.list_referrals(
                 s, self.status, self.circle_kind, text, offset, limit, sort=self.sort_key, descending=self.descending
-            )
+            ),
+            [],
+        )
         # Formatted once here, not on every paint.
         return [
             (
