@@ -37,7 +37,8 @@ FAST_SCRYPT = {"n": 2**10, "r": 8, "p": 1}
 
 # --- the databases ---------------------------------------------------------------------------------
 def open_encrypted(data_dir: Path, size: int, rebuild: bool):
-    from circles_desktop.services import access, demo
+    from circles_desktop.services.demo import demo
+    from circles_desktop.services.security import access
     from circles_desktop.store import keyfile
     from circles_desktop.store.paths import DataPaths
 
@@ -115,7 +116,7 @@ class PlainDatabase:
 # --- measuring -------------------------------------------------------------------------------------
 def keystrokes(db) -> list[str]:
     """What a coordinator types, one entry per keystroke: names letter by letter, dates, references."""
-    from circles_desktop.services import people
+    from circles_desktop.services.people import people
 
     with db.session() as s:
         sample = people.search_people(s, "", None, 0, 4000)
@@ -174,7 +175,7 @@ def time_keystrokes(area, texts: list[str]) -> list[float]:
 
 
 def time_sql_only(db, texts: list[str]) -> list[float]:
-    from circles_desktop.services import people
+    from circles_desktop.services.people import people
 
     out = []
     for text in texts:
@@ -202,7 +203,8 @@ def showcase_circle(db) -> int:
 
 
 def time_circle_services(db, circle_id: int, runs: int) -> list[float]:
-    from circles_desktop.services import meetings, overview
+    from circles_desktop.services.circles import overview
+    from circles_desktop.services.meetings import meetings
 
     out = []
     for _ in range(runs):
@@ -217,7 +219,7 @@ def time_circle_services(db, circle_id: int, runs: int) -> list[float]:
 
 def time_circle_screen(state, circle_id: int, runs: int) -> list[float] | None:
     try:
-        from circles_desktop.ui.circle_screen import CircleScreen
+        from circles_desktop.ui.circles.circle_screen import CircleScreen
     except Exception:
         return None
     from PySide6.QtWidgets import QApplication
@@ -246,8 +248,8 @@ def stats(ms: list[float]) -> tuple[float, float, float]:
 def measure(db, label: str, texts: list[str], runs: int) -> dict[str, list[float] | None]:
     from PySide6.QtCore import QSettings
 
-    from circles_desktop.ui.app_state import AppState
-    from circles_desktop.ui.people_page import PeopleArea
+    from circles_desktop.ui.app.app_state import AppState
+    from circles_desktop.ui.people.people_page import PeopleArea
 
     state = AppState(None, settings=QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / "bench-lists.ini"),
                                               QSettings.Format.IniFormat))
@@ -285,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     db = open_encrypted(data_dir, args.size, args.rebuild)
     plain_path = data_dir.parent / f"{data_dir.name}-plain.db"
     try:
-        from circles_desktop.services import people
+        from circles_desktop.services.people import people
 
         with db.session() as s:
             total = people.count_people(s)

@@ -36,8 +36,12 @@ from pypdf import PdfReader  # noqa: E402
 from reportlab.platypus import SimpleDocTemplate  # noqa: E402
 
 from circles_desktop.reports import categories as cat  # noqa: E402
-from circles_desktop.reports import page, pdfio, samples  # noqa: E402
+from circles_desktop.reports import samples
 from circles_desktop.reports.consent_filter import filter_meeting  # noqa: E402
+from circles_desktop.reports.kit import (
+    page,  # noqa: E402
+    pdfio,
+)
 from circles_desktop.reports.meeting_pack import build_meeting_pack, meeting_pack_story  # noqa: E402
 from circles_desktop.reports.minutes import build_minutes, minutes_story  # noqa: E402
 

@@ -28,7 +28,7 @@ def _show_unexpected_errors() -> None:
     """A slot that raises shows a clear message instead of a traceback on the terminal only."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from .ui.messages import describe
+    from circles_desktop.ui.common.messages import describe
 
     def hook(exc_type, exc, tb) -> None:  # noqa: ANN001 (sys.excepthook's signature)
         if issubclass(exc_type, KeyboardInterrupt):
@@ -49,8 +49,8 @@ def main(data_dir: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)  # the shell quits explicitly: windows hand over to each other
 
-    from .ui.first_paint import on_first_paint
-    from .ui.shell import Shell
+    from circles_desktop.ui.app.first_paint import on_first_paint
+    from circles_desktop.ui.app.shell import Shell
 
     shell = Shell(data_dir)
     first = shell.start()

@@ -45,7 +45,7 @@ def _read_secret(prompt: str, *, confirm: bool = False) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .services import access
+    from circles_desktop.services.security import access
 
     secret = _read_secret("New passphrase: ", confirm=True)
     db, recovery = access.create(args.data_dir, secret)
@@ -58,7 +58,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .services import access, audit
+    from circles_desktop.services.security import access, audit
 
     unlocker = access.Unlocker(args.data_dir)
     # Every page's HMAC and SQLite's integrity check run read-only before anything is written.
@@ -75,7 +75,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .services import access, audit
+    from circles_desktop.services.security import access, audit
 
     db = access.Unlocker(args.data_dir).unlock(_read_secret("Passphrase: "))
     try:
@@ -89,7 +89,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .services import access, demo
+    from circles_desktop.services.demo import demo
+    from circles_desktop.services.security import access
 
     if args.size < 1:
         raise CliError("--size must be at least 1")
@@ -133,8 +134,9 @@ def _read_pdf_password() -> str:
 def cmd_export_minutes(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .services import access, minutes_export
-    from .services.validation import NotFound, ValidationError
+    from circles_desktop.services.common.validation import NotFound, ValidationError
+    from circles_desktop.services.security import access
+    from circles_desktop.services.sharing import minutes_export
 
     out = Path(args.out)
     if out.is_dir():
@@ -258,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(data_dir: str | None) -> int:
-    from .app import main as gui_main
+    from circles_desktop.app import main as gui_main
 
     return gui_main(data_dir)
 
@@ -275,8 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # every failure becomes one clear line, never a traceback
-        from .services.access import PassphraseRejected
-        from .store.errors import StoreError
+        from circles_desktop.services.security.access import PassphraseRejected
+        from circles_desktop.store.errors import StoreError
 
         if isinstance(exc, (StoreError, CliError, PassphraseRejected)):
             message = str(exc)

@@ -7,12 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from support import FAST_SCRYPT, PASSPHRASE
 
 from circles_desktop.store import keyfile
-
-# Tests unlock hundreds of times; the real scrypt cost is measured in benchmarks/unlock.py.
-FAST_SCRYPT = {"n": 2**10, "r": 8, "p": 1}
-PASSPHRASE = "tangerine orbit lantern"
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +27,7 @@ def data_dir(tmp_path):
 @pytest.fixture
 def created(data_dir):
     """A new database: (data_dir, recovery key), closed again."""
-    from circles_desktop.services import access
+    from circles_desktop.services.security import access
 
     db, recovery = access.create(data_dir, PASSPHRASE)
     db.close()
@@ -39,7 +36,7 @@ def created(data_dir):
 
 @pytest.fixture
 def db(created):
-    from circles_desktop.services import access
+    from circles_desktop.services.security import access
 
     data_dir, _ = created
     database = access.Unlocker(data_dir).unlock(PASSPHRASE)
@@ -52,11 +49,11 @@ def state(created, tmp_path):
     """The app's state unlocked on a new database, its key kept in memory, its settings in tmp_path.
     Modules whose screens need a different AppState define their own `state`, which takes precedence."""
     from PySide6.QtCore import QSettings
-    from test_ui_helpers import MemoryKeyring
+    from support.ui import MemoryKeyring
 
-    from circles_desktop.services import access
-    from circles_desktop.services.keyring_vault import KeyVault
-    from circles_desktop.ui.app_state import AppState
+    from circles_desktop.services.security import access
+    from circles_desktop.services.security.keyring_vault import KeyVault
+    from circles_desktop.ui.app.app_state import AppState
 
     data_dir, _ = created
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

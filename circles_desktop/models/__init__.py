@@ -1,13 +1,13 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers them all."""
 
-from .audit import AuditEntry
-from .base import Base
-from .circles import Circle, CircleMember, CosaDetails
-from .consent import Consent
-from .developments import Development, DevelopmentShare
-from .files import StoredFile
-from .goals import Goal, GoalProgress
-from .learning import (
+from circles_desktop.models.audit import AuditEntry
+from circles_desktop.models.base import Base
+from circles_desktop.models.circles import Circle, CircleMember, CosaDetails
+from circles_desktop.models.consent import Consent
+from circles_desktop.models.developments import Development, DevelopmentShare
+from circles_desktop.models.files import StoredFile
+from circles_desktop.models.goals import Goal, GoalProgress
+from circles_desktop.models.learning import (
     Child,
     ChronologyEntry,
     LearningCircle,
@@ -17,9 +17,9 @@ from .learning import (
     LearningTheme,
     Theme,
 )
-from .meetings import Action, Attendance, Decision, Meeting, MinutesSection
-from .meta import DatabaseInfo
-from .people import (
+from circles_desktop.models.meetings import Action, Attendance, Decision, Meeting, MinutesSection
+from circles_desktop.models.meta import DatabaseInfo
+from circles_desktop.models.people import (
     AvailabilitySlot,
     DbsCheck,
     Organisation,
@@ -30,9 +30,9 @@ from .people import (
     VolunteerInterest,
     VolunteerProfile,
 )
-from .questionnaires import QuestionnaireAnswer, QuestionnaireResponse
-from .referrals import Referral, ReferralStep, RiskReport
-from .sharing import SharedDocument, SharedUnderConsent
+from circles_desktop.models.questionnaires import QuestionnaireAnswer, QuestionnaireResponse
+from circles_desktop.models.referrals import Referral, ReferralStep, RiskReport
+from circles_desktop.models.sharing import SharedDocument, SharedUnderConsent
 
 __all__ = [
     "Action",

@@ -8,9 +8,9 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, utcnow
-from .people import Organisation, Person
-from .vocab import CircleKind, CircleStatus, CosaVariant, Ring, check_in
+from circles_desktop.models.base import Base, utcnow
+from circles_desktop.models.people import Organisation, Person
+from circles_desktop.models.vocab import CircleKind, CircleStatus, CosaVariant, Ring, check_in
 
 
 class Circle(Base):

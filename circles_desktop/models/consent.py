@@ -8,10 +8,10 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, utcnow
-from .circles import CircleMember
-from .people import Organisation, Person
-from .vocab import Category, check_in
+from circles_desktop.models.base import Base, utcnow
+from circles_desktop.models.circles import CircleMember
+from circles_desktop.models.people import Organisation, Person
+from circles_desktop.models.vocab import Category, check_in
 
 
 class Consent(Base):

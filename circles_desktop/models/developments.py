@@ -7,9 +7,9 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, utcnow
-from .people import Person
-from .vocab import DevelopmentKind, check_in
+from circles_desktop.models.base import Base, utcnow
+from circles_desktop.models.people import Person
+from circles_desktop.models.vocab import DevelopmentKind, check_in
 
 
 class Development(Base):

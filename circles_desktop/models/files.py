@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, utcnow
+from circles_desktop.models.base import Base, utcnow
 
 
 class StoredFile(Base):

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, utcnow
-from .vocab import GoalStatus, check_in
+from circles_desktop.models.base import Base, utcnow
+from circles_desktop.models.vocab import GoalStatus, check_in
 
 
 class Goal(Base):

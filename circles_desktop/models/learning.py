@@ -18,9 +18,9 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, utcnow
-from .people import Person
-from .vocab import Choice, check_in
+from circles_desktop.models.base import Base, utcnow
+from circles_desktop.models.people import Person
+from circles_desktop.models.vocab import Choice, check_in
 
 
 class LearningStage(Choice):

@@ -12,10 +12,10 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, utcnow
-from .circles import CircleMember
-from .people import Person
-from .vocab import ActionStatus, AttendanceStatus, Category, check_in
+from circles_desktop.models.base import Base, utcnow
+from circles_desktop.models.circles import CircleMember
+from circles_desktop.models.people import Person
+from circles_desktop.models.vocab import ActionStatus, AttendanceStatus, Category, check_in
 
 
 class Meeting(Base):

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, utcnow
+from circles_desktop.models.base import Base, utcnow
 
 
 class DatabaseInfo(Base):

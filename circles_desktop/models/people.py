@@ -12,8 +12,8 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, utcnow
-from .vocab import DayPart, DbsLevel, OrganisationKind, PersonPart, Weekday, check_in
+from circles_desktop.models.base import Base, utcnow
+from circles_desktop.models.vocab import DayPart, DbsLevel, OrganisationKind, PersonPart, Weekday, check_in
 
 
 class Organisation(Base):

@@ -11,8 +11,8 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base
-from .people import Organisation, Person
+from circles_desktop.models.base import Base
+from circles_desktop.models.people import Organisation, Person
 
 
 class QuestionnaireResponse(Base):

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, utcnow
-from .files import StoredFile
-from .people import Organisation, Person, ProfessionalRole
-from .vocab import CircleKind, ReferralStatus, RiskReportType, check_in
+from circles_desktop.models.base import Base, utcnow
+from circles_desktop.models.files import StoredFile
+from circles_desktop.models.people import Organisation, Person, ProfessionalRole
+from circles_desktop.models.vocab import CircleKind, ReferralStatus, RiskReportType, check_in
 
 
 class Referral(Base):

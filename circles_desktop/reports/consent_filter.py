@@ -12,8 +12,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .categories import ATTENDANCE, SHAREABLE
-from .content import MeetingRecord
+from circles_desktop.reports.categories import ATTENDANCE, SHAREABLE
+from circles_desktop.reports.content import MeetingRecord
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from .content import ActionItem, Attendee
+from circles_desktop.reports.content import ActionItem, Attendee
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from .content import PRESENT
-from .document import DocumentInfo, build_pdf
-from .flowables import data_table, gap, heading, key_value_table, numbered, para, paragraphs
-from .learning_content import LearningRecordContent
-from .meeting_parts import actions_table, attendance_table
-from .page import PageDecor
-from .text import format_date, format_time
+from circles_desktop.reports.content import PRESENT
+from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
+from circles_desktop.reports.kit.flowables import data_table, gap, heading, key_value_table, numbered, para, paragraphs
+from circles_desktop.reports.kit.page import PageDecor
+from circles_desktop.reports.kit.text import format_date, format_time
+from circles_desktop.reports.learning_content import LearningRecordContent
+from circles_desktop.reports.meeting_parts import actions_table, attendance_table
 
 TITLE = "Locality Learning Circle record"
 FOOTER = "For the learners of this learning circle. Do not copy or forward."

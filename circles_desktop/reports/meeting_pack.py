@@ -8,12 +8,27 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from .content import Development, Goal, MeetingPackContent
-from .document import DocumentInfo, build_pdf
-from .flowables import data_table, gap, heading, key_value_table, notice, numbered, para, paragraphs
-from .meeting_parts import actions_table, attendance_sheet, attendance_table, meeting_body, meeting_details
-from .page import PageDecor
-from .text import format_date, format_short_date, format_time
+from circles_desktop.reports.content import Development, Goal, MeetingPackContent
+from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
+from circles_desktop.reports.kit.flowables import (
+    data_table,
+    gap,
+    heading,
+    key_value_table,
+    notice,
+    numbered,
+    para,
+    paragraphs,
+)
+from circles_desktop.reports.kit.page import PageDecor
+from circles_desktop.reports.kit.text import format_date, format_short_date, format_time
+from circles_desktop.reports.meeting_parts import (
+    actions_table,
+    attendance_sheet,
+    attendance_table,
+    meeting_body,
+    meeting_details,
+)
 
 INNER_CIRCLE_NOTICE = (
     "For the coordinator and the inner circle only. This pack includes internal notes and must not be "

@@ -8,12 +8,29 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, Paragraph
 
-from .categories import label as category_label
-from .content import ABSENT, APOLOGIES, BLOCKED, DONE, OPEN, PRESENT, ActionItem, Attendee, MeetingRecord
-from .content import MinutesSection as Section
-from .flowables import data_table, heading, key_value_table, numbered, paragraphs, tick_options
-from .styles import styles
-from .text import format_date, format_short_date, format_time, markup
+from circles_desktop.reports.categories import label as category_label
+from circles_desktop.reports.content import (
+    ABSENT,
+    APOLOGIES,
+    BLOCKED,
+    DONE,
+    OPEN,
+    PRESENT,
+    ActionItem,
+    Attendee,
+    MeetingRecord,
+)
+from circles_desktop.reports.content import MinutesSection as Section
+from circles_desktop.reports.kit.flowables import (
+    data_table,
+    heading,
+    key_value_table,
+    numbered,
+    paragraphs,
+    tick_options,
+)
+from circles_desktop.reports.kit.styles import styles
+from circles_desktop.reports.kit.text import format_date, format_short_date, format_time, markup
 
 ATTENDANCE_LABELS = {PRESENT: "Present", APOLOGIES: "Apologies", ABSENT: "Absent"}
 ACTION_STATUS_LABELS = {OPEN: "Open", DONE: "Done", BLOCKED: "Blocked"}

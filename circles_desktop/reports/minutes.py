@@ -11,13 +11,13 @@ from dataclasses import replace
 
 from reportlab.platypus import Flowable
 
-from .consent_filter import SharedMeeting, filter_meeting
-from .content import MinutesContent
-from .document import DocumentInfo, build_pdf
-from .flowables import gap, heading, key_value_table, notice, para
-from .meeting_parts import attendance_table, meeting_body, meeting_details
-from .page import PageDecor
-from .text import format_date
+from circles_desktop.reports.consent_filter import SharedMeeting, filter_meeting
+from circles_desktop.reports.content import MinutesContent
+from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
+from circles_desktop.reports.kit.flowables import gap, heading, key_value_table, notice, para
+from circles_desktop.reports.kit.page import PageDecor
+from circles_desktop.reports.kit.text import format_date
+from circles_desktop.reports.meeting_parts import attendance_table, meeting_body, meeting_details
 
 # Always printed, whether or not anything was withheld, so its presence says nothing about the meeting.
 WITHHELD_NOTICE = (

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from .content import CHOICE, FREE_TEXT, RATING, YES_NO, Question, QuestionnaireContent
-from .document import DocumentInfo, build_pdf
-from .flowables import WritingLines, blank_fields, data_table, gap, heading, para, paragraphs, tick_options
-from .page import FRAME_WIDTH, PageDecor
-from .styles import styles
-from .text import markup
+from circles_desktop.reports.content import CHOICE, FREE_TEXT, RATING, YES_NO, Question, QuestionnaireContent
+from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
+from circles_desktop.reports.kit.flowables import (
+    WritingLines,
+    blank_fields,
+    data_table,
+    gap,
+    heading,
+    para,
+    paragraphs,
+    tick_options,
+)
+from circles_desktop.reports.kit.page import FRAME_WIDTH, PageDecor
+from circles_desktop.reports.kit.styles import styles
+from circles_desktop.reports.kit.text import markup
 
 RATING_SCALE = ("Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree")
 

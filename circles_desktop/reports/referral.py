@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from .content import ReferralSummaryContent
-from .document import DocumentInfo, build_pdf
-from .flowables import data_table, gap, heading, key_value_table, para, paragraphs
-from .page import PageDecor
-from .text import format_date, format_short_date
+from circles_desktop.reports.content import ReferralSummaryContent
+from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
+from circles_desktop.reports.kit.flowables import data_table, gap, heading, key_value_table, para, paragraphs
+from circles_desktop.reports.kit.page import PageDecor
+from circles_desktop.reports.kit.text import format_date, format_short_date
 
 
 def build_referral_summary(content: ReferralSummaryContent) -> bytes:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from . import categories as cat
-from .content import (
+from circles_desktop.reports import categories as cat
+from circles_desktop.reports.content import (
     ABSENT,
     APOLOGIES,
     BLOCKED,

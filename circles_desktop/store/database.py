@@ -18,10 +18,10 @@ from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from .. import __version__
-from ..models.base import utcnow
-from . import migrate
-from .errors import (
+from circles_desktop import __version__
+from circles_desktop.models.base import utcnow
+from circles_desktop.store import migrate
+from circles_desktop.store.errors import (
     AlreadyExists,
     BackupFailed,
     DatabaseDamaged,
@@ -30,8 +30,8 @@ from .errors import (
     NoDatabase,
     NotACirclesDatabase,
 )
-from .keyfile import KeyFile, write_atomically
-from .paths import DB_NAME, DataPaths
+from circles_desktop.store.keyfile import KeyFile, write_atomically
+from circles_desktop.store.paths import DB_NAME, DataPaths
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4's default, which the store never changes

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from .errors import KeyFileDamaged, KeyFileMissing, WrongPassphrase
+from circles_desktop.store.errors import KeyFileDamaged, KeyFileMissing, WrongPassphrase
 
 FORMAT = "circles-desktop-key"
 VERSION = 1

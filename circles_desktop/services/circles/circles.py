@@ -1,0 +1,486 @@
+"""Circles of every kind: setting one up, its life cycle (forming → active → closed) and the Circles list.
+
+What only CoSA needs (variant, expected release date) sits in CosaDetails; the rules here read it only
+for CoSA circles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from circles_desktop.models import Circle, CircleMember, Consent, CosaDetails, Meeting, Organisation, Person, Referral
+from circles_desktop.models.vocab import (
+    CircleKind,
+    CircleStatus,
+    CosaVariant,
+    MeetingKind,
+    MemberRole,
+    PersonPart,
+    ReferralStatus,
+    Ring,
+    label,
+)
+from circles_desktop.services.common.text import search_key, starts_with
+from circles_desktop.services.common.validation import Problems, ValidationError, clean, get, uk
+from circles_desktop.services.people import people
+from circles_desktop.services.security import audit
+
+PREFIX = {
+    CircleKind.COSA: "COSA",
+    CircleKind.COMMUNITY: "CC",
+    CircleKind.LEARNING: "LLC",
+    CircleKind.CONVERSATION: "CONV",
+    CircleKind.PRACTICE: "COP",
+}
+# Kinds that start from a referral, and the inner-circle roles that must be in place to go active.
+FROM_REFERRAL = (CircleKind.COSA, CircleKind.COMMUNITY)
+ACTIVE_NEEDS = {
+    CircleKind.COSA: (MemberRole.VOLUNTEER,),
+    CircleKind.COMMUNITY: (MemberRole.FACILITATOR, MemberRole.VOLUNTEER),
+}
+FOCUS_ROLE = {CircleKind.COSA: MemberRole.CORE_MEMBER, CircleKind.COMMUNITY: MemberRole.FOCUS_PERSON}
+
+
+@dataclass
+class CircleForm:
+    kind: str = CircleKind.COSA
+    title: str = ""
+    focus_person_id: int | None = None  # core member / focus person / child
+    coordinator_id: int | None = None
+    referral_id: int | None = None
+    started_on: date | None = None
+    purpose: str = ""
+    notes: str = ""
+    # CoSA only
+    variant: str | None = None
+    expected_release_on: date | None = None  # prison / through-the-gate
+    prison_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CircleRow:
+    id: int
+    reference: str
+    kind: str
+    variant: str | None
+    status: str
+    title: str
+    focus_person: str
+    coordinator: str
+    started_on: date
+    ended_on: date | None
+    expected_release_on: date | None
+
+
+def reference_for(kind: str, circle_id: int) -> str:
+    return f"{PREFIX.get(kind, 'C')}-{circle_id:05d}"
+
+
+# --- validation ----------------------------------------------------------------------------------
+def validate(session: Session, form: CircleForm, circle_id: int | None = None) -> Referral | None:
+    p = Problems()
+    p.one_of("kind", form.kind, CircleKind.values(), "kind of circle")
+    p.require("started_on", form.started_on, "the date the circle started forming")
+    if form.kind == CircleKind.COSA:
+        p.one_of("variant", form.variant, CosaVariant.values(), "kind of CoSA circle")
+        p.choose("focus_person_id", form.focus_person_id, "the core member")
+    elif form.kind == CircleKind.COMMUNITY:
+        p.choose("focus_person_id", form.focus_person_id, "the focus person")
+    elif form.kind in (CircleKind.CONVERSATION, CircleKind.PRACTICE):
+        p.require("title", form.title, "a title")
+    if form.kind != CircleKind.COSA and (form.variant or form.expected_release_on):
+        p.add("variant", "Variants and release dates are recorded for CoSA circles only.")
+    if form.expected_release_on and form.variant != CosaVariant.PRISON:
+        p.add(
+            "expected_release_on",
+            "An expected release date is recorded for prison / through-the-gate circles.",
+        )
+    if form.focus_person_id is not None and form.focus_person_id == form.coordinator_id:
+        p.add("coordinator_id", "The coordinator cannot also be the circle's focus person.")
+    referral: Referral | None = None
+    if form.referral_id is not None:
+        referral = session.get(Referral, form.referral_id)
+        if referral is None:
+            p.add("referral_id", "That referral is no longer recorded; choose it again.")
+        else:
+            if referral.circle_kind != form.kind:
+                p.add(
+                    "referral_id",
+                    f"That referral is for a {label(referral.circle_kind)}, not a {label(form.kind)}.",
+                )
+            if form.focus_person_id is not None and referral.person_id != form.focus_person_id:
+                p.add("referral_id", "That referral is for someone else.")
+            if referral.status in (ReferralStatus.DECLINED, ReferralStatus.WITHDRAWN):
+                p.add(
+                    "referral_id",
+                    f"That referral was {label(referral.status).lower()}; a circle cannot come from it.",
+                )
+            p.not_before(
+                "started_on",
+                form.started_on,
+                referral.received_on,
+                "circle's start date",
+                "date the referral was received",
+            )
+            taken = session.scalar(select(Circle.id).where(Circle.referral_id == referral.id))
+            if taken is not None and taken != circle_id:
+                p.add(
+                    "referral_id",
+                    f"A circle ({reference_for(form.kind, taken)}) has already been formed from that referral.",
+                )
+    p.raise_if_any()
+    for pid, what in ((form.focus_person_id, "focus person"), (form.coordinator_id, "coordinator")):
+        if pid is not None:
+            get(session, Person, pid, what)
+    if form.prison_id is not None:
+        get(session, Organisation, form.prison_id, "prison")
+    return referral
+
+
+def _apply(circle: Circle, form: CircleForm) -> None:
+    circle.kind = form.kind
+    circle.title = clean(form.title)
+    circle.focus_person_id = form.focus_person_id
+    circle.coordinator_id = form.coordinator_id
+    circle.referral_id = form.referral_id
+    circle.started_on = form.started_on  # type: ignore[assignment]
+    circle.purpose = form.purpose.strip()
+    circle.notes = form.notes.strip()
+    if form.kind == CircleKind.COSA:
+        if circle.cosa is None:
+            circle.cosa = CosaDetails(variant=form.variant)
+        circle.cosa.variant = form.variant  # type: ignore[assignment]
+        circle.cosa.expected_release_on = form.expected_release_on
+        circle.cosa.prison_id = form.prison_id
+
+
+# --- create, read, update ------------------------------------------------------------------------
+def create_circle(session: Session, form: CircleForm) -> Circle:
+    """A new circle, forming. Its focus person joins the inner circle (as core member / focus person)."""
+    _focus_from_referral(session, form)
+    validate(session, form)
+    circle = Circle(status=CircleStatus.FORMING)
+    _apply(circle, form)
+    session.add(circle)
+    session.flush()
+    circle.reference = reference_for(circle.kind, circle.id)
+    focus_role = FOCUS_ROLE.get(circle.kind)
+    if focus_role and circle.focus_person_id is not None:
+        session.add(
+            CircleMember(
+                circle_id=circle.id,
+                person_id=circle.focus_person_id,
+                ring=Ring.INNER,
+                role=focus_role,
+                joined_on=circle.started_on,
+            )
+        )
+        part = PersonPart.CORE_MEMBER if circle.kind == CircleKind.COSA else PersonPart.FOCUS_PERSON
+        people.add_part(session, circle.focus_person_id, part)
+    if circle.coordinator_id is not None:
+        people.add_part(session, circle.coordinator_id, PersonPart.COORDINATOR)
+    session.flush()
+    audit.record(session, "circle created", f"circle {circle.id}")
+    return circle
+
+
+def _focus_from_referral(session: Session, form: CircleForm) -> None:
+    """A circle formed from a referral is about the person referred, unless the form says otherwise."""
+    if form.focus_person_id is None and form.referral_id is not None:
+        form.focus_person_id = session.scalar(select(Referral.person_id).where(Referral.id == form.referral_id))
+
+
+def update_circle(session: Session, circle_id: int, form: CircleForm) -> Circle:
+    circle = get_circle(session, circle_id)
+    _focus_from_referral(session, form)
+    validate(session, form, circle_id)
+    p = Problems()
+    if form.kind != circle.kind:
+        p.add("kind", "The kind of circle cannot be changed.")
+    if form.focus_person_id != circle.focus_person_id and circle.status != CircleStatus.FORMING:
+        p.add("focus_person_id", "The focus person cannot change once the circle is active.")
+    first = _first_meeting(session, circle_id)
+    if first is not None and form.started_on and first < form.started_on:
+        p.add("started_on", f"The circle's start date cannot be after its first meeting ({uk(first)}).")
+    p.not_before("started_on", circle.ended_on, form.started_on, "end date", "start date")
+    p.raise_if_any()
+    _apply(circle, form)
+    session.flush()
+    audit.record(session, "circle updated", f"circle {circle.id}")
+    return circle
+
+
+def get_circle(session: Session, circle_id: int) -> Circle:
+    """The circle with its focus person, coordinator and CoSA details loaded, so it can be read detached."""
+    circle = get(session, Circle, circle_id, "circle")
+    _ = (circle.focus_person, circle.coordinator, circle.cosa)  # load now if the circle was made in this session
+    return circle
+
+
+def circle_form(session: Session, circle_id: int) -> CircleForm:
+    c = get_circle(session, circle_id)
+    return CircleForm(
+        kind=c.kind,
+        title=c.title,
+        focus_person_id=c.focus_person_id,
+        coordinator_id=c.coordinator_id,
+        referral_id=c.referral_id,
+        started_on=c.started_on,
+        purpose=c.purpose,
+        notes=c.notes,
+        variant=c.cosa.variant if c.cosa else None,
+        expected_release_on=c.cosa.expected_release_on if c.cosa else None,
+        prison_id=c.cosa.prison_id if c.cosa else None,
+    )
+
+
+def _first_meeting(session: Session, circle_id: int) -> date | None:
+    first = session.scalar(select(func.min(Meeting.starts_at)).where(Meeting.circle_id == circle_id))
+    return first.date() if first else None
+
+
+def days_until_release(circle: Circle, today: date | None = None) -> int | None:
+    """Countdown for a prison / through-the-gate circle; negative once released. None if no date."""
+    if circle.cosa is None or circle.cosa.expected_release_on is None:
+        return None
+    return (circle.cosa.expected_release_on - (today or date.today())).days
+
+
+# --- life cycle ----------------------------------------------------------------------------------
+def activation_problems(session: Session, circle: Circle, on_date: date) -> dict[str, str]:
+    """What stops the circle going active on a date (empty when it can). Shown before the user tries."""
+    p = Problems()
+    if circle.status != CircleStatus.FORMING:
+        p.add("status", f"Only a forming circle can be made active; this one is {label(circle.status).lower()}.")
+    p.not_before("on_date", on_date, circle.started_on, "date it becomes active", "date it started forming")
+    if circle.kind in FROM_REFERRAL:
+        referral = session.get(Referral, circle.referral_id) if circle.referral_id else None
+        if referral is None:
+            p.add(
+                "referral_id",
+                "A circle becomes active only from an accepted referral: link its referral first.",
+            )
+        elif referral.status != ReferralStatus.ACCEPTED:
+            p.add(
+                "referral_id",
+                f"A circle becomes active only from an accepted referral; its referral is "
+                f"at “{label(referral.status)}”.",
+            )
+    needs = ACTIVE_NEEDS.get(circle.kind)
+    if needs:
+        n = session.scalar(
+            select(func.count())
+            .select_from(CircleMember)
+            .where(
+                CircleMember.circle_id == circle.id,
+                CircleMember.ring == Ring.INNER,
+                CircleMember.role.in_(needs),
+                CircleMember.joined_on <= on_date,
+                or_(CircleMember.left_on.is_(None), CircleMember.left_on > on_date),
+            )
+        )
+        if not n:
+            who = "volunteer" if circle.kind == CircleKind.COSA else "facilitator"
+            p.add("members", f"Add at least one {who} to the inner circle before the circle becomes active.")
+    if circle.cosa is not None and circle.cosa.variant == CosaVariant.YOUNG_PERSON:
+        if not has_parent_carer_consent(session, circle.id, on_date):
+            p.add(
+                "consent",
+                "For a young person's circle, record a parent's or carer's consent before the circle becomes active.",
+            )
+    return p.errors
+
+
+def has_parent_carer_consent(session: Session, circle_id: int, on_date: date) -> bool:
+    """A parent or carer has consented (and not withdrawn) on the date."""
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    Consent.circle_id == circle_id,
+                    Consent.parent_carer_id.is_not(None),
+                    Consent.given_on <= on_date,
+                    or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on_date),
+                )
+            )
+        )
+    )
+
+
+def activate_circle(session: Session, circle_id: int, on_date: date) -> Circle:
+    circle = get_circle(session, circle_id)
+    problems = activation_problems(session, circle, on_date)
+    if problems:
+        raise ValidationError(problems)
+    circle.status = CircleStatus.ACTIVE
+    circle.activated_on = on_date
+    session.flush()
+    audit.record(session, "circle updated", f"circle {circle.id}", "status active")
+    return circle
+
+
+def closing_problems(session: Session, circle: Circle, on_date: date) -> dict[str, str]:
+    p = Problems()
+    if circle.status == CircleStatus.CLOSED:
+        p.add("status", "This circle is already closed.")
+    p.not_before("on_date", on_date, circle.started_on, "closing date", "circle's start date")
+    review = session.scalar(
+        select(func.max(Meeting.starts_at)).where(
+            Meeting.circle_id == circle.id, Meeting.kind == MeetingKind.END_OF_CIRCLE_REVIEW
+        )
+    )
+    if circle.kind == CircleKind.COSA:
+        if review is None:
+            p.add("meetings", "Hold and record the end-of-circle review meeting before closing the circle.")
+        elif review.date() > on_date:
+            p.add("on_date", f"The circle cannot close before its end-of-circle review ({uk(review.date())}).")
+    last = session.scalar(select(func.max(Meeting.starts_at)).where(Meeting.circle_id == circle.id))
+    if last is not None and last.date() > on_date and "on_date" not in p.errors:
+        p.add("on_date", f"The circle cannot close before its last meeting ({uk(last.date())}).")
+    return p.errors
+
+
+def close_circle(session: Session, circle_id: int, on_date: date) -> Circle:
+    """Close a circle. A CoSA circle needs its end-of-circle review recorded first."""
+    circle = get_circle(session, circle_id)
+    problems = closing_problems(session, circle, on_date)
+    if problems:
+        raise ValidationError(problems)
+    circle.status = CircleStatus.CLOSED
+    circle.ended_on = on_date
+    session.flush()
+    audit.record(session, "circle updated", f"circle {circle.id}", "status closed")
+    return circle
+
+
+# --- the Circles list ----------------------------------------------------------------------------
+_Focus = aliased(Person)
+_Coordinator = aliased(Person)
+SORTS = {
+    "reference": (Circle.id,),
+    "started_on": (Circle.started_on,),
+    "status": (Circle.status, Circle.started_on),
+    "focus_person": (_Focus.family_key, _Focus.given_key),
+    "release": (CosaDetails.expected_release_on,),
+}
+
+
+def _filters(kind: str | None, status: str | None, variant: str | None, text: str) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if kind:
+        conds.append(Circle.kind == kind)
+    if status:
+        conds.append(Circle.status == status)
+    if variant:
+        conds.append(CosaDetails.variant == variant)
+    for word in text.split():
+        key = search_key(word)
+        if key:
+            conds.append(
+                or_(
+                    starts_with(_Focus.family_key, key),
+                    starts_with(_Focus.given_key, key),
+                    starts_with(func.lower(Circle.title), key),
+                    Circle.reference == word.upper(),
+                )
+            )
+    return conds
+
+
+def list_circles(
+    session: Session,
+    kind: str | None = None,
+    status: str | None = None,
+    text: str = "",
+    offset: int = 0,
+    limit: int = 50,
+    variant: str | None = None,
+    sort: str = "started_on",
+    descending: bool = True,
+) -> list[CircleRow]:
+    keys = SORTS.get(sort, SORTS["started_on"])
+    order = [k.desc() if descending else k.asc() for k in (*keys, Circle.id)]
+    stmt = (
+        select(
+            Circle.id,
+            Circle.reference,
+            Circle.kind,
+            CosaDetails.variant,
+            Circle.status,
+            Circle.title,
+            _Focus.given_name.label("f_given"),
+            _Focus.family_name.label("f_family"),
+            _Coordinator.given_name.label("c_given"),
+            _Coordinator.family_name.label("c_family"),
+            Circle.started_on,
+            Circle.ended_on,
+            CosaDetails.expected_release_on,
+        )
+        .outerjoin(CosaDetails, CosaDetails.circle_id == Circle.id)
+        .outerjoin(_Focus, Circle.focus_person_id == _Focus.id)
+        .outerjoin(_Coordinator, Circle.coordinator_id == _Coordinator.id)
+        .where(*_filters(kind, status, variant, text))
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [
+        CircleRow(
+            r.id,
+            r.reference,
+            r.kind,
+            r.variant,
+            r.status,
+            r.title,
+            f"{r.f_given} {r.f_family}" if r.f_family else "",
+            f"{r.c_given} {r.c_family}" if r.c_family else "",
+            r.started_on,
+            r.ended_on,
+            r.expected_release_on,
+        )
+        for r in session.execute(stmt)
+    ]
+
+
+def count_circles(
+    session: Session,
+    kind: str | None = None,
+    status: str | None = None,
+    text: str = "",
+    variant: str | None = None,
+) -> int:
+    stmt = select(func.count()).select_from(Circle)
+    if variant:
+        stmt = stmt.join(CosaDetails, CosaDetails.circle_id == Circle.id)
+    if text.strip():
+        stmt = stmt.outerjoin(_Focus, Circle.focus_person_id == _Focus.id)
+    return session.scalar(stmt.where(*_filters(kind, status, variant, text))) or 0
+
+
+def circles_of_person(session: Session, person_id: int) -> list[CircleRow]:
+    """Circles a person is in or is the focus of (for the person form)."""
+    ids = set(session.scalars(select(CircleMember.circle_id).where(CircleMember.person_id == person_id)))
+    ids |= set(session.scalars(select(Circle.id).where(Circle.focus_person_id == person_id)))
+    rows = []
+    for cid in sorted(ids):
+        c = get_circle(session, cid)
+        rows.append(
+            CircleRow(
+                c.id,
+                c.reference,
+                c.kind,
+                c.cosa.variant if c.cosa else None,
+                c.status,
+                c.title,
+                c.focus_person.display_name if c.focus_person else "",
+                c.coordinator.display_name if c.coordinator else "",
+                c.started_on,
+                c.ended_on,
+                c.cosa.expected_release_on if c.cosa else None,
+            )
+        )
+    return rows

@@ -1,0 +1,361 @@
+"""Consent: what the core member agreed each outer-circle recipient may receive, and when.
+
+Consent counts from its given date until its withdrawn date (the withdrawn day itself is no longer
+covered). Minutes for a recipient (issue 4) contain only the categories `consented_categories` returns
+for the meeting date; "internal" is never among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from circles_desktop.models import Circle, CircleMember, Consent, Organisation, Person
+from circles_desktop.models.vocab import SHAREABLE, Category, CosaVariant, MemberRole, Ring, label
+from circles_desktop.services.common import attachments
+from circles_desktop.services.common.validation import Problems, ValidationError, get, uk
+from circles_desktop.services.security import audit
+
+CATEGORIES: tuple[str, ...] = tuple(c.value for c in SHAREABLE)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Someone minutes can go to: an outer-circle member, or an organisation as a whole."""
+
+    kind: str  # "member" or "organisation"
+    id: int  # CircleMember id or Organisation id
+    name: str
+    organisation: str = ""
+    person_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ConsentCell:
+    consent_id: int
+    given_on: date
+    withdrawn_on: date | None
+
+
+@dataclass(frozen=True)
+class ConsentMatrixRow:
+    recipient: Recipient
+    cells: dict[str, ConsentCell | None] = field(default_factory=dict)  # category -> consent counting, or None
+
+    @property
+    def covered(self) -> frozenset[str]:
+        return frozenset(c for c, cell in self.cells.items() if cell is not None)
+
+
+def _counting(on: date):
+    return (Consent.given_on <= on, or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on))
+
+
+def _circle_id(circle: Circle | int) -> int:
+    return circle if isinstance(circle, int) else circle.id
+
+
+# --- giving and withdrawing ----------------------------------------------------------------------
+def give_consent(
+    session: Session,
+    circle_id: int,
+    *,
+    categories: Iterable[str],
+    given_on: date | None,
+    given_by_id: int | None,
+    recipient_member_id: int | None = None,
+    recipient_organisation_id: int | None = None,
+    parent_carer_id: int | None = None,
+    signed_form: tuple[str, bytes] | None = None,
+    notes: str = "",
+    today: date | None = None,
+) -> list[Consent]:
+    """Record consent to one recipient for some categories (one row per category, sharing a signed form)."""
+    today = today or date.today()
+    circle = get(session, Circle, circle_id, "circle")
+    chosen = list(dict.fromkeys(categories))
+    p = Problems()
+    if Category.INTERNAL in chosen:
+        p.add(
+            "categories",
+            "Internal notes (volunteers' preparation and debrief) are never shared, so consent cannot cover them.",
+        )
+    unknown = [c for c in chosen if c not in CATEGORIES and c != Category.INTERNAL]
+    if unknown:
+        p.add("categories", f"“{unknown[0]}” is not a category of information.")
+    if not chosen:
+        p.add("categories", "Choose at least one kind of information the recipient may receive.")
+    if (recipient_member_id is None) == (recipient_organisation_id is None):
+        p.add("recipient", "Choose one recipient: an outer-circle member or an organisation.")
+    p.require("given_on", given_on, "the date consent was given")
+    if given_on and given_on > today:
+        p.add("given_on", "The date consent was given cannot be in the future.")
+    p.choose("given_by_id", given_by_id, "who gave consent")
+    member: CircleMember | None = None
+    if recipient_member_id is not None:
+        member = session.get(CircleMember, recipient_member_id)
+        if member is None or member.circle_id != circle_id:
+            p.add("recipient", "That recipient is not a member of this circle.")
+        elif member.ring != Ring.OUTER:
+            p.add(
+                "recipient",
+                f"{member.person.display_name} is in the inner circle; consent is given to "
+                "outer-circle members and organisations.",
+            )
+        elif given_on and member.left_on is not None and member.left_on <= given_on:
+            p.add("given_on", f"{member.person.display_name} left the circle on {uk(member.left_on)}.")
+    if recipient_organisation_id is not None and session.get(Organisation, recipient_organisation_id) is None:
+        p.add("recipient", "That organisation is no longer recorded.")
+    if given_by_id is not None and given_by_id not in (circle.focus_person_id, parent_carer_id):
+        p.add("given_by_id", "Consent is given by the core member (or, for a young person, a parent or carer).")
+    is_young = circle.cosa is not None and circle.cosa.variant == CosaVariant.YOUNG_PERSON
+    if parent_carer_id is not None:
+        if not is_young:
+            p.add("parent_carer_id", "A parent's or carer's consent is recorded for a young person's circle.")
+        elif not _is_parent_carer(session, circle_id, parent_carer_id):
+            p.add("parent_carer_id", "Add the parent or carer to the circle first (role: parent or carer).")
+    if not p.errors and given_on is not None:
+        clash = _already_counting(session, circle_id, recipient_member_id, recipient_organisation_id, chosen, given_on)
+        if clash:
+            p.add(
+                "categories",
+                f"Consent for “{label(clash.category)}” to this recipient is already recorded "
+                f"from {uk(clash.given_on)}.",
+            )
+    p.raise_if_any()
+    form_id = attachments.store(session, *signed_form, field="signed_form").id if signed_form else None
+    made = []
+    for category in chosen:
+        c = Consent(
+            circle_id=circle_id,
+            recipient_member_id=recipient_member_id,
+            recipient_organisation_id=recipient_organisation_id,
+            category=category,
+            given_by_id=given_by_id,
+            parent_carer_id=parent_carer_id,
+            given_on=given_on,
+            signed_form_id=form_id,
+            notes=notes.strip(),
+        )
+        session.add(c)
+        made.append(c)
+    session.flush()
+    for c in made:
+        audit.record(session, "consent created", f"consent {c.id}")
+    return made
+
+
+def _is_parent_carer(session: Session, circle_id: int, person_id: int) -> bool:
+    return (
+        session.scalar(
+            select(CircleMember.id)
+            .where(
+                CircleMember.circle_id == circle_id,
+                CircleMember.person_id == person_id,
+                CircleMember.role == MemberRole.PARENT_CARER,
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _already_counting(
+    session: Session,
+    circle_id: int,
+    member_id: int | None,
+    org_id: int | None,
+    categories: list[str],
+    on: date,
+) -> Consent | None:
+    stmt = select(Consent).where(
+        Consent.circle_id == circle_id,
+        Consent.category.in_(categories),
+        or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on),
+    )
+    stmt = stmt.where(
+        Consent.recipient_member_id == member_id if member_id else Consent.recipient_organisation_id == org_id
+    )
+    return session.execute(stmt.limit(1)).scalars().first()
+
+
+def withdraw_consent(
+    session: Session, consent_id: int, withdrawn_on: date | None, reason: str = "", today: date | None = None
+) -> Consent:
+    """Consent stops counting from the withdrawn date."""
+    today = today or date.today()
+    consent = get(session, Consent, consent_id, "consent")
+    p = Problems()
+    p.require("withdrawn_on", withdrawn_on, "the date consent was withdrawn")
+    if consent.withdrawn_on is not None:
+        p.add("withdrawn_on", f"This consent was already withdrawn on {uk(consent.withdrawn_on)}.")
+    if withdrawn_on and withdrawn_on > today:
+        p.add("withdrawn_on", "The date consent was withdrawn cannot be in the future.")
+    p.not_before("withdrawn_on", withdrawn_on, consent.given_on, "date consent was withdrawn", "date it was given")
+    p.raise_if_any()
+    consent.withdrawn_on = withdrawn_on
+    consent.withdrawn_reason = reason.strip()
+    session.flush()
+    audit.record(session, "consent updated", f"consent {consent.id}", "withdrawn")
+    return consent
+
+
+def withdraw_all(
+    session: Session,
+    circle_id: int,
+    recipient: Recipient,
+    withdrawn_on: date,
+    reason: str = "",
+    categories: Iterable[str] | None = None,
+) -> list[Consent]:
+    """Withdraw every counting consent to a recipient (or just some categories) from a date."""
+    stmt = select(Consent).where(Consent.circle_id == circle_id, Consent.withdrawn_on.is_(None))
+    stmt = stmt.where(
+        Consent.recipient_member_id == recipient.id
+        if recipient.kind == "member"
+        else Consent.recipient_organisation_id == recipient.id
+    )
+    if categories is not None:
+        stmt = stmt.where(Consent.category.in_(list(categories)))
+    return [withdraw_consent(session, c.id, withdrawn_on, reason) for c in session.execute(stmt).scalars()]
+
+
+def signed_form_file(session: Session, consent_id: int) -> tuple[str, str, bytes] | None:
+    consent = get(session, Consent, consent_id, "consent")
+    if consent.signed_form_id is None:
+        return None
+    result = attachments.content(session, consent.signed_form_id)
+    audit.record(session, "consent form opened", f"consent {consent_id}")
+    return result
+
+
+# --- what consent covers -------------------------------------------------------------------------
+def consented_categories(
+    session: Session,
+    circle: Circle | int,
+    recipient: Recipient | CircleMember | Organisation | Person,
+    on_date: date,
+) -> frozenset[str]:
+    """The categories `recipient` may receive about this circle on `on_date`.
+
+    A member (or a person, through their membership) is covered by consent given to them and to the
+    organisation they represent in the circle, but only while they are in the circle. An organisation
+    is covered by consent given to it. Never includes "internal".
+    """
+    circle_id = _circle_id(circle)
+    member_ids: list[int] = []
+    org_ids: list[int] = []
+    if isinstance(recipient, Recipient):
+        if recipient.kind == "member":
+            m = session.get(CircleMember, recipient.id)
+            if m is not None:
+                recipient = m
+        else:
+            org_ids.append(recipient.id)
+    if isinstance(recipient, Organisation):
+        org_ids.append(recipient.id)
+    elif isinstance(recipient, CircleMember | Person):
+        pid = recipient.person_id if isinstance(recipient, CircleMember) else recipient.id
+        current = session.execute(
+            select(CircleMember).where(
+                CircleMember.circle_id == circle_id,
+                CircleMember.person_id == pid,
+                CircleMember.ring == Ring.OUTER,
+                CircleMember.joined_on <= on_date,
+                or_(CircleMember.left_on.is_(None), CircleMember.left_on > on_date),
+            )
+        ).scalars()
+        for m in current:
+            if isinstance(recipient, CircleMember) and m.id != recipient.id:
+                continue
+            member_ids.append(m.id)
+            if m.organisation_id is not None:
+                org_ids.append(m.organisation_id)
+    if not member_ids and not org_ids:
+        return frozenset()
+    who = []
+    if member_ids:
+        who.append(Consent.recipient_member_id.in_(member_ids))
+    if org_ids:
+        who.append(Consent.recipient_organisation_id.in_(org_ids))
+    found = session.scalars(
+        select(Consent.category).where(Consent.circle_id == circle_id, or_(*who), *_counting(on_date))
+    )
+    return frozenset(found) - {Category.INTERNAL}
+
+
+def recipients(session: Session, circle_id: int, on_date: date | None = None) -> list[Recipient]:
+    """Outer-circle members (current on the date, if given) and organisations consent was given to."""
+    stmt = select(CircleMember).where(CircleMember.circle_id == circle_id, CircleMember.ring == Ring.OUTER)
+    if on_date is not None:
+        stmt = stmt.where(
+            CircleMember.joined_on <= on_date,
+            or_(CircleMember.left_on.is_(None), CircleMember.left_on > on_date),
+        )
+    found = [
+        Recipient("member", m.id, m.person.display_name, m.organisation.name if m.organisation else "", m.person_id)
+        for m in session.execute(stmt.order_by(CircleMember.id)).scalars()
+    ]
+    orgs = session.execute(
+        select(Organisation.id, Organisation.name)
+        .join(Consent, Consent.recipient_organisation_id == Organisation.id)
+        .where(Consent.circle_id == circle_id)
+        .distinct()
+        .order_by(Organisation.name)
+    )
+    found += [Recipient("organisation", o.id, o.name, o.name) for o in orgs]
+    return found
+
+
+def consent_matrix(session: Session, circle_id: int, on_date: date) -> list[ConsentMatrixRow]:
+    """Recipients × categories on a date: each cell the direct consent that counts, or None.
+
+    Cells show consent given to that recipient itself; consent to a member's organisation also covers
+    the member (see consented_categories), which `covered_through_organisation` tells the UI.
+    """
+    rows = []
+    consents = (
+        session.execute(select(Consent).where(Consent.circle_id == circle_id, *_counting(on_date))).scalars().all()
+    )
+    for r in recipients(session, circle_id, on_date):
+        cells: dict[str, ConsentCell | None] = dict.fromkeys(CATEGORIES)
+        for c in consents:
+            mine = (c.recipient_member_id == r.id) if r.kind == "member" else (c.recipient_organisation_id == r.id)
+            if mine:
+                cells[c.category] = ConsentCell(c.id, c.given_on, c.withdrawn_on)
+        rows.append(ConsentMatrixRow(r, cells))
+    return rows
+
+
+def covered_through_organisation(session: Session, circle_id: int, member_id: int, on_date: date) -> frozenset[str]:
+    """Categories a member receives only because consent was given to their organisation."""
+    m = get(session, CircleMember, member_id, "circle member")
+    if m.organisation_id is None:
+        return frozenset()
+    return frozenset(
+        session.scalars(
+            select(Consent.category).where(
+                Consent.circle_id == circle_id,
+                Consent.recipient_organisation_id == m.organisation_id,
+                *_counting(on_date),
+            )
+        )
+    )
+
+
+def consent_history(session: Session, circle_id: int) -> list[Consent]:
+    """Every consent in the circle, newest first, withdrawn ones included."""
+    return list(
+        session.execute(
+            select(Consent).where(Consent.circle_id == circle_id).order_by(Consent.given_on.desc(), Consent.id.desc())
+        ).scalars()
+    )
+
+
+def require_shareable(category: str, field_name: str = "category") -> None:
+    if category not in Category.values():
+        raise ValidationError(f"“{category}” is not a category of information.", field_name)

@@ -1,0 +1,101 @@
+"""The areas shown in the main window's navigation, in order. A new feature adds its screen with
+one call to `register_area(...)` (or `MainWindow.add_area(...)` at run time); nothing else changes.
+
+Each factory receives the AppState and returns the area's widget. The widget lives as long as the
+window, across locks: it reads `state.database` for each short piece of work and must not keep a
+Database or a session of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from circles_desktop.ui.app.app_state import AppState
+
+AreaFactory = Callable[[AppState], QWidget]
+
+
+@dataclass(frozen=True)
+class Area:
+    title: str
+    factory: AreaFactory
+    order: int = 100  # the day-to-day work (people, circles, meetings) comes before the log and settings
+
+
+AREAS: list[Area] = []
+
+
+def register_area(title: str, factory: AreaFactory, order: int = 100) -> None:
+    AREAS.append(Area(title, factory, order))
+
+
+def _audit_log(state: AppState) -> QWidget:
+    from circles_desktop.ui.security.audit_log_page import AuditPage
+
+    return AuditPage(state)
+
+
+def _settings(state: AppState) -> QWidget:
+    from circles_desktop.ui.security.settings_page import SettingsPage
+
+    return SettingsPage(state)
+
+
+def _people(state: AppState) -> QWidget:
+    from circles_desktop.ui.people.people_page import people_area
+
+    return people_area(state)
+
+
+def _organisations(state: AppState) -> QWidget:
+    from circles_desktop.ui.organisations.organisations_page import organisations_area
+
+    return organisations_area(state)
+
+
+def _circles(state: AppState) -> QWidget:
+    from circles_desktop.ui.circles.circles_workspace import circles_workspace
+
+    return circles_workspace(state)
+
+
+def _referrals(state: AppState) -> QWidget:
+    from circles_desktop.ui.referrals.referrals_area import referrals_area
+
+    return referrals_area(state)
+
+
+def _learning_circles(state: AppState) -> QWidget:
+    from circles_desktop.ui.learning.learning_list import learning_circles_area
+
+    return learning_circles_area(state)
+
+
+def _children(state: AppState) -> QWidget:
+    from circles_desktop.ui.learning.child_record import children_area
+
+    return children_area(state)
+
+
+def _themes(state: AppState) -> QWidget:
+    from circles_desktop.ui.learning.themes_view import themes_area
+
+    return themes_area(state)
+
+
+register_area("People", _people, order=10)
+register_area("Organisations", _organisations, order=20)
+register_area("Referrals", _referrals, order=30)
+register_area("Circles", _circles, order=40)
+register_area("Learning circles", _learning_circles, order=50)
+register_area("Children", _children, order=55)
+register_area("Themes", _themes, order=60)
+register_area("Audit log", _audit_log, order=900)
+register_area("Settings", _settings, order=1000)
+
+
+def areas_in_order() -> list[Area]:
+    return sorted(AREAS, key=lambda area: area.order)

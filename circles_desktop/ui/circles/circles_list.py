@@ -1,0 +1,232 @@
+"""The Circles area: the list of circles (filtered and paged in SQL) and, opened from it, the Circle
+screen. `circles_area(state)` is the factory the main window registers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circles_desktop.models.vocab import CircleKind, CircleStatus, CosaVariant, label
+from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.circle_common import OpenedInPlace, read, release_text, uk
+from circles_desktop.ui.common.list_parts import count_label, list_table, search_box
+from circles_desktop.ui.common.paged_model import PagedTableModel
+from circles_desktop.ui.common.widgets import FieldMessage
+
+
+class CirclesModel(PagedTableModel):
+    COL_REFERENCE, COL_TITLE, COL_KIND, COL_VARIANT, COL_STATUS, COL_CORE, COL_COORDINATOR, COL_STARTED, COL_RELEASE = (
+        range(9)
+    )
+    HEADERS = ("Reference", "Title", "Kind", "Variant", "Status", "Core member", "Coordinator", "Started", "Release")
+
+    def __init__(self, state: AppState, parent: Any = None) -> None:
+        super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
+        self.state = state
+        self.kind: str | None = None
+        self.status: str | None = None
+        self.variant: str | None = None
+
+    def set_filters(self, kind: str | None, status: str | None, variant: str | None) -> None:
+        self.kind, self.status, self.variant = kind, status, variant
+        self.reload()
+
+    def _count(self, text: str) -> int:
+        from circles_desktop.services.circles import circles
+
+        return read(self.state, lambda s: circles.count_circles(s, self.kind, self.status, text, self.variant), 0)
+
+    def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
+        from circles_desktop.services.circles import circles
+
+        rows = read(
+            self.state,
+            lambda s: circles.list_circles(
+                s, self.kind, self.status, text, offset=offset, limit=limit, variant=self.variant
+            ),
+            [],
+        )
+        today = date.today()
+        # Formatted once here, not on every paint; the circle's id rides after the shown columns.
+        return [
+            (
+                r.reference,
+                r.title,
+                label(r.kind),
+                label(r.variant) if r.variant else "",
+                label(r.status),
+                r.focus_person,
+                r.coordinator,
+                uk(r.started_on),
+                release_text((r.expected_release_on - today).days, short=True) if r.expected_release_on else "",
+                r.id,
+            )
+            for r in rows
+        ]
+
+    def circle_id(self, row: int) -> int:
+        return self.row(row)[-1]
+
+
+class CirclesArea(QWidget, OpenedInPlace):
+    """The list of circles, and the Circle screen in its place when one is opened."""
+
+    open_meeting_requested = Signal(int)  # meeting id, from the open circle's Meetings tab
+    new_meeting_requested = Signal(int)  # circle id
+    circle_opened = Signal(int)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("circles.area")
+        self.setAccessibleName("Circles")
+        self.screen: Any = None  # the open CircleScreen
+        self.dialog: Any = None  # the open new-circle form
+
+        self.search = search_box("circles.search", "Search core member, title or reference", "Search circles")
+        self.kind = self._filter("circles.kind", "All kinds", {k.value: k.label for k in CircleKind}, "Kind")
+        self.status = self._filter("circles.status", "Any status", {s.value: s.label for s in CircleStatus}, "Status")
+        self.variant = self._filter(
+            "circles.variant", "Any variant", {v.value: v.label for v in CosaVariant}, "CoSA variant"
+        )
+        self.new_button = QPushButton("&New circle…")
+        self.new_button.setObjectName("circles.new")
+        self.open_button = QPushButton("&Open")
+        self.open_button.setObjectName("circles.open")
+        self.count = count_label("circles.count", "Number of circles")
+        self.error = FieldMessage("Circles list error")
+
+        self.model = CirclesModel(state, self)
+        self.table = list_table(self.model, "circles.table", "Circles")
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in ((0, 100), (1, 110), (2, 150), (3, 170), (4, 70), (5, 170), (6, 140), (7, 90), (8, 100)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(CirclesModel.COL_CORE, QHeaderView.ResizeMode.Stretch)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 2)
+        tools.addWidget(self.kind)
+        tools.addWidget(self.status)
+        tools.addWidget(self.variant)
+        tools.addWidget(self.count)
+        tools.addSpacing(12)
+        tools.addWidget(self.open_button)
+        tools.addWidget(self.new_button)
+        list_page = QWidget()
+        lbox = QVBoxLayout(list_page)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        lbox.addWidget(QLabel("<h2>Circles</h2>"))
+        lbox.addLayout(tools)
+        lbox.addWidget(self.error)
+        lbox.addWidget(self.table, 1)
+        self.list_page = list_page
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.search.textChanged.connect(self.model.set_filter)
+        for box in (self.kind, self.status, self.variant):
+            box.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.model.total_changed.connect(lambda n: self.count.setText(f"{n} circle{'s' if n != 1 else ''}"))
+        self.model.failed.connect(self.error.show_message)
+        self.table.doubleClicked.connect(lambda index: self.open_circle(self.model.circle_id(index.row())))
+        self.table.activated.connect(lambda index: self.open_circle(self.model.circle_id(index.row())))
+        self.open_button.clicked.connect(self._open_selected)
+        self.new_button.clicked.connect(lambda: self.new_circle())
+        self.setTabOrder(self.search, self.kind)
+        self.setTabOrder(self.kind, self.status)
+        self.setTabOrder(self.status, self.variant)
+        self.setTabOrder(self.variant, self.open_button)
+        self.setTabOrder(self.open_button, self.new_button)
+        self.setTabOrder(self.new_button, self.table)
+        state.locked.connect(self._forget)
+        state.unlocked.connect(self._unlocked)
+        if not state.is_locked:
+            self.refresh()
+
+    def _filter(self, name: str, blank: str, choices: dict[str, str], accessible: str) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        box.setAccessibleName(accessible)
+        box.addItem(blank, None)
+        for value, text in choices.items():
+            box.addItem(text, value)
+        return box
+
+    def _filters_changed(self) -> None:
+        self.model.set_filters(self.kind.currentData(), self.status.currentData(), self.variant.currentData())
+
+    # --- the list --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.error.clear_message()
+        self.model.reload()
+
+    def _unlocked(self, _db: object) -> None:
+        self.refresh()
+
+    def _forget(self) -> None:
+        self.model.clear()
+        self.count.clear()
+
+    def _open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_circle(self.model.circle_id(index.row()))
+        else:
+            self.error.show_message("Choose a circle in the list first.")
+
+    # --- the Circle screen -----------------------------------------------------------------------
+    def open_circle(self, circle_id: int) -> Any:
+        """Show one circle in place of the list; returns its CircleScreen (None if the open one would
+        lose unsaved changes)."""
+        from circles_desktop.ui.circles.circle_screen import CircleScreen
+
+        def make() -> Any:
+            screen = CircleScreen(self.state, circle_id)
+            screen.open_meeting_requested.connect(self.open_meeting_requested.emit)
+            screen.new_meeting_requested.connect(self.new_meeting_requested.emit)
+            return screen
+
+        return self.show_screen(circle_id, make)
+
+    # --- new circles -----------------------------------------------------------------------------
+    def new_circle(self, referral_id: int | None = None) -> Any:
+        from circles_desktop.ui.circles.circle_form import CircleFormDialog
+
+        dialog = CircleFormDialog(self.state, self, referral_id=referral_id)
+        dialog.accepted.connect(lambda: self._created(dialog.saved_id))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def create_from_referral(self, referral_id: int) -> Any:
+        """The new-circle form, filled in from an accepted referral (Referrals screen's request)."""
+        if self.screen is not None and not self.screen.can_leave():
+            return None
+        return self.new_circle(referral_id)
+
+    def _created(self, circle_id: int | None) -> None:
+        self.refresh()
+        if circle_id is not None:
+            self.open_circle(circle_id)
+
+
+def circles_area(state: AppState) -> QWidget:
+    return CirclesArea(state)

@@ -1,0 +1,514 @@
+"""The Consent tab: what the core member (and, for a young person, a parent or carer) agreed each
+outer-circle recipient may receive, as a matrix of recipients × categories on a chosen date, with
+the whole history below."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circles_desktop.models.vocab import SHAREABLE, label
+from circles_desktop.ui.common.circle_common import (
+    GOOD_STYLE,
+    USER_ROLE,
+    WARNING_STYLE,
+    FormDialog,
+    ScreenForm,
+    fill_table,
+    make_table,
+    read,
+    run_write,
+    selected_id,
+    uk,
+)
+from circles_desktop.ui.common.forms import DateField
+from circles_desktop.ui.common.widgets import Note
+
+CATEGORIES = tuple(c.value for c in SHAREABLE)
+GIVEN_BRUSH = QBrush(QColor("#dcefe6"))
+ORG_BRUSH = QBrush(QColor("#eef1f5"))
+HISTORY_HEADERS = (
+    "Given on",
+    "Recipient",
+    "Category",
+    "Given by",
+    "Parent or carer",
+    "Withdrawn on",
+    "Reason",
+    "Signed form",
+)
+
+
+class ConsentTab(QWidget):
+    def __init__(self, screen) -> None:
+        super().__init__()
+        self.screen = screen
+        self.state = screen.state
+        self.setObjectName("circle.consent")
+        self.matrix_rows: list[Any] = []
+        self.history: list[Any] = []
+
+        self.young = QLabel()
+        self.young.setObjectName("consent.young_person")
+        self.young.setAccessibleName("Parent or carer consent")
+        self.young.setWordWrap(True)
+        self.on_date = DateField()
+        self.on_date.setObjectName("consent.on_date")
+        self.on_date.setAccessibleName("Consent on date")
+        self.today_button = QPushButton("&Today")
+        self.give_button = QPushButton("&Give consent…")
+        self.give_button.setObjectName("consent.give")
+        self.withdraw_button = QPushButton("&Withdraw…")
+        self.withdraw_button.setObjectName("consent.withdraw")
+        self.withdraw_button.setAccessibleName("Withdraw the consent chosen in the matrix or history")
+        self.form_button = QPushButton("Save signed &form…")
+        self.form_button.setObjectName("consent.signed_form")
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel("Consent on:"))
+        tools.addWidget(self.on_date)
+        tools.addWidget(self.today_button)
+        tools.addSpacing(16)
+        tools.addWidget(self.give_button)
+        tools.addWidget(self.withdraw_button)
+        tools.addStretch(1)
+        tools.addWidget(self.form_button)
+
+        self.matrix = QTableWidget(0, 1 + len(CATEGORIES))
+        self.matrix.setObjectName("consent.matrix")
+        self.matrix.setAccessibleName("Consent: outer-circle recipients by category of information")
+        self.matrix.setHorizontalHeaderLabels(["Recipient", *(label(c).replace(" ", "\n", 1) for c in CATEGORIES)])
+        self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matrix.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.matrix.verticalHeader().setVisible(False)
+        self.matrix.setWordWrap(True)
+        self.matrix.verticalHeader().setDefaultSectionSize(self.matrix.fontMetrics().height() * 2 + 12)
+        header = self.matrix.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, 1 + len(CATEGORIES)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(c, 132)
+        self.history_table = make_table(HISTORY_HEADERS, "Consent history", stretch=1)
+        self.history_table.setObjectName("consent.history")
+
+        matrix_box = QGroupBox("Who may receive what (on the date chosen)")
+        mbox = QVBoxLayout(matrix_box)
+        mbox.addWidget(
+            Note(
+                "Each cell shows the date consent was given (and withdrawn, if it has been). A blank "
+                "cell means nothing of that kind may be shared. “Via organisation” means consent "
+                "was given to the member's organisation as a whole."
+            )
+        )
+        mbox.addWidget(self.matrix)
+        history_box = QGroupBox("History")
+        QVBoxLayout(history_box).addWidget(self.history_table)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(matrix_box)
+        split.addWidget(history_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.young)
+        layout.addLayout(tools)
+        layout.addWidget(split, 1)
+
+        self.on_date.dateChanged.connect(lambda _d: self.reload_matrix())
+        self.today_button.clicked.connect(lambda: self.on_date.set_value(date.today()))
+        self.give_button.clicked.connect(lambda: self.give())
+        self.withdraw_button.clicked.connect(lambda: self.withdraw())
+        self.form_button.clicked.connect(self.save_signed_form)
+        self.dialog: FormDialog | None = None
+
+    # --- reading ---------------------------------------------------------------------------------
+    def reload(self) -> None:
+        from circles_desktop.services.circles import circle_queries, circles
+
+        self.reload_matrix()
+        self.history = read(self.state, lambda s: circle_queries.consent_history_rows(s, self.screen.circle_id), [])
+        fill_table(
+            self.history_table,
+            [
+                (
+                    uk(h.given_on),
+                    h.recipient,
+                    label(h.category),
+                    h.given_by,
+                    h.parent_carer,
+                    uk(h.withdrawn_on),
+                    h.withdrawn_reason,
+                    "Yes" if h.has_signed_form else "",
+                )
+                for h in self.history
+            ],
+            [h.id for h in self.history],
+        )
+        if self.screen.is_young_person:
+            today = date.today()
+
+            def work(s):
+                return (
+                    circles.has_parent_carer_consent(s, self.screen.circle_id, today),
+                    circle_queries.parent_carers(s, self.screen.circle_id),
+                )
+
+            has, carers = read(self.state, work, (False, []))
+            names = ", ".join(p.name for p in carers) or "none added yet"
+            if has:
+                self.young.setText(
+                    f"Young person's circle: a parent's or carer's consent is recorded "
+                    f"(parents and carers in the circle: {names})."
+                )
+                self.young.setStyleSheet(GOOD_STYLE + " font-weight: bold;")
+            else:
+                self.young.setText(
+                    "Young person's circle: a parent or carer must consent as well as the young person. "
+                    f"No parent's or carer's consent is recorded yet (parents and carers in the circle: {names}). "
+                    "The circle cannot become active until it is."
+                )
+                self.young.setStyleSheet(WARNING_STYLE)
+            self.young.show()
+        else:
+            self.young.hide()
+        self.give_button.setEnabled(not self.screen.is_closed)
+
+    def reload_matrix(self) -> None:
+        from circles_desktop.services.consent import consent
+
+        on = self.on_date.value() or date.today()
+        cid = self.screen.circle_id
+
+        def work(s):
+            rows = consent.consent_matrix(s, cid, on)
+            via = {
+                r.recipient.id: consent.covered_through_organisation(s, cid, r.recipient.id, on)
+                for r in rows
+                if r.recipient.kind == "member"
+            }
+            return rows, via
+
+        rows, via = read(self.state, work, ([], {}))
+        self.matrix_rows = rows
+        self.matrix.setRowCount(0)
+        self.matrix.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            who = row.recipient
+            text = f"{who.name}\n{who.organisation}" if who.kind == "member" else f"{who.name}\n(whole organisation)"
+            item = QTableWidgetItem(text)
+            item.setData(USER_ROLE, (who.kind, who.id))
+            self.matrix.setItem(r, 0, item)
+            for c, category in enumerate(CATEGORIES, start=1):
+                cell = row.cells.get(category)
+                if cell is not None:
+                    words = f"✓ Given {uk(cell.given_on)}"
+                    if cell.withdrawn_on:
+                        words += f"\nwithdrawn from {uk(cell.withdrawn_on)}"
+                    item = QTableWidgetItem(words)
+                    item.setData(USER_ROLE, cell.consent_id)
+                    item.setBackground(GIVEN_BRUSH)
+                    item.setToolTip(f"{who.name}: {label(category)}, {words.replace(chr(10), ', ')}")
+                elif category in via.get(who.id, ()):
+                    item = QTableWidgetItem("Via organisation")
+                    item.setBackground(ORG_BRUSH)
+                    item.setToolTip(f"Consent was given to {who.organisation} as a whole.")
+                else:
+                    item = QTableWidgetItem("")
+                    item.setToolTip(f"{who.name}: no consent for {label(category).lower()} on {uk(on)}.")
+                self.matrix.setItem(r, c, item)
+
+    def clear(self) -> None:
+        self.matrix_rows, self.history = [], []
+        self.matrix.setRowCount(0)
+        self.history_table.setRowCount(0)
+        self.young.clear()
+
+    def cell_text(self, recipient_name: str, category: str) -> str:
+        """What the matrix shows for a recipient and category (for tests and screen readers)."""
+        col = 1 + CATEGORIES.index(category)
+        for r, row in enumerate(self.matrix_rows):
+            if row.recipient.name == recipient_name:
+                return self.matrix.item(r, col).text()
+        raise KeyError(recipient_name)
+
+    # --- giving and withdrawing ------------------------------------------------------------------
+    def give(self) -> GiveConsentDialog:
+        dialog = GiveConsentDialog(self.screen, self)
+        dialog.accepted.connect(self.screen.saved)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def chosen_consents(self) -> list[int]:
+        """Consents chosen in the matrix (cells), or else the one chosen in the history."""
+        ids = []
+        for item in self.matrix.selectedItems():
+            value = item.data(USER_ROLE)
+            if isinstance(value, int):
+                ids.append(value)
+        if not ids:
+            ident = selected_id(self.history_table)
+            if ident is not None:
+                ids.append(ident)
+        return sorted(set(ids))
+
+    def withdraw(self, ids: list[int] | None = None) -> FormDialog | None:
+        from circles_desktop.services.consent import consent
+
+        ids = ids if ids is not None else self.chosen_consents()
+        if not ids:
+            QMessageBox.information(
+                self,
+                "Withdraw consent",
+                "Choose the consent to withdraw: one or more given cells in the matrix, or a row of the history.",
+            )
+            return None
+        form = ScreenForm(f"Withdraw {len(ids)} consent{'s' if len(ids) != 1 else ''}")
+        form.add_field(
+            "withdrawn_on", "Withdrawn from", DateField(), required=True, help="Consent stops counting on this date."
+        ).setObjectName("withdraw.date")
+        form.add_field("reason", "Reason", QLineEdit()).setObjectName("withdraw.reason")
+        form.save_button.setObjectName("withdraw.save")
+
+        def save(values: dict[str, Any]) -> bool:
+            def work(s):
+                for cid in ids:
+                    consent.withdraw_consent(s, cid, values["withdrawn_on"], values["reason"] or "")
+
+            return run_write(self.state, dialog, work, form)[0]
+
+        dialog = FormDialog("Withdraw consent", form, save, self, object_name="withdraw_dialog")
+        dialog.accepted.connect(self.screen.saved)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_signed_form(self) -> None:
+        from circles_desktop.services.consent import consent
+
+        ids = self.chosen_consents()
+        if not ids:
+            QMessageBox.information(self, "Signed form", "Choose a consent that has a signed form first.")
+            return
+        ok, found = run_write(self.state, self, lambda s: consent.signed_form_file(s, ids[0]), title="Signed form")
+        if not ok:
+            return
+        if found is None:
+            QMessageBox.information(self, "Signed form", "No signed form was attached to that consent.")
+            return
+        name, _media, content = found
+        target, _ = QFileDialog.getSaveFileName(self, "Save the signed consent form", name)
+        if target:
+            try:
+                Path(target).write_bytes(content)
+            except OSError as exc:
+                from circles_desktop.ui.common.messages import describe
+
+                QMessageBox.warning(self, "Signed form", describe(exc))
+
+
+class CategoryChecks(QWidget):
+    """One tick box per shareable category; value() is the list ticked."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: dict[str, QCheckBox] = {}
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        for c in CATEGORIES:
+            check = QCheckBox(label(c))
+            check.setObjectName(f"give.category.{c}")
+            check.toggled.connect(lambda _on: self.changed.emit())
+            self.boxes[c] = check
+            box.addWidget(check)
+        self.setFocusProxy(self.boxes[CATEGORIES[0]])
+
+    def value(self) -> list[str]:
+        return [c for c, b in self.boxes.items() if b.isChecked()]
+
+    def set_value(self, value: Any) -> None:
+        for c, b in self.boxes.items():
+            b.setChecked(c in (value or ()))
+
+
+class FileChoice(QWidget):
+    """A file to attach: its path, chosen with a file dialog; value() is the path or None."""
+
+    changed = Signal()
+
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.caption = caption
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText("No file attached")
+        self.choose = QPushButton("Choose…")
+        self.clear_button = QPushButton("Clear")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path, 1)
+        row.addWidget(self.choose)
+        row.addWidget(self.clear_button)
+        self.choose.clicked.connect(self._choose)
+        self.clear_button.clicked.connect(lambda: self.set_value(None))
+
+    def _choose(self) -> None:
+        kinds = "Signed forms (*.pdf *.png *.jpg *.jpeg);;All files (*)"
+        name, _ = QFileDialog.getOpenFileName(self, self.caption, "", kinds)
+        if name:
+            self.set_value(name)
+
+    def value(self) -> str | None:
+        return self.path.text() or None
+
+    def set_value(self, value: Any) -> None:
+        self.path.setText(value or "")
+        self.changed.emit()
+
+
+class GiveConsentDialog(FormDialog):
+    def __init__(self, screen, parent: QWidget | None = None) -> None:
+        from circles_desktop.services.circles import circle_queries
+        from circles_desktop.services.consent import consent
+
+        self.screen = screen
+        self.state = screen.state
+        cid = screen.circle_id
+        info = screen.info
+        core_id = info.circle.focus_person_id if info else None
+        core_name = info.circle.focus_person.display_name if info and info.circle.focus_person else "Core member"
+
+        def work(s):
+            recips = consent.recipients(s, cid, date.today())
+            return recips, circle_queries.parent_carers(s, cid)
+
+        recips, carers = read(self.state, work, ([], []))
+        form = ScreenForm("Give consent")
+        self.recipient = QComboBox()
+        self.recipient.setObjectName("give.recipient")
+        self.recipient.addItem("— choose —", None)
+        orgs: dict[int, str] = {}
+        for r in recips:
+            if r.kind == "member":
+                self.recipient.addItem(
+                    f"{r.name}" + (f" — {r.organisation}" if r.organisation else ""), f"member:{r.id}"
+                )
+            else:
+                orgs[r.id] = r.name
+        org_ids = read(self.state, lambda s: _member_organisations(s, cid), {})
+        orgs.update(org_ids)
+        for oid, name in sorted(orgs.items(), key=lambda x: x[1].casefold()):
+            self.recipient.addItem(f"{name} (the whole organisation)", f"organisation:{oid}")
+        form.add_field(
+            "recipient",
+            "Recipient",
+            self.recipient,
+            required=True,
+            help="An outer-circle member, or an organisation as a whole.",
+        )
+        self.categories = form.add_field("categories", "May receive", CategoryChecks(), required=True)
+        self.given_on = form.add_field("given_on", "Given on", DateField(), required=True)
+        self.given_on.setObjectName("give.given_on")
+        self.given_by = QComboBox()
+        self.given_by.setObjectName("give.given_by")
+        self.given_by.addItem(f"{core_name} (core member)", core_id)
+        for p in carers:
+            self.given_by.addItem(f"{p.name} (parent or carer)", p.person_id)
+        form.add_field("given_by_id", "Given by", self.given_by, required=True)
+        self.parent_carer = QComboBox()
+        self.parent_carer.setObjectName("give.parent_carer")
+        if screen.is_young_person:
+            self.parent_carer.addItem("— none —", None)
+            for p in carers:
+                self.parent_carer.addItem(p.name, p.person_id)
+            form.add_field(
+                "parent_carer_id",
+                "Parent or carer also consenting",
+                self.parent_carer,
+                help="For a young person, a parent or carer consents as well. Add them to the circle first "
+                "(Members tab, role: parent or carer).",
+            )
+            if len(carers) >= 1:
+                self.parent_carer.setCurrentIndex(1)
+        self.signed_form = form.add_field("signed_form", "Signed form", FileChoice("Attach the signed consent form"))
+        self.notes = form.add_field("notes", "Notes", QLineEdit())
+        form.save_button.setObjectName("give.save")
+        super().__init__("Give consent", form, self._save, parent, object_name="give_dialog")
+        if screen.is_young_person:
+            form.layout().insertWidget(
+                1,
+                Note(
+                    "This is a young person's circle: record the parent's or carer's consent with the young person's."
+                ),
+            )
+        form.mark_clean()
+
+    def _save(self, values: dict[str, Any]) -> bool:
+        from circles_desktop.services.consent import consent
+
+        kind, _, ident = (values["recipient"] or "::").partition(":")
+        member_id = int(ident) if kind == "member" else None
+        org_id = int(ident) if kind == "organisation" else None
+        given_by = values["given_by_id"]
+        parent_carer = values.get("parent_carer_id")
+        if self.given_by.currentIndex() > 0:  # a parent or carer gave it
+            parent_carer = given_by
+        signed = None
+        if values["signed_form"]:
+            path = Path(values["signed_form"])
+            try:
+                signed = (path.name, path.read_bytes())
+            except OSError as exc:
+                from circles_desktop.ui.common.messages import describe
+
+                self.form.show_errors({"signed_form": describe(exc)})
+                return False
+
+        def work(s):
+            return consent.give_consent(
+                s,
+                self.screen.circle_id,
+                categories=values["categories"],
+                given_on=values["given_on"],
+                given_by_id=given_by,
+                recipient_member_id=member_id,
+                recipient_organisation_id=org_id,
+                parent_carer_id=parent_carer,
+                signed_form=signed,
+                notes=values["notes"] or "",
+            )
+
+        return run_write(self.state, self, work, self.form)[0]
+
+
+def _member_organisations(s, circle_id: int) -> dict[int, str]:
+    from circles_desktop.services.circles import members
+
+    return {
+        m.organisation_id: m.organisation
+        for m in members.members(s, circle_id, ring="outer")
+        if m.organisation_id is not None
+    }

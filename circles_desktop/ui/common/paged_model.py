@@ -1,0 +1,123 @@
+"""A read-only table model that pages and filters in SQL, for list screens of any size.
+
+It never loads a whole table: it holds the rows fetched so far, asks for the next page (LIMIT/OFFSET)
+when the view scrolls near the end (canFetchMore/fetchMore), and starts again from the first page
+when the filter text changes. Filtering in SQL and resetting paints in a few milliseconds even over
+100,000 rows, where a QSortFilterProxyModel over every row takes hundreds per keystroke.
+
+The two callables it is given open their own short session each time, so no session is held while
+the coordinator reads the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+# PySide6 resolves Qt.DisplayRole-style names slowly on every call; data() compares against these.
+DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
+TOOLTIP_ROLE = Qt.ItemDataRole.ToolTipRole
+ALIGN_ROLE = Qt.ItemDataRole.TextAlignmentRole
+HORIZONTAL = Qt.Orientation.Horizontal
+
+FetchPage = Callable[[str, int, int], Sequence[Sequence[Any]]]  # (filter text, offset, limit) -> rows
+CountRows = Callable[[str], int]  # (filter text) -> rows matching
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200
+
+
+class PagedTableModel(QAbstractTableModel):
+    failed = Signal(str)  # a page could not be read; the message to show
+    total_changed = Signal(int)  # rows matching the filter, for a "N entries" label
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        fetch_page: FetchPage,
+        count_rows: CountRows,
+        page_size: int = PAGE_SIZE,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self._fetch_page = fetch_page
+        self._count_rows = count_rows
+        self.page_size = page_size
+        self.filter_text = ""
+        self.total = 0
+        self._rows: list[Sequence[Any]] = []
+
+    # --- loading ---------------------------------------------------------------------------------
+    def set_filter(self, text: str) -> None:
+        text = text.strip()
+        if text != self.filter_text:
+            self.filter_text = text
+            self.reload()
+
+    def reload(self) -> None:
+        """Back to the first page of the current filter."""
+        self.beginResetModel()
+        try:
+            self.total = self._count_rows(self.filter_text)
+            self._rows = list(self._fetch_page(self.filter_text, 0, self.page_size))
+        except Exception as exc:  # shown by the screen; the table is left empty, not half-loaded
+            self.total, self._rows = 0, []
+            self._report(exc)
+        finally:
+            self.endResetModel()
+        self.total_changed.emit(self.total)
+
+    def clear(self) -> None:
+        """Forget every row (on lock), so nothing read from the database stays in memory."""
+        self.beginResetModel()
+        self._rows, self.total = [], 0
+        self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802, B008 (Qt's API)
+        return not parent.isValid() and len(self._rows) < self.total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: N802, B008 (Qt's API)
+        if parent.isValid():
+            return
+        start = len(self._rows)
+        try:
+            page = list(self._fetch_page(self.filter_text, start, self.page_size))
+        except Exception as exc:
+            self.total = start  # stop asking for more
+            self._report(exc)
+            return
+        if not page:
+            self.total = start  # rows were deleted meanwhile
+            return
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def _report(self, exc: Exception) -> None:
+        from circles_desktop.ui.common.messages import describe
+
+        self.failed.emit(describe(exc))
+
+    # --- reading ---------------------------------------------------------------------------------
+    def row(self, row: int) -> Sequence[Any]:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: AnyIndex, role: int = DISPLAY_ROLE) -> Any:
+        if role == DISPLAY_ROLE or role == TOOLTIP_ROLE:
+            value = self._rows[index.row()][index.column()]
+            return "" if value is None else str(value)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
+        if role == DISPLAY_ROLE and orientation == HORIZONTAL:
+            return self.headers[section]
+        return None

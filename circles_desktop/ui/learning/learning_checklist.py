@@ -1,0 +1,264 @@
+"""The three stages of a learning circle as a guided checklist: each step done (by whom, when), not
+applicable (and why) or still to do, with what must happen first shown beside it.
+
+The rules (blockers, dates, who) are the services'; the checklist shows their words and asks them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circles_desktop.services.learning.learning_steps import BY_CODE, CASE_NOTE
+from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.circle_common import FormDialog, ScreenForm, read, run_write, uk
+from circles_desktop.ui.common.forms import DateField, combo
+from circles_desktop.ui.common.meeting_common import confirm
+from circles_desktop.ui.learning.learning_fields import html
+
+STATE_WORDS = {"done": "✓ Done", "not_applicable": "– Not applicable", "left": "○ To do"}
+STATE_STYLES = {
+    "done": "color: #1b5e20; font-weight: bold;",
+    "not_applicable": "color: #555555; font-weight: bold;",
+    "left": "color: #8a5a00; font-weight: bold;",
+}
+BLOCKER_STYLE = "color: #b00020;"
+MUTED = "color: #555555;"
+
+
+def step_detail(st: Any) -> str:
+    """What is recorded against a step, in words."""
+    if st.state == "done":
+        when = "Case note dated" if st.code == CASE_NOTE else "on"
+        who = f"{st.who_label} {st.by_name}" if st.by_name else "Done"
+        return f"{who} {when} {uk(st.on)}" if st.on else who
+    if st.state == "not_applicable":
+        return f"Not applicable: {st.reason}"
+    return st.hint
+
+
+class StepRow(QFrame):
+    done_requested = Signal(str)
+    not_applicable_requested = Signal(str)
+    undo_requested = Signal(str)
+
+    def __init__(self, st: Any, writable: bool) -> None:
+        super().__init__()
+        self.code = st.code
+        self.setObjectName(f"step.{st.code}")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.mark = QLabel(STATE_WORDS.get(st.state, st.state))
+        self.mark.setObjectName(f"step.{st.code}.state")
+        self.mark.setStyleSheet(STATE_STYLES.get(st.state, ""))
+        self.mark.setFixedWidth(118)
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.title = QLabel(html(st.label))
+        self.title.setWordWrap(True)
+        if st.state == "left":
+            self.title.setStyleSheet("font-weight: bold;")
+        self.detail = QLabel(html(step_detail(st)))
+        self.detail.setObjectName(f"step.{st.code}.detail")
+        self.detail.setWordWrap(True)
+        self.detail.setStyleSheet(MUTED)
+        self.detail.setVisible(bool(self.detail.text()))
+        blockers = " ".join(st.blockers)
+        self.blockers = QLabel(f"Before this can be marked done: {html(blockers)}" if blockers else "")
+        self.blockers.setObjectName(f"step.{st.code}.blockers")
+        self.blockers.setWordWrap(True)
+        self.blockers.setStyleSheet(BLOCKER_STYLE)
+        self.blockers.setVisible(bool(blockers))
+        self.done = QPushButton("Done…")
+        self.done.setObjectName(f"step.{st.code}.done")
+        self.done.setAccessibleName(f"Mark done: {st.label}")
+        self.na = QPushButton("Not applicable…")
+        self.na.setObjectName(f"step.{st.code}.na")
+        self.na.setAccessibleName(f"Mark not applicable: {st.label}")
+        self.undo = QPushButton("Undo")
+        self.undo.setObjectName(f"step.{st.code}.undo")
+        self.undo.setAccessibleName(f"Put back to do: {st.label}")
+        left = st.state == "left"
+        self.done.setVisible(left)
+        self.na.setVisible(left)
+        self.undo.setVisible(not left)
+        self.done.setEnabled(writable and not st.blockers)
+        if st.blockers:
+            self.done.setToolTip("Before this can be marked done: " + blockers)
+            self.done.setAccessibleDescription(self.done.toolTip())
+        self.na.setEnabled(writable)
+        self.undo.setEnabled(writable)
+
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        text.addWidget(self.title)
+        text.addWidget(self.detail)
+        text.addWidget(self.blockers)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        for b in (self.done, self.na, self.undo):
+            buttons.addWidget(b)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 3, 4, 3)
+        row.addWidget(self.mark)
+        row.addLayout(text, 1)
+        row.addLayout(buttons)
+        row.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
+
+        self.done.clicked.connect(lambda: self.done_requested.emit(self.code))
+        self.na.clicked.connect(lambda: self.not_applicable_requested.emit(self.code))
+        self.undo.clicked.connect(lambda: self.undo_requested.emit(self.code))
+
+
+class ChecklistView(QScrollArea):
+    """The stages, each a group with its steps."""
+
+    done_requested = Signal(str)
+    not_applicable_requested = Signal(str)
+    undo_requested = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("learning.checklist")
+        self.setAccessibleName("Checklist")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows: dict[str, StepRow] = {}
+        self.groups: dict[str, QGroupBox] = {}
+        self._host: QWidget | None = None
+        self.show_checklist(None, False)
+
+    def show_checklist(self, checklist: Any, writable: bool) -> None:
+        host = QWidget()
+        box = QVBoxLayout(host)
+        box.setContentsMargins(0, 0, 8, 0)
+        self.rows.clear()
+        self.groups.clear()
+        if checklist is not None:
+            for stage in checklist.stages:
+                done = sum(1 for s in stage.steps if not s.is_left)
+                group = QGroupBox(f"{stage.label} — {done} of {len(stage.steps)} done")
+                group.setObjectName(f"stage.{stage.stage}")
+                grid = QGridLayout(group)
+                grid.setVerticalSpacing(0)
+                grid.setContentsMargins(6, 4, 6, 4)
+                for n, st in enumerate(stage.steps):
+                    row = StepRow(st, writable)
+                    if n % 2:
+                        row.setStyleSheet(f"QFrame#step\\.{st.code} {{ background: palette(alternate-base); }}")
+                    row.done_requested.connect(self.done_requested.emit)
+                    row.not_applicable_requested.connect(self.not_applicable_requested.emit)
+                    row.undo_requested.connect(self.undo_requested.emit)
+                    grid.addWidget(row, n, 0)
+                    self.rows[st.code] = row
+                box.addWidget(group)
+                self.groups[stage.stage] = group
+        box.addStretch(1)
+        self._host = host
+        self.setWidget(host)  # the scroll area deletes the previous one
+
+
+def _member_choices(state: AppState, circle_id: int) -> dict[int, str]:
+    from circles_desktop.services.learning import learning_circles as lcs
+
+    choices: dict[int, str] = {}
+    for m in read(state, lambda s: lcs.learning_members(s, circle_id), []):
+        if m.left_on is None and m.person_id not in choices:
+            choices[m.person_id] = f"{m.name} ({m.role_label})"
+    return choices
+
+
+class StepDoneDialog(FormDialog):
+    """Mark a step done: the date (the case note's date for "case note recorded") and who."""
+
+    def __init__(self, state: AppState, circle_id: int, st: Any, held_on: date | None, parent: QWidget | None = None):
+        step = BY_CODE[st.code]
+        form = ScreenForm(st.label)
+        when_label = "Date of the &case note" if st.code == CASE_NOTE else "&Date"
+        on_date = form.add_field("on_date", when_label, DateField(optional=True), required=True)
+        on_date.setObjectName("step_dialog.date")
+        blank = "— choose —" if step.who_required else "— the learners together —"
+        who = form.add_field(
+            "done_by_id",
+            f"&{st.who_label}",
+            combo(_member_choices(state, circle_id), include_blank=blank),
+            required=step.who_required,
+        )
+        who.setObjectName("step_dialog.who")
+        form.save_button.setText("Mark &done")
+        form.save_button.setObjectName("step_dialog.save")
+        super().__init__("Mark a step done", form, self._save, parent, "step_dialog")
+        self.state, self.circle_id, self.code = state, circle_id, st.code
+        self.on_date, self.who = on_date, who
+        today = date.today()
+        if step.stage == "during" and held_on is not None:
+            default = held_on
+        elif step.stage == "before" and held_on is not None:
+            default = min(today, held_on)
+        else:
+            default = today
+        form.load({"on_date": default, "done_by_id": st.suggested_by_id})
+        if st.hint:
+            form.form_layout.insertRow(0, QLabel(f"<i>{html(st.hint)}</i>"))
+        on_date.setFocus()
+
+    def _save(self, v: dict[str, Any]) -> bool:
+        from circles_desktop.services.learning import learning_circles as lcs
+
+        ok, _ = run_write(
+            self.state,
+            self,
+            lambda s: lcs.mark_step(s, self.circle_id, self.code, v["on_date"], v["done_by_id"]),
+            self.form,
+        )
+        return ok
+
+
+class NotApplicableDialog(FormDialog):
+    """Mark a step not applicable: the reason is required."""
+
+    def __init__(self, state: AppState, circle_id: int, st: Any, parent: QWidget | None = None):
+        form = ScreenForm(st.label)
+        reason = QPlainTextEdit()
+        reason.setObjectName("na_dialog.reason")
+        reason.setTabChangesFocus(True)
+        reason.setFixedHeight(80)
+        form.add_field("reason", "&Why it does not apply", reason, required=True)
+        form.save_button.setText("Mark &not applicable")
+        form.save_button.setObjectName("na_dialog.save")
+        super().__init__("Mark a step not applicable", form, self._save, parent, "na_dialog")
+        self.state, self.circle_id, self.code = state, circle_id, st.code
+        self.reason = reason
+        reason.setFocus()
+
+    def _save(self, v: dict[str, Any]) -> bool:
+        from circles_desktop.services.learning import learning_circles as lcs
+
+        ok, _ = run_write(
+            self.state,
+            self,
+            lambda s: lcs.mark_not_applicable(s, self.circle_id, self.code, v["reason"] or "", on_date=date.today()),
+            self.form,
+        )
+        return ok
+
+
+def undo_step(state: AppState, parent: QWidget, circle_id: int, st: Any) -> bool:
+    from circles_desktop.services.learning import learning_circles as lcs
+
+    if not confirm(parent, "Put the step back", f"Put “{st.label}” back to still to do?"):
+        return False
+    ok, _ = run_write(state, parent, lambda s: lcs.undo_step(s, circle_id, st.code), title="Not changed")
+    return ok

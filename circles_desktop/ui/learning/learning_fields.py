@@ -1,0 +1,204 @@
+"""Field widgets the learning circle and child record forms share: people and child pickers that can
+show a chosen record beyond the first page of matches, a date-and-time field that may be left empty,
+and the reasons a child was selected as ticks.
+
+Each has value()/set_value() and a `changed` signal, so circle_common.ScreenForm reads and fills it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QTimeEdit, QWidget
+
+from circles_desktop.models.learning import SelectionReason
+from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.circles.circle_pickers import PAGE, person_label
+from circles_desktop.ui.common.circle_common import Choices, SearchPicker, read, uk
+from circles_desktop.ui.common.forms import DateField
+
+STAGE_COLOURS = {"before": "#8a5a00", "during": "#0d47a1", "after": "#4a148c", "complete": "#1b5e20"}
+
+
+def html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def child_label(row: Any) -> str:
+    """A children.ChildRow in a picker: name, then what tells two children of the same name apart."""
+    return f"{row.name} (born {uk(row.date_of_birth)}, {row.case_reference})"
+
+
+class PersonChooser(SearchPicker):
+    """A person picker whose set_value() finds the name of someone not in the first page of matches."""
+
+    def __init__(self, state: AppState, name: str = "", blank: str = "— choose —") -> None:
+        self.state = state
+
+        def fetch(text: str) -> Choices:
+            from circles_desktop.services.people import people
+
+            return read(
+                state, lambda s: [(r.id, person_label(r)) for r in people.search_people(s, text, limit=PAGE)], []
+            )
+
+        super().__init__(fetch, placeholder="Search name or ref…", blank=blank)
+        if name:
+            self.setObjectName(name)
+            self.search.setObjectName(f"{name}.search")
+            self.choice.setObjectName(f"{name}.choice")
+        self.refresh()
+
+    def set_value(self, ident: Any, text: str | None = None) -> None:
+        if ident is not None and text is None and self.choice.findData(ident) < 0:
+            from circles_desktop.services.people import people
+
+            text = read(self.state, lambda s: people.names(s, [ident]).get(ident), None)
+        super().set_value(ident, text)
+
+
+class ChildChooser(QWidget):
+    """Search for the child by name, case record reference or date of birth; "New child…" beside it."""
+
+    changed = Signal()
+    new_requested = Signal()
+
+    def __init__(self, state: AppState, name: str = "learning.child") -> None:
+        super().__init__()
+        self.state = state
+
+        def fetch(text: str) -> Choices:
+            from circles_desktop.services.learning import children
+
+            return read(state, lambda s: [(r.id, child_label(r)) for r in children.search_children(s, text)], [])
+
+        self.picker = SearchPicker(fetch, placeholder="Name, case ref or dd/mm/yyyy", blank="— choose the child —")
+        self.picker.setObjectName(name)
+        self.picker.search.setObjectName(f"{name}.search")
+        self.picker.choice.setObjectName(f"{name}.choice")
+        self.new_button = QPushButton("New c&hild…")
+        self.new_button.setObjectName(f"{name}.new")
+        self.new_button.setAccessibleName("Add a new child's record")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.picker, 1)
+        row.addWidget(self.new_button)
+        self.setFocusProxy(self.picker)
+        self.picker.changed.connect(self.changed.emit)
+        self.new_button.clicked.connect(self.new_requested.emit)
+        self.picker.refresh()
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt's name)
+        super().setAccessibleName(name)
+        self.picker.setAccessibleName(name)
+
+    def value(self) -> int | None:
+        return self.picker.value()
+
+    def set_value(self, child_id: int | None) -> None:
+        text = None
+        if child_id is not None and self.picker.choice.findData(child_id) < 0:
+            from circles_desktop.services.learning import children
+
+            def work(s):
+                c = children.get_child(s, child_id)
+                return f"{c.name} (born {uk(c.date_of_birth)}, {c.case_reference})"
+
+            text = read(self.state, work, None)
+        self.picker.set_value(child_id, text)
+
+    def setEnabled(self, on: bool) -> None:  # noqa: N802 (Qt's name)
+        self.picker.setEnabled(on)
+        self.new_button.setEnabled(on)
+
+
+class DateTimeField(QWidget):
+    """The date (may be left empty until it is known) and start time of the learning circle."""
+
+    changed = Signal()
+
+    def __init__(self, name: str = "learning.meets") -> None:
+        super().__init__()
+        self.day = DateField(optional=True)
+        self.day.setObjectName(f"{name}.date")
+        self.day.setAccessibleName("Date of the learning circle")
+        self.time = QTimeEdit(QTime(10, 0))
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setObjectName(f"{name}.time")
+        self.time.setAccessibleName("Start time")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.day)
+        row.addWidget(self.time)
+        row.addStretch(1)
+        self.setFocusProxy(self.day)
+        self.day.dateChanged.connect(lambda _d: self._day_changed())
+        self.time.timeChanged.connect(lambda _t: self.changed.emit())
+        self._day_changed()
+
+    def _day_changed(self) -> None:
+        self.time.setEnabled(self.day.value() is not None)
+        self.changed.emit()
+
+    def value(self) -> datetime | None:
+        day = self.day.value()
+        if day is None:
+            return None
+        t = self.time.time()
+        return datetime.combine(day, time(t.hour(), t.minute()))
+
+    def set_value(self, when: datetime | None) -> None:
+        self.day.set_value(when.date() if when else None)
+        if when is not None:
+            self.time.setTime(QTime(when.hour, when.minute))
+
+    def set_day(self, day: date | None) -> None:
+        self.day.set_value(day)
+
+
+class ReasonsField(QWidget):
+    """Why the child was selected: several may apply."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        for n, reason in enumerate(SelectionReason):
+            box = QCheckBox(reason.label)
+            box.setObjectName(f"learning.reason.{reason.value}")
+            box.setAccessibleName(f"Reason: {reason.label}")
+            box.toggled.connect(lambda _on: self.changed.emit())
+            grid.addWidget(box, n // 2, n % 2)
+            self.boxes[reason.value] = box
+        self.setFocusProxy(self.boxes[SelectionReason.AUDIT_OUTCOME.value])
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt's name)
+        super().setAccessibleName(name)
+
+    def value(self) -> set[str]:
+        return {code for code, box in self.boxes.items() if box.isChecked()}
+
+    def set_value(self, codes: Any) -> None:
+        codes = set(codes or ())
+        for code, box in self.boxes.items():
+            box.setChecked(code in codes)
+
+
+def stage_badge_style(stage: str) -> str:
+    colour = STAGE_COLOURS.get(stage, "#555555")
+    return f"border: 2px solid {colour}; color: {colour}; border-radius: 4px; font-weight: bold; padding: 2px 6px;"
+
+
+def line(name: str, accessible: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setAccessibleName(accessible)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    return edit

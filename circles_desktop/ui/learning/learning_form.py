@@ -1,0 +1,205 @@
+"""The learning circle's own facts: the child, why the child was selected, the Locality Management
+Meeting that proposed it, the managers, the date, time and room (or virtual platform), the areas of
+focus. Used in a dialog for a new learning circle and on the learning circle screen's Details tab."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QSpinBox, QWidget
+
+from circles_desktop.models.learning import SelectionReason
+from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.circle_common import FormDialog, ScreenForm, run_write
+from circles_desktop.ui.common.forms import DateField
+from circles_desktop.ui.learning.learning_fields import ChildChooser, DateTimeField, PersonChooser, ReasonsField, line
+
+
+def _text_box(name: str, height: int, placeholder: str = "") -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(height)
+    if placeholder:
+        box.setPlaceholderText(placeholder)
+    return box
+
+
+class LearningDetailsForm(ScreenForm):
+    """The learning circle form. `circle_id` None: a new learning circle."""
+
+    def __init__(self, state: AppState, title: str = "", circle_id: int | None = None) -> None:
+        super().__init__(title)
+        self.state = state
+        self.circle_id = circle_id
+        self.setObjectName("learning.form")
+        self.child = self.add_field("child_id", "&Child", ChildChooser(state), required=True)
+        self.reasons = self.add_field("reasons", "Why the child was &selected", ReasonsField(), required=True)
+        self.other_reason = self.add_field(
+            "other_reason",
+            "&Other reason",
+            line("learning.other_reason", "Other reason", "Say what the other reason is"),
+        )
+        self.proposed_on = self.add_field(
+            "proposed_on",
+            "&Proposed at the Locality Management Meeting on",
+            DateField(optional=True),
+            required=True,
+        )
+        self.proposed_on.setObjectName("learning.proposed_on")
+        self.head = self.add_field(
+            "head_of_locality_id", "&Head of Locality", PersonChooser(state, "learning.head"), required=True
+        )
+        self.service_manager = self.add_field(
+            "service_manager_id", "Ser&vice Manager", PersonChooser(state, "learning.service_manager")
+        )
+        self.team_manager = self.add_field(
+            "team_manager_id", "&Team Manager", PersonChooser(state, "learning.team_manager")
+        )
+        self.meets_at = self.add_field(
+            "meets_at",
+            "&Date and time",
+            DateTimeField(),
+            help="Leave the date empty until it is set; steps during and after the circle need it",
+        )
+        duration = QSpinBox()
+        duration.setObjectName("learning.duration")
+        duration.setRange(15, 480)
+        duration.setSingleStep(15)
+        duration.setSuffix(" minutes")
+        self.duration = self.add_field("duration_minutes", "D&uration", duration)
+        self.venue = self.add_field(
+            "venue", "&Room or virtual platform", line("learning.venue", "Room or virtual platform", "e.g. Room 2.14")
+        )
+        self.virtual = self.add_field("virtual", "Virtual", QCheckBox("Held on a &virtual platform (Teams, Zoom…)"))
+        self.virtual.setObjectName("learning.virtual")
+        self.virtual.setAccessibleName("Held on a virtual platform")
+        self.focus = self.add_field(
+            "areas_of_focus",
+            "&Areas of focus",
+            _text_box(
+                "learning.areas_of_focus",
+                54,
+                "e.g. We are here to understand the events that led up to the missing episodes",
+            ),
+        )
+        self.notes = self.add_field("notes", "&Notes", _text_box("learning.notes", 40))
+        self.save_button.setObjectName("learning.form.save")
+        self.cancel_button.setObjectName("learning.form.cancel")
+        self.form_layout.setVerticalSpacing(4)
+        self.reasons.boxes[SelectionReason.OTHER].toggled.connect(self._other_toggled)
+        self.child.new_requested.connect(self.new_child)
+        self.child_dialog: Any = None
+        self._other_toggled(False)
+
+    def _other_toggled(self, on: bool) -> None:
+        self.other_reason.setEnabled(on)
+
+    def load(self, values) -> None:  # type: ignore[override]
+        super().load(values)
+        self._other_toggled(SelectionReason.OTHER in (values.get("reasons") or ()))
+
+    # --- reading and writing ---------------------------------------------------------------------
+    def load_new(self) -> None:
+        self.load(
+            {
+                "child_id": None,
+                "reasons": set(),
+                "other_reason": "",
+                "proposed_on": date.today(),
+                "head_of_locality_id": None,
+                "service_manager_id": None,
+                "team_manager_id": None,
+                "meets_at": None,
+                "duration_minutes": 60,
+                "venue": "",
+                "virtual": False,
+                "areas_of_focus": "",
+                "notes": "",
+            }
+        )
+
+    def load_circle(self, circle_id: int) -> bool:
+        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.ui.common.circle_common import read
+
+        try:
+            form = read(self.state, lambda s: lcs.learning_circle_form(s, circle_id), None)
+        except Exception:
+            return False
+        if form is None:
+            return False
+        self.circle_id = circle_id
+        self.load(dict(vars(form)))
+        return True
+
+    def learning_form(self):
+        from circles_desktop.services.learning.learning_circles import LearningCircleForm
+
+        v = self.values()
+        return LearningCircleForm(
+            child_id=v["child_id"],
+            reasons=set(v["reasons"] or ()),
+            other_reason=(v["other_reason"] or "") if SelectionReason.OTHER in (v["reasons"] or ()) else "",
+            proposed_on=v["proposed_on"],
+            head_of_locality_id=v["head_of_locality_id"],
+            service_manager_id=v["service_manager_id"],
+            team_manager_id=v["team_manager_id"],
+            meets_at=v["meets_at"],
+            duration_minutes=v["duration_minutes"] or 60,
+            venue=v["venue"] or "",
+            virtual=bool(v["virtual"]),
+            areas_of_focus=v["areas_of_focus"] or "",
+            notes=v["notes"] or "",
+        )
+
+    def save(self, parent: QWidget | None = None) -> bool:
+        from circles_desktop.services.learning import learning_circles as lcs
+
+        form = self.learning_form()
+        if self.circle_id is None:
+            ok, new_id = run_write(self.state, parent or self, lambda s: lcs.create_learning_circle(s, form).id, self)
+            if ok:
+                self.circle_id = new_id
+            return ok
+        ok, _ = run_write(
+            self.state, parent or self, lambda s: lcs.update_learning_circle(s, self.circle_id, form), self
+        )
+        return ok
+
+    # --- a new child -----------------------------------------------------------------------------
+    def new_child(self, show: bool = True):
+        from circles_desktop.ui.learning.child_record import ChildRecordDialog
+
+        dialog = ChildRecordDialog(self.state, None, self)
+        dialog.accepted.connect(lambda: self._child_made(dialog.saved_id))
+        self.child_dialog = dialog
+        if show:
+            dialog.open()
+        return dialog
+
+    def _child_made(self, child_id: int | None) -> None:
+        if child_id is None:
+            return
+        self.child.picker.refresh()
+        self.child.set_value(child_id)
+
+
+class NewLearningCircleDialog(FormDialog):
+    """Propose a learning circle: saved, it opens on its screen."""
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        form = LearningDetailsForm(state, "Propose a learning circle")
+        super().__init__("New learning circle", form, self._save, parent, "learning.new_dialog")
+        self.details = form
+        self.saved_id: int | None = None
+        form.load_new()
+        self.setMinimumWidth(760)
+        form.child.setFocus()
+
+    def _save(self, _values: dict[str, Any]) -> bool:
+        if self.details.save(self):
+            self.saved_id = self.details.circle_id
+            return True
+        return False

@@ -1,0 +1,292 @@
+"""The Learning circles area: the list by stage (with counts) and month, paged and filtered in SQL,
+and, opened from it, the learning circle screen. `learning_circles_area(state)` is the factory the main
+window registers ("Learning circles")."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circles_desktop.services.learning.learning_steps import STAGE_SHORT
+from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.circle_common import OpenedInPlace, read, uk
+from circles_desktop.ui.common.list_parts import count_label, list_table, search_box
+from circles_desktop.ui.common.paged_model import PagedTableModel
+from circles_desktop.ui.common.widgets import FieldMessage
+
+STAGES = ("before", "during", "after", "complete")
+
+
+def month_words(month: date) -> str:
+    return month.strftime("%B %Y")
+
+
+def when_text(row: Any) -> str:
+    if row.meets_at is not None:
+        return f"{uk(row.meets_at.date())} {row.meets_at:%H:%M}"
+    return f"proposed {uk(row.proposed_on)}"
+
+
+class LearningCirclesModel(PagedTableModel):
+    (COL_REFERENCE, COL_CHILD, COL_CASE, COL_LOCALITY, COL_WHEN, COL_VENUE, COL_STAGE, COL_LEFT, COL_ACTIONS) = range(9)
+    HEADERS = (
+        "Reference",
+        "Child",
+        "Case record",
+        "Locality",
+        "When",
+        "Room or platform",
+        "Stage",
+        "Steps left",
+        "Open actions",
+    )
+
+    def __init__(self, state: AppState, parent: Any = None) -> None:
+        super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
+        self.state = state
+        self.stage: str | None = None
+        self.month: date | None = None
+
+    def set_filters(self, stage: str | None, month: date | None) -> None:
+        self.stage, self.month = stage, month
+        self.reload()
+
+    def circle_id(self, row: int) -> int:
+        return self.row(row)[-1]
+
+    def _count(self, text: str) -> int:
+        from circles_desktop.services.learning import learning_circles as lcs
+
+        return read(self.state, lambda s: lcs.count_learning_circles(s, self.stage, self.month, text), 0)
+
+    def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
+        from circles_desktop.services.learning import learning_circles as lcs
+
+        rows = read(
+            self.state,
+            lambda s: lcs.list_learning_circles(s, self.stage, self.month, text, offset=offset, limit=limit),
+            [],
+        )
+        return [
+            (
+                r.reference,
+                r.child_name,
+                r.case_reference,
+                r.locality,
+                when_text(r),
+                (f"Virtual: {r.venue}" if r.venue else "Virtual") if r.virtual else r.venue,
+                STAGE_SHORT.get(r.stage, r.stage) + (f" {uk(r.completed_on)}" if r.completed_on else ""),
+                r.steps_left if r.completed_on is None else "",
+                r.open_actions or "",
+                r.id,
+            )
+            for r in rows
+        ]
+
+
+class LearningCirclesArea(QWidget, OpenedInPlace):
+    """The list of learning circles, and the learning circle screen in its place when one is opened."""
+
+    circle_opened = Signal(int)
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName("learning.area")
+        self.setAccessibleName("Learning circles")
+        self.screen: Any = None
+        self.dialog: Any = None
+
+        self.stages = QTabBar()
+        self.stages.setObjectName("learning.stages")
+        self.stages.setAccessibleName("Stage")
+        self.stages.setExpanding(False)
+        self.stages.setDrawBase(False)
+        self._stage_values: list[str | None] = [None, *STAGES]
+        for _ in self._stage_values:
+            self.stages.addTab("")
+        self.month = QComboBox()
+        self.month.setObjectName("learning.month")
+        self.month.setAccessibleName("Month")
+        self.month.addItem("Any month", None)
+        self.search = search_box(
+            "learning.search", "Search child, case record, locality or LLC reference", "Search learning circles"
+        )
+        self.new_button = QPushButton("&New learning circle…")
+        self.new_button.setObjectName("learning.new")
+        self.open_button = QPushButton("&Open")
+        self.open_button.setObjectName("learning.open")
+        self.count = count_label("learning.count", "Number of learning circles")
+        self.error = FieldMessage("Learning circles list error")
+
+        self.model = LearningCirclesModel(state, self)
+        self.table = list_table(
+            self.model, "learning.table", "Learning circles", row_height=24, tab_key_navigation=False
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in ((0, 84), (1, 150), (2, 88), (3, 160), (4, 118), (5, 170), (6, 150), (7, 70), (8, 86)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(LearningCirclesModel.COL_VENUE, QHeaderView.ResizeMode.Stretch)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 2)
+        tools.addWidget(self.month)
+        tools.addWidget(self.count)
+        tools.addSpacing(12)
+        tools.addWidget(self.open_button)
+        tools.addWidget(self.new_button)
+        list_page = QWidget()
+        lbox = QVBoxLayout(list_page)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        lbox.addWidget(QLabel("<h2>Learning circles</h2>"))
+        lbox.addWidget(self.stages)
+        lbox.addLayout(tools)
+        lbox.addWidget(self.error)
+        lbox.addWidget(self.table, 1)
+        self.list_page = list_page
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.setTabOrder(self.stages, self.search)
+        self.setTabOrder(self.search, self.month)
+        self.setTabOrder(self.month, self.open_button)
+        self.setTabOrder(self.open_button, self.new_button)
+        self.setTabOrder(self.new_button, self.table)
+
+        self.search.textChanged.connect(self._search_changed)
+        self.stages.currentChanged.connect(lambda _i: self._filters_changed())
+        self.month.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.model.total_changed.connect(lambda n: self.count.setText(f"{n:,} learning circle{'s' if n != 1 else ''}"))
+        self.model.failed.connect(self.error.show_message)
+        self.table.activated.connect(lambda index: self.open_circle(self.model.circle_id(index.row())))
+        self.table.doubleClicked.connect(lambda index: self.open_circle(self.model.circle_id(index.row())))
+        self.open_button.clicked.connect(self._open_selected)
+        self.new_button.clicked.connect(lambda: self.new_circle())
+        self._show_counts({})
+        state.locked.connect(self._forget)
+        state.unlocked.connect(lambda _db: self.refresh())
+        if not state.is_locked:
+            self.refresh()
+
+    # --- filters ---------------------------------------------------------------------------------
+    @property
+    def stage(self) -> str | None:
+        return self._stage_values[max(self.stages.currentIndex(), 0)]
+
+    def set_stage(self, stage: str | None) -> None:
+        self.stages.setCurrentIndex(self._stage_values.index(stage))
+
+    def set_month(self, month: date | None) -> None:
+        index = self.month.findData(month)
+        self.month.setCurrentIndex(max(index, 0))
+
+    def _search_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._reload_counts()
+
+    def _filters_changed(self) -> None:
+        self.model.set_filters(self.stage, self.month.currentData())
+        self._reload_counts()
+
+    def _reload_counts(self) -> None:
+        from circles_desktop.services.learning import learning_circles as lcs
+
+        month, text = self.month.currentData(), self.search.text().strip()
+        try:
+            counts = read(self.state, lambda s: lcs.counts_by_stage(s, month, text), {})
+        except Exception as exc:
+            self.error.show_message(str(exc))
+            counts = {}
+        self._show_counts(counts)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        total = sum(counts.values())
+        for i, stage in enumerate(self._stage_values):
+            words = "All" if stage is None else STAGE_SHORT[stage]
+            n = total if stage is None else counts.get(stage, 0)
+            self.stages.setTabText(i, f"{words} ({n})" if counts else words)
+            self.stages.setTabToolTip(i, f"{words}: {n} learning circle{'s' if n != 1 else ''}")
+
+    def _reload_months(self) -> None:
+        from circles_desktop.services.learning import learning_circles as lcs
+
+        keep = self.month.currentData()
+        months = read(self.state, lcs.learning_months, [])
+        self.month.blockSignals(True)
+        self.month.clear()
+        self.month.addItem("Any month", None)
+        for m in months:
+            self.month.addItem(month_words(m), m)
+        self.month.setCurrentIndex(max(self.month.findData(keep), 0) if keep else 0)
+        self.month.blockSignals(False)
+
+    # --- the list --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.error.clear_message()
+        self._reload_months()
+        self.model.stage, self.model.month = self.stage, self.month.currentData()
+        self.model.reload()
+        self._reload_counts()
+
+    def _forget(self) -> None:
+        self.model.clear()
+        self.count.clear()
+        self._show_counts({})
+        self.month.blockSignals(True)
+        keep = self.month.currentData()
+        self.month.clear()
+        self.month.addItem("Any month", None)
+        if keep is not None:
+            self.month.addItem(month_words(keep), keep)
+            self.month.setCurrentIndex(1)
+        self.month.blockSignals(False)
+
+    def _open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_circle(self.model.circle_id(index.row()))
+        else:
+            self.error.show_message("Choose a learning circle in the list first.")
+
+    # --- the learning circle screen --------------------------------------------------------------
+    def open_circle(self, circle_id: int) -> Any:
+        from circles_desktop.ui.learning.learning_screen import LearningCircleScreen
+
+        return self.show_screen(circle_id, lambda: LearningCircleScreen(self.state, circle_id))
+
+    def new_circle(self, show: bool = True) -> Any:
+        from circles_desktop.ui.learning.learning_form import NewLearningCircleDialog
+
+        if self.screen is not None and not self.screen.can_leave():
+            return None
+        dialog = NewLearningCircleDialog(self.state, self)
+        dialog.accepted.connect(lambda: self._created(dialog.saved_id))
+        self.dialog = dialog
+        if show:
+            dialog.open()
+        return dialog
+
+    def _created(self, circle_id: int | None) -> None:
+        self.refresh()
+        if circle_id is not None:
+            self.open_circle(circle_id)
+
+
+def learning_circles_area(state: AppState) -> QWidget:
+    return LearningCirclesArea(state)

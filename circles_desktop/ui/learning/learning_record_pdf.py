@@ -1,0 +1,229 @@
+"""The learning circle record PDF for the learners, marked OFFICIAL-SENSITIVE: saved to a file the
+coordinator chooses (optionally protected with a password, AES-256) or printed. Each export and print is
+written to the audit log with the SHA-256 of what left the machine.
+
+The record's content is read on the UI thread (one short session); building the PDF, protecting and
+writing it run off the UI thread and never touch a widget.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.circle_common import GOOD_STYLE, read
+from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled, passphrase_field
+
+PASSWORD_MIN = 8
+PASSWORD_NOTE = (
+    "Give the password to each learner separately (by phone, or in person), never in the same email as the file."
+)
+
+
+def record_content(state: AppState, circle_id: int, prepared_by: str = "") -> Any:
+    from circles_desktop.services.learning import learning_record
+
+    return read(
+        state,
+        lambda s: learning_record.learning_record_content(
+            s, circle_id, prepared_by=prepared_by, prepared_on=date.today()
+        ),
+        None,
+    )
+
+
+def build_pdf(content: Any, password: str | None = None) -> bytes:
+    """Worker-side: the PDF bytes as they will leave the machine (protected when a password is given)."""
+    from circles_desktop.reports.kit import pdfio
+    from circles_desktop.reports.learning_record import build_learning_record
+
+    data = build_learning_record(content)
+    return pdfio.protect(data, password) if password else data
+
+
+def record_shared(state: AppState, circle_id: int, how: str, data: bytes) -> None:
+    from circles_desktop.services.learning import learning_record
+
+    digest = hashlib.sha256(data).hexdigest()
+    db = state.database
+    if db is None or state.is_locked:
+        return
+    with db.session() as s:
+        learning_record.record_shared(s, circle_id, how, digest)
+
+
+def can_print() -> bool:
+    try:
+        from circles_desktop.ui.sharing import print_pdf
+    except ImportError:
+        return False
+    return hasattr(print_pdf, "print_pdf")
+
+
+class RecordPdfDialog(QDialog):
+    """Save the learning circle record as a PDF: optional password, then the file name."""
+
+    def __init__(self, state: AppState, circle_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.circle_id = circle_id
+        self.saved_path: Path | None = None
+        self.busy = False
+        self.setObjectName("record_pdf")
+        self.setWindowTitle("Save the learning circle record")
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(520)
+        self.prepared_by = QLineEdit()
+        self.prepared_by.setObjectName("record_pdf.prepared_by")
+        self.prepared_by.setAccessibleName("Prepared by")
+        self.prepared_by.setPlaceholderText("Your name and role (optional)")
+        self.protect = QCheckBox("Protect the PDF with a &password (AES-256)")
+        self.protect.setObjectName("record_pdf.protect")
+        self.password = passphrase_field("PDF password", f"at least {PASSWORD_MIN} characters")
+        self.password.setObjectName("record_pdf.password")
+        self.confirm = passphrase_field("PDF password again")
+        self.confirm.setObjectName("record_pdf.confirm")
+        self.password_error = FieldMessage("Password problem")
+        self.password_error.setObjectName("record_pdf.password_error")
+        self.status = QLabel()
+        self.status.setObjectName("record_pdf.status")
+        self.status.setWordWrap(True)
+        self.error = FieldMessage("Not saved")
+        self.error.setObjectName("record_pdf.error")
+        form = QFormLayout()
+        form.addRow(labelled("Prepared &by:", self.prepared_by), self.prepared_by)
+        form.addRow(self.protect)
+        form.addRow(labelled("Pass&word:", self.password), self.password)
+        form.addRow(labelled("&Again:", self.confirm), self.confirm)
+        form.addRow("", self.password_error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save…")
+        self.save_button.setObjectName("record_pdf.save")
+        self.save_button.setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            Note(
+                "The record names the child: it is for the learners only and is marked OFFICIAL-SENSITIVE. "
+                "The file name does not name the child."
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(Note(PASSWORD_NOTE))
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.protect.toggled.connect(self._protect_toggled)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._protect_toggled(False)
+
+    def _protect_toggled(self, on: bool) -> None:
+        for w in (self.password, self.confirm):
+            w.setEnabled(on)
+            if not on:
+                w.clear()
+        self.password_error.clear_message()
+
+    def _password(self) -> tuple[bool, str | None]:
+        if not self.protect.isChecked():
+            return True, None
+        password = self.password.text()
+        if len(password) < PASSWORD_MIN:
+            self.password_error.show_message(f"The PDF password must be at least {PASSWORD_MIN} characters.")
+            return False, None
+        if password != self.confirm.text():
+            self.password_error.show_message("The two passwords do not match.")
+            return False, None
+        return True, password
+
+    def save(self) -> bool:
+        """Ask where, then build and write the PDF off the UI thread; False if nothing was started."""
+        from circles_desktop.services.learning import learning_record
+
+        if self.busy:
+            return False
+        self.password_error.clear_message()
+        self.error.clear_message()
+        ok, password = self._password()
+        if not ok:
+            self.password.setFocus()
+            return False
+        try:
+            content = record_content(self.state, self.circle_id, self.prepared_by.text().strip())
+        except Exception as exc:
+            self.error.show_message(describe(exc))
+            return False
+        if content is None:
+            self.error.show_message("Circles Desktop is locked. Unlock it and try again.")
+            return False
+        suggested = str(Path.home() / learning_record.file_name(content))
+        path, _ = QFileDialog.getSaveFileName(self, "Save the learning circle record", suggested, "PDF files (*.pdf)")
+        if not path:
+            return False
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self.busy = True
+        self.save_button.setEnabled(False)
+        self.status.setStyleSheet("")
+        self.status.setText("Making the PDF…")
+
+        def work() -> bytes:
+            from circles_desktop.reports.kit import pdfio
+
+            data = build_pdf(content, password)
+            pdfio.write_pdf(path, data)
+            return data
+
+        self.state.background.run(work, lambda data: self._saved(Path(path), data), self._failed)
+        self.password.clear()
+        self.confirm.clear()
+        return True
+
+    def _saved(self, path: Path, data: bytes) -> None:
+        self.busy = False
+        self.save_button.setEnabled(True)
+        try:
+            record_shared(self.state, self.circle_id, "export", data)
+        except Exception as exc:
+            self.error.show_message(f"The PDF was saved, but the audit log could not be written: {describe(exc)}")
+        self.saved_path = path
+        note = " Give the password to the learners separately." if self.protect.isChecked() else ""
+        self.status.setStyleSheet(GOOD_STYLE)
+        self.status.setText(f"Saved to {path}.{note}")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.save_button.setEnabled(True)
+        self.status.clear()
+        self.error.show_message(f"The PDF was not saved: {describe(exc)}")
+
+
+def print_record(state: AppState, parent: QWidget, circle_id: int) -> bool:
+    """Print the record (the very PDF a save would write); audited once the pages have gone to the printer."""
+    from circles_desktop.ui.sharing import print_pdf
+
+    content = record_content(state, circle_id)
+    if content is None:
+        return False
+    data = build_pdf(content)
+    if not print_pdf.print_pdf(parent, data, f"Learning circle record {content.reference}"):
+        return False
+    record_shared(state, circle_id, "print", data)
+    return True

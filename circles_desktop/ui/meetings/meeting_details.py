@@ -1,0 +1,217 @@
+"""A meeting's details (kind, date, start and end time, venue, notes) as a RecordForm, and the
+dialog that creates a meeting for a circle."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time
+from typing import Any
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QSizePolicy, QTimeEdit, QVBoxLayout, QWidget
+
+from circles_desktop.models.vocab import MeetingKind, label
+from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.meeting_common import error_map, in_session
+
+_NO_TIME = QTime(0, 0)  # the minimum stands for "no time" (shown as a dash), as DateField does for dates
+DEFAULT_START = time(18, 0)
+DEFAULT_END = time(20, 0)
+
+
+class TimeField(QTimeEdit):
+    """A 24-hour time, hh:mm; may be left empty (a dash) when optional."""
+
+    def __init__(self, optional: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("HH:mm")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # not stretched by its message
+        self.optional = optional
+        if optional:
+            self.setMinimumTime(_NO_TIME)
+            self.setSpecialValueText("—")
+        self.setTime(_NO_TIME if optional else QTime(18, 0))
+
+    def value(self) -> time | None:
+        t = self.time()
+        if self.optional and t == _NO_TIME:
+            return None
+        return time(t.hour(), t.minute())
+
+    def set_value(self, value: time | None) -> None:
+        if value is None:
+            self.setTime(_NO_TIME if self.optional else QTime(18, 0))
+        else:
+            self.setTime(QTime(value.hour, value.minute))
+
+
+def kind_choices(kinds: Sequence[str], current: str | None = None) -> dict[str, str]:
+    """The kinds the circle holds, plus the meeting's own kind if it is somehow not one of them."""
+    choices = {k: label(k) for k in kinds}
+    if current and current not in choices:
+        choices[current] = label(current)
+    return choices
+
+
+class MeetingDetailsForm(RecordForm):
+    """Kind, date, start and end, venue and notes. Field keys follow services.meetings.MeetingForm, so
+    a ValidationError's messages land beside the right field ("starts_at" beside the date)."""
+
+    def __init__(self, kinds: Sequence[str], title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.kind = self.add_field("kind", "&Kind of meeting", combo(kind_choices(kinds)), required=True)
+        self.day = self.add_field("starts_at", "&Date", DateField(), required=True)
+        self.start = TimeField()
+        self.end = TimeField(optional=True)
+        self.add_field("start_time", "&Starts at", self.start, required=True, help="24-hour clock, e.g. 18:30")
+        self.add_field("ends_at", "&Ends at", self.end, help="24-hour clock; leave as a dash if not known")
+        self.venue = self.add_field("venue", "&Venue", QLineEdit())
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        self.add_field("notes", "&Notes", self.notes, help="Practical notes: room, access, who is bringing what")
+        for key in ("starts_at", "start_time", "ends_at"):
+            # These fields are narrow: let their messages run on rather than wrap into a sliver.
+            self._errors[key].setWordWrap(False)
+        self.start.timeChanged.connect(self._mark_dirty)
+        self.end.timeChanged.connect(self._mark_dirty)
+        for key, widget in (
+            ("kind", self.kind),
+            ("date", self.day),
+            ("start", self.start),
+            ("end", self.end),
+            ("venue", self.venue),
+            ("notes", self.notes),
+        ):
+            widget.setObjectName(f"meeting.{key}")
+        self.save_button.setObjectName("meeting.save")
+        self.cancel_button.setObjectName("meeting.cancel")
+
+    def set_kinds(self, kinds: Sequence[str], current: str | None = None) -> None:
+        keep = current or self.kind.currentData()
+        was = self._loading
+        self._loading = True
+        try:
+            self.kind.clear()
+            for value, text in kind_choices(kinds, current).items():
+                self.kind.addItem(text, value)
+            index = self.kind.findData(keep)
+            self.kind.setCurrentIndex(index if index >= 0 else 0)
+        finally:
+            self._loading = was
+
+    # RecordForm knows dates, text and combos; the two times are read here.
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, widget in self._fields.items():
+            if isinstance(widget, TimeField):
+                out[key] = widget.value()
+        for key in ("kind", "starts_at", "venue", "notes"):
+            out[key] = _plain_value(self._fields[key])
+        return out
+
+    def load(self, values: Mapping[str, Any]) -> None:
+        times = {k: values[k] for k in ("start_time", "ends_at") if k in values}
+        rest = {k: v for k, v in values.items() if k not in times}
+        self._loading = True
+        try:
+            for key, value in times.items():
+                self._fields[key].set_value(value)  # type: ignore[attr-defined]
+        finally:
+            self._loading = False
+        super().load(rest)
+
+    def load_meeting(self, kind: str, starts_at: datetime, ends_at: datetime | None, venue: str, notes: str) -> None:
+        self.load(
+            {
+                "kind": kind,
+                "starts_at": starts_at.date(),
+                "start_time": starts_at.time(),
+                "ends_at": ends_at.time() if ends_at else None,
+                "venue": venue,
+                "notes": notes,
+            }
+        )
+
+    def meeting_form(self):
+        """The services.meetings.MeetingForm these fields describe."""
+        from circles_desktop.services.meetings.meetings import MeetingForm
+
+        v = self.values()
+        day: date | None = v["starts_at"]
+        start: time | None = v["start_time"]
+        starts_at = datetime.combine(day, start) if day and start else None
+        ends_at = datetime.combine(day, v["ends_at"]) if day and v["ends_at"] else None
+        return MeetingForm(
+            kind=v["kind"] or "", starts_at=starts_at, ends_at=ends_at, venue=v["venue"] or "", notes=v["notes"] or ""
+        )
+
+
+def _plain_value(widget: QWidget) -> Any:
+    from circles_desktop.ui.common.forms import value_of
+
+    return value_of(widget)
+
+
+class NewMeetingDialog(QDialog):
+    """Create a meeting for a circle: only the kinds the circle holds are offered. After `accept()`,
+    `meeting_id` is the new meeting's id."""
+
+    def __init__(self, state: AppState, circle_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.circle_id = circle_id
+        self.meeting_id: int | None = None
+        self.setWindowTitle("New meeting")
+        self.setObjectName("new_meeting")
+        self.setAccessibleName("New meeting")
+        self.setMinimumWidth(520)
+
+        from circles_desktop.services.meetings import meeting_queries
+
+        info = in_session(state, lambda s: meeting_queries.circle_kinds(s, circle_id))
+        self.form = MeetingDetailsForm(info.kinds, title=f"New meeting — {label(info.circle_kind)}")
+        self.form.save_button.setText("&Create meeting")
+        self.form.save_button.setObjectName("new_meeting.create")
+        if info.meetings_held == 0 and MeetingKind.INITIAL_BRIEFING.value in info.kinds:
+            default_kind = MeetingKind.INITIAL_BRIEFING.value
+        elif MeetingKind.CIRCLE_MEETING.value in info.kinds:
+            default_kind = MeetingKind.CIRCLE_MEETING.value
+        else:
+            default_kind = info.kinds[0]
+        self.form.load(
+            {
+                "kind": default_kind,
+                "starts_at": max(date.today(), info.started_on),
+                "start_time": DEFAULT_START,
+                "ends_at": DEFAULT_END,
+                "venue": "",
+                "notes": "",
+            }
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.form.save_requested.connect(self.create)
+        self.form.cancelled.connect(self.reject)
+        self.form.kind.setFocus()
+
+    def create(self) -> bool:
+        from circles_desktop.services.meetings import meetings
+
+        form = self.form.meeting_form()
+        try:
+            self.meeting_id = in_session(self.state, lambda s: meetings.create_meeting(s, self.circle_id, form).id)
+        except Exception as exc:  # every failure is shown in the form; nothing is lost
+            self.form.show_errors(error_map(exc))
+            self.adjustSize()
+            return False
+        self.form.saved_ok()
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        # Escape reaches the dialog when focus is outside the form; ask before losing typed details.
+        if self.form.is_dirty and not self.form.confirm_leave():
+            return
+        super().reject()

@@ -1,0 +1,334 @@
+"""Choosing one record (a person, a professional, an organisation) by searching for it.
+
+`RecordPicker` is a combo box that holds at most the one chosen record, so `forms.value_of`,
+`forms.set_value` and RecordForm's unsaved-changes tracking treat it like any other combo. Opening it
+(click, Space, F4, Alt+Down) shows a `PickerDialog`: a search box over a table that pages and filters
+in SQL (PagedTableModel), so it stays quick with 100,000 people. Enter chooses the selected (or first)
+row, Escape closes; Delete or Backspace on the picker clears the choice.
+
+Any screen can reuse it: `person_picker(state)`, `professional_picker(state)`,
+`organisation_picker(state)`, or a `PickerSource` of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.list_parts import list_table, search_box
+from circles_desktop.ui.common.paged_model import PagedTableModel
+from circles_desktop.ui.common.widgets import FieldMessage, Note
+
+# A search result row: the record's id, the words the picker shows once chosen, then the table's columns.
+PickRow = tuple[Any, ...]
+ID, LABEL, FIRST_COLUMN = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class PickerSource:
+    """What to search: each callable takes an open session (opened by the picker, one per call)."""
+
+    title: str  # "Choose the person referred"
+    noun: str  # "person", for "Search for a person"
+    headers: tuple[str, ...]
+    fetch: Callable[[Any, str, int, int], Sequence[PickRow]]  # (session, text, offset, limit)
+    count: Callable[[Any, str], int]  # (session, text)
+    hint: str = ""  # what the search matches, shown under the box
+
+
+class _PickModel(PagedTableModel):
+    """Rows are (id, label, *columns); only the columns are shown."""
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: D102
+        if role == _DISPLAY or role == _TOOLTIP:
+            value = self.row(index.row())[FIRST_COLUMN + index.column()]
+            return "" if value is None else str(value)
+        return None
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
+
+class PickerDialog(QDialog):
+    """Search and choose one record. `chosen(id, label)` is emitted on Enter, double-click or Choose."""
+
+    chosen = Signal(object, str)
+
+    def __init__(self, state: AppState, source: PickerSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.source = source
+        self.setWindowTitle(source.title)
+        self.setAccessibleName(source.title)
+        self.resize(640, 440)
+
+        self.search = search_box("picker.search", f"Search for a {source.noun}", f"Search for a {source.noun}")
+        self.count = QLabel()
+        self.count.setAccessibleName("Number of matches")
+        self.error = FieldMessage("Search error")
+        self.model = _PickModel(source.headers, self._fetch, self._count, page_size=100, parent=self)
+        self.table = list_table(self.model, "picker.table", f"Matching {source.noun} records")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.choose_button = self.buttons.addButton("&Choose", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.choose_button.setObjectName("picker.choose")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        if source.hint:
+            layout.addWidget(Note(source.hint))
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        # Default only once the button is inside the dialog, or the dialog never learns of it.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.choose_button.setDefault(True)
+
+        self.search.textChanged.connect(self.model.set_filter)
+        self.model.total_changed.connect(self._counted)
+        self.model.failed.connect(self.error.show_message)
+        self.table.doubleClicked.connect(lambda _i: self.choose())
+        self.buttons.accepted.connect(self.choose)
+        self.buttons.rejected.connect(self.reject)
+        state.locked.connect(self._on_locked)
+        self.search.installEventFilter(self)
+
+    # --- data ------------------------------------------------------------------------------------
+    def _fetch(self, text: str, offset: int, limit: int) -> Sequence[PickRow]:
+        return self.state.read(lambda s: list(self.source.fetch(s, text, offset, limit)), [])
+
+    def _count(self, text: str) -> int:
+        return self.state.read(lambda s: self.source.count(s, text), 0)
+
+    def _counted(self, total: int) -> None:
+        self.count.setText(f"{total} found")
+        if total:
+            self.table.selectRow(0)
+
+    def _on_locked(self) -> None:
+        self.model.clear()
+        if self.isVisible():
+            self.reject()
+
+    # --- use -------------------------------------------------------------------------------------
+    def start(self, text: str = "") -> None:
+        """Show the dialog (window-modal, not blocking) with the search box ready for typing."""
+        self.error.clear_message()
+        self.search.setText(text)
+        self.model.reload()
+        self.open()
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def choose(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else (0 if self.model.rowCount() else -1)
+        if row < 0:
+            self.error.show_message(f"No {self.source.noun} matches; change the search.")
+            return
+        record = self.model.row(row)
+        self.accept()
+        self.chosen.emit(record[ID], str(record[LABEL]))
+        self.model.clear()  # nothing read from the database lingers in a hidden dialog
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        # Up and Down in the search box move through the results, so typing then Enter picks.
+        if watched is self.search and event.type() == event.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                current = self.table.currentIndex()
+                row = current.row() if current.isValid() else -1
+                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}[key]
+                target = max(0, min(self.model.rowCount() - 1, row + step))
+                if self.model.rowCount():
+                    self.table.selectRow(target)
+                    self.table.scrollTo(self.model.index(target, 0, QModelIndex()))
+                return True
+        return super().eventFilter(watched, event)
+
+
+class RecordPicker(QComboBox):
+    """A field holding one chosen record; opening it searches. Value: the record's id, or None."""
+
+    picked = Signal(object)  # the id chosen (None when cleared)
+
+    def __init__(self, state: AppState, source: PickerSource, placeholder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.source = source
+        self.dialog: PickerDialog | None = None
+        self.setPlaceholderText(placeholder or f"Choose a {source.noun}…")
+        self.setToolTip(f"Click, or press Space, to search for a {source.noun}. Delete clears the choice.")
+        self.setMinimumContentsLength(28)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCurrentIndex(-1)
+
+    # --- value -----------------------------------------------------------------------------------
+    def set_choice(self, record_id: Any, label: str = "") -> None:
+        """Show `label` as the chosen record (before RecordForm.load sets the value), or nothing."""
+        self.blockSignals(True)
+        try:
+            self.clear()
+            if record_id is not None:
+                self.addItem(label or f"#{record_id}", record_id)
+        finally:
+            self.blockSignals(False)
+        self.setCurrentIndex(0 if record_id is not None else -1)
+        self.currentIndexChanged.emit(self.currentIndex())  # RecordForm marks itself changed
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def label(self) -> str:
+        return self.currentText() if self.currentIndex() >= 0 else ""
+
+    # --- searching -------------------------------------------------------------------------------
+    def showPopup(self) -> None:  # noqa: N802 (Qt's name): search instead of the item list
+        if self.state.is_locked:
+            return
+        if self.dialog is None:
+            self.dialog = PickerDialog(self.state, self.source, self.window())
+            self.dialog.chosen.connect(self._chosen)
+        self.dialog.start()
+
+    def _chosen(self, record_id: Any, label: str) -> None:
+        self.set_choice(record_id, label)
+        self.picked.emit(record_id)
+        self.setFocus()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            if self.currentIndex() >= 0:
+                self.set_choice(None)
+                self.picked.emit(None)
+            event.accept()
+            return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            event.ignore()  # arrows would otherwise do nothing useful; leave them to the form
+            return
+        super().keyPressEvent(event)
+
+
+# --- ready-made sources -----------------------------------------------------------------------------
+def _uk(d: date | None) -> str:
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+def people_source(role: str | None = None, title: str = "Choose a person") -> PickerSource:
+    """People, optionally only those with a part (vocab.PersonPart)."""
+    from circles_desktop.models.vocab import label
+
+    def fetch(s, text: str, offset: int, limit: int) -> list[PickRow]:
+        from circles_desktop.services.people import people
+
+        rows = people.search_people(s, text, role=role, offset=offset, limit=limit)
+        return [
+            (
+                r.id,
+                r.display_name,
+                r.display_name,
+                _uk(r.date_of_birth),
+                r.reference,
+                ", ".join(label(p) for p in r.parts),
+            )
+            for r in rows
+        ]
+
+    def count(s, text: str) -> int:
+        from circles_desktop.services.people import people
+
+        return people.count_people(s, text, role=role)
+
+    return PickerSource(
+        title,
+        "person",
+        ("Name", "Date of birth", "Reference", "Parts"),
+        fetch,
+        count,
+        hint="Type the start of a given or family name, a reference, or a date of birth (dd/mm/yyyy).",
+    )
+
+
+def professionals_source(title: str = "Choose a professional", organisation_id: int | None = None) -> PickerSource:
+    def fetch(s, text: str, offset: int, limit: int) -> list[PickRow]:
+        from circles_desktop.services.organisations import organisations
+        from circles_desktop.services.referrals.referral_queries import professional_label
+
+        rows = organisations.search_professionals(s, text, organisation_id=organisation_id, offset=offset, limit=limit)
+        return [
+            (r.role_id, professional_label(r.name, r.job_title, r.organisation), r.name, r.job_title, r.organisation)
+            for r in rows
+        ]
+
+    def count(s, text: str) -> int:
+        from circles_desktop.services.referrals import referral_queries
+
+        return referral_queries.count_professionals(s, text, organisation_id=organisation_id)
+
+    return PickerSource(
+        title,
+        "professional",
+        ("Name", "Job title", "Organisation"),
+        fetch,
+        count,
+        hint="Professionals in their current jobs. Type the start of their name or of their organisation's name.",
+    )
+
+
+def organisations_source(title: str = "Choose an organisation", kind: str | None = None) -> PickerSource:
+    from circles_desktop.models.vocab import label
+
+    def fetch(s, text: str, offset: int, limit: int) -> list[PickRow]:
+        from circles_desktop.services.organisations import organisations
+
+        rows = organisations.search_organisations(s, text, kind=kind, offset=offset, limit=limit)
+        return [(r.id, r.name, r.name, label(r.kind), r.phone) for r in rows]
+
+    def count(s, text: str) -> int:
+        from circles_desktop.services.organisations import organisations
+
+        return organisations.count_organisations(s, text, kind=kind)
+
+    return PickerSource(
+        title,
+        "organisation",
+        ("Name", "Kind", "Phone"),
+        fetch,
+        count,
+        hint="Type the start of the organisation's name.",
+    )
+
+
+def person_picker(state: AppState, role: str | None = None, title: str = "Choose a person") -> RecordPicker:
+    return RecordPicker(state, people_source(role, title), "Search for a person…")
+
+
+def professional_picker(state: AppState, title: str = "Choose a professional") -> RecordPicker:
+    return RecordPicker(state, professionals_source(title), "Search for a professional…")
+
+
+def organisation_picker(
+    state: AppState, title: str = "Choose an organisation", kind: str | None = None
+) -> RecordPicker:
+    return RecordPicker(state, organisations_source(title, kind), "Search for an organisation…")

@@ -1,0 +1,485 @@
+"""Export a meeting's minutes: one PDF per chosen outer-circle recipient, and print or preview a copy.
+
+Each recipient is listed with what their copy will hold, in plain words, as the services work it out
+from the core member's consent on the meeting date. The export runs off the UI thread, one recipient at
+a time, with progress; Cancel stops between recipients (nothing half-written is left). Each file is
+recorded in the register of shared documents and the audit log as it is written. Printing renders the
+same PDF bytes through QtPdf, and each print is recorded too.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.messages import describe as _describe
+from circles_desktop.ui.common.widgets import ERROR_STYLE, FieldMessage, Note, labelled, passphrase_field
+from circles_desktop.ui.sharing import print_pdf
+
+FOLDER_KEY = "export/last_folder"
+OK_STYLE = "color: #1b5e20;"
+PACK = "pack"
+
+
+def describe(exc: BaseException) -> str:
+    """A service's own message for a rule or a stale record; anything else through messages.describe."""
+    from circles_desktop.services.common.validation import NotFound, ValidationError
+
+    return str(exc) if isinstance(exc, (ValidationError, NotFound)) else _describe(exc)
+
+
+@dataclass
+class ExportOutcome:
+    """What a run of the export did: the files written, and why it stopped early, if it did."""
+
+    written: list[Any] = field(default_factory=list)  # minutes_export.ExportResult
+    total: int = 0
+    cancelled: bool = False
+    error: BaseException | None = None
+    failed_for: str = ""
+
+
+class _Progress(QObject):
+    """Emitted from the worker; Qt queues it to the dialog on the UI thread."""
+
+    step = Signal(int, int, str)  # done, total, who is next
+
+
+class ExportMinutesDialog(QDialog):
+    def __init__(self, state: AppState, meeting_id: int, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.meeting_id = meeting_id
+        self.today = today
+        self.plans: list[Any] = []
+        self.boxes: dict[tuple[str, int], QCheckBox] = {}
+        self.heading_info: Any = None
+        self.busy = False
+        self._cancel = threading.Event()
+        self._progress = _Progress()
+        self._progress.step.connect(self._show_step)
+        self.last_outcome: ExportOutcome | None = None
+        self.setWindowTitle("Export minutes")
+        self.setObjectName("export.dialog")
+        self.resize(760, 640)
+        self._build()
+        self._load()
+        state.locked.connect(self._on_lock)
+
+    # --- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("export.title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        layout.addWidget(
+            Note(
+                "Each recipient gets their own PDF, marked OFFICIAL-SENSITIVE, holding only what the core "
+                "member's consent covered for them on the meeting date and has not withdrawn since. "
+                "Internal notes are never included."
+            )
+        )
+
+        group = QGroupBox("Recipients in the outer circle")
+        self.recipient_area = QVBoxLayout()
+        self.recipient_area.setSpacing(2)
+        inner = QWidget()
+        inner.setLayout(self.recipient_area)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        box_layout = QVBoxLayout(group)
+        box_layout.addWidget(scroll)
+        layout.addWidget(group, stretch=1)
+
+        form = QFormLayout()
+        self.folder = QLineEdit()
+        self.folder.setObjectName("export.folder")
+        self.folder.setAccessibleName("Folder to export to")
+        self.choose_folder = QPushButton("Choose &folder…")
+        self.choose_folder.setObjectName("export.choose_folder")
+        self.choose_folder.clicked.connect(self.pick_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, stretch=1)
+        row.addWidget(self.choose_folder)
+        form.addRow(labelled("Save &to:", self.folder), row)
+
+        self.protect = QCheckBox("Protect each PDF with a &password (AES-256)")
+        self.protect.setObjectName("export.protect")
+        self.protect.toggled.connect(self._protect_toggled)
+        form.addRow("", self.protect)
+        self.password = passphrase_field("PDF password", "at least 8 characters")
+        self.password.setObjectName("export.password")
+        self.confirm = passphrase_field("PDF password again")
+        self.confirm.setObjectName("export.confirm")
+        self.password_error = FieldMessage("Password problem")
+        form.addRow(labelled("Pass&word:", self.password), self.password)
+        form.addRow(labelled("A&gain:", self.confirm), self.confirm)
+        form.addRow("", self.password_error)
+        from circles_desktop.services.sharing.minutes_export import PASSWORD_RULE
+
+        self.password_note = Note(PASSWORD_RULE)
+        form.addRow("", self.password_note)
+        layout.addLayout(form)
+        self._protect_toggled(False)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("export.progress")
+        self.progress.setAccessibleName("Export progress")
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setObjectName("export.status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+
+        printing = QGroupBox("Print a copy")
+        prow = QHBoxLayout(printing)
+        self.print_choice = QComboBox()
+        self.print_choice.setObjectName("export.print_choice")
+        self.print_choice.setAccessibleName("What to print")
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setObjectName("export.print")
+        self.print_button.clicked.connect(lambda: self.print_copy(preview=False))
+        self.preview_button = QPushButton("Print pre&view…")
+        self.preview_button.setObjectName("export.preview")
+        self.preview_button.clicked.connect(lambda: self.print_copy(preview=True))
+        prow.addWidget(self.print_choice, stretch=1)
+        prow.addWidget(self.print_button)
+        prow.addWidget(self.preview_button)
+        layout.addWidget(printing)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.export_button = QPushButton("&Export")
+        self.export_button.setObjectName("export.start")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button = QPushButton("Close")
+        self.cancel_button.setObjectName("export.cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=lambda: self.print_copy(preview=False))
+
+    def _protect_toggled(self, on: bool) -> None:
+        for w in (self.password, self.confirm):
+            w.setEnabled(on)
+            if not on:
+                w.clear()
+        self.password_error.clear_message()
+
+    # --- loading ---------------------------------------------------------------------------------
+    def _load(self) -> None:
+        from circles_desktop.services.sharing import minutes_export
+
+        db = self.state.database
+        if db is None:
+            self._fail_load("The database is locked.")
+            return
+        try:
+            with db.session() as s:
+                self.heading_info = minutes_export.meeting_heading(s, self.meeting_id)
+                self.plans = minutes_export.plan_recipients(s, self.meeting_id, self.today)
+        except Exception as exc:
+            self._fail_load(describe(exc))
+            return
+        self.title.setText(f"Minutes of the {self.heading_info.text}")
+        self.setWindowTitle(f"Export minutes: {self.heading_info.text}")
+        if not self.plans:
+            self.recipient_area.addWidget(Note("This circle has no outer-circle members on the meeting date."))
+        for plan in self.plans:
+            r = plan.recipient
+            box = QCheckBox(plan.display_name)
+            box.setObjectName(f"export.recipient.{r.kind}.{r.id}")
+            box.setAccessibleName(f"Export for {r.name}")
+            box.setEnabled(plan.can_receive)
+            box.setChecked(plan.can_receive)
+            words = QLabel(plan.summary)
+            words.setWordWrap(True)
+            words.setContentsMargins(24, 0, 0, 6)
+            words.setStyleSheet("color: #555555;" if plan.can_receive else "color: #8a6d00;")
+            box.setToolTip(plan.summary)
+            self.boxes[(r.kind, r.id)] = box
+            self.recipient_area.addWidget(box)
+            self.recipient_area.addWidget(words)
+            if plan.can_receive:
+                self.print_choice.addItem(f"Minutes for {r.name}", (r.kind, r.id))
+        self.recipient_area.addStretch(1)
+        self.print_choice.addItem("Meeting pack (coordinator and inner circle)", PACK)
+        self.folder.setText(self._default_folder())
+
+    def _fail_load(self, message: str) -> None:
+        self.title.setText("The minutes cannot be exported")
+        self._set_status(message, error=True)
+        for w in (self.export_button, self.print_button, self.preview_button):
+            w.setEnabled(False)
+
+    def _default_folder(self) -> str:
+        saved = self.state.settings.value(FOLDER_KEY, "")
+        if saved and Path(str(saved)).is_dir():
+            return str(saved)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+    def pick_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Export the minutes to", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    # --- exporting -------------------------------------------------------------------------------
+    def chosen_plans(self) -> list[Any]:
+        return [p for p in self.plans if p.can_receive and self.boxes[(p.recipient.kind, p.recipient.id)].isChecked()]
+
+    def _set_status(self, text: str, error: bool = False, ok: bool = False) -> None:
+        self.status.setStyleSheet(ERROR_STYLE if error else OK_STYLE if ok else "")
+        self.status.setText(text)
+
+    def start_export(self) -> None:
+        from circles_desktop.services.common.validation import ValidationError
+        from circles_desktop.services.sharing import minutes_export
+
+        if self.busy:
+            return
+        chosen = self.chosen_plans()
+        if not chosen:
+            self._set_status("Tick at least one recipient to export for.", error=True)
+            return
+        folder = Path(self.folder.text().strip()).expanduser()
+        if not self.folder.text().strip() or not folder.is_dir():
+            self._set_status("Choose a folder that exists to save the PDFs in.", error=True)
+            return
+        if not os.access(folder, os.W_OK):
+            self._set_status(f"The folder {folder} cannot be written to. Choose another folder.", error=True)
+            return
+        password: str | None = None
+        self.password_error.clear_message()
+        if self.protect.isChecked():
+            password = self.password.text()
+            try:
+                minutes_export.check_password(password, self.confirm.text())
+            except ValidationError as exc:
+                self.password_error.show_message(str(exc))
+                self.password.setFocus()
+                return
+        db = self.state.database
+        if db is None:
+            self._set_status("The database is locked.", error=True)
+            return
+        info = self.heading_info
+        jobs: list[tuple[Any, Path]] = []
+        taken: set[str] = set()
+        for plan in chosen:
+            name = minutes_export.minutes_file_name(info.kind, info.held_on, plan.recipient.name)
+            path = minutes_export.unique_path(folder, name)
+            n = 2
+            while path.name in taken:  # two recipients with the same name in one run
+                path = minutes_export.unique_path(folder, f"{Path(name).stem} ({n}).pdf")
+                n += 1
+            taken.add(path.name)
+            jobs.append((plan.recipient, path))
+        self.state.settings.setValue(FOLDER_KEY, str(folder))
+        self._cancel.clear()
+        self._set_busy(True)
+        self.progress.setRange(0, len(jobs))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._set_status(f"Exporting {len(jobs)} PDF{'s' if len(jobs) != 1 else ''}…")
+        meeting_id, today, cancel, progress = self.meeting_id, self.today, self._cancel, self._progress
+
+        def work() -> ExportOutcome:
+            outcome = ExportOutcome(total=len(jobs))
+            for done, (recipient, path) in enumerate(jobs):
+                if cancel.is_set():
+                    outcome.cancelled = True
+                    break
+                progress.step.emit(done, len(jobs), recipient.name)
+                try:
+                    result = minutes_export.export_minutes_file(
+                        db, meeting_id, recipient, path, password, today, should_stop=cancel.is_set
+                    )
+                except Exception as exc:  # reported with what was already written
+                    outcome.error, outcome.failed_for = exc, recipient.name
+                    break
+                if result is None:
+                    outcome.cancelled = True
+                    break
+                outcome.written.append(result)
+            progress.step.emit(len(outcome.written), len(jobs), "")
+            return outcome
+
+        self.state.background.run(work, self._finished, self._crashed)
+
+    def _show_step(self, done: int, total: int, who: str) -> None:
+        self.progress.setValue(done)
+        if who and not self._cancel.is_set():
+            self._set_status(f"Exporting {done + 1} of {total}: {who}…")
+
+    def cancel_export(self) -> None:
+        if self.busy:
+            self._cancel.set()
+            self._set_status("Cancelling: stopping before the next recipient…")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for w in (self.export_button, self.print_button, self.preview_button, self.choose_folder, self.folder):
+            w.setEnabled(not busy)
+        for box, plan in zip(self.boxes.values(), self.plans, strict=False):
+            box.setEnabled(not busy and plan.can_receive)
+        self.cancel_button.setText("Cancel" if busy else "Close")
+
+    def _finished(self, outcome: ExportOutcome) -> None:
+        self._set_busy(False)
+        self.last_outcome = outcome
+        n = len(outcome.written)
+        files = "".join(f"\n  {r.path.name}" for r in outcome.written)
+        where = outcome.written[0].path.parent if outcome.written else Path(self.folder.text())
+        if outcome.error is not None:
+            self._set_status(
+                f"Exported {n} of {outcome.total}. The PDF for {outcome.failed_for} could not be written: "
+                f"{describe(outcome.error)} Nothing was left half-written; the rest were not exported.{files}",
+                error=True,
+            )
+        elif outcome.cancelled:
+            self._set_status(f"Cancelled. {n} of {outcome.total} exported to {where}; no partial file left.{files}")
+        else:
+            note = " Give the password to each recipient separately." if self.protect.isChecked() else ""
+            self._set_status(
+                f"Exported {n} PDF{'s' if n != 1 else ''} to {where}, each recorded in the register of shared "
+                f"documents.{note}{files}",
+                ok=True,
+            )
+        self.password.clear()
+        self.confirm.clear()
+
+    def _crashed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._set_status(describe(exc), error=True)
+
+    # --- printing --------------------------------------------------------------------------------
+    def print_copy(self, preview: bool = False) -> None:
+        """Build the chosen document off the UI thread, then print (or preview) those bytes."""
+        if self.busy:
+            return
+        choice = self.print_choice.currentData()
+        db = self.state.database
+        if db is None or choice is None:
+            return
+        plan = None
+        if choice != PACK:
+            plan = next(p for p in self.plans if (p.recipient.kind, p.recipient.id) == tuple(choice))
+        meeting_id, today = self.meeting_id, self.today
+
+        def work() -> tuple[Any, bytes]:
+            from circles_desktop.services.sharing import minutes_export, pack_content
+
+            if plan is None:
+                from circles_desktop.reports.meeting_pack import build_meeting_pack
+
+                with db.session() as s:
+                    content = pack_content.meeting_pack_content(s, meeting_id, today)
+                return None, build_meeting_pack(content)
+            with db.session() as s:
+                prepared = minutes_export.prepare(s, meeting_id, plan.recipient, today)
+            return prepared, minutes_export.build(prepared)
+
+        self._set_busy(True)
+        self._set_status("Preparing the document to print…")
+        self.state.background.run(work, lambda built: self._print_built(built, preview), self._crashed)
+
+    def make_printer(self, title: str):
+        """The printer to use (tests replace this with a PDF printer)."""
+        return print_pdf.make_printer(title)
+
+    def _print_built(self, built: tuple[Any, bytes], preview: bool) -> None:
+        from circles_desktop.services.sharing import minutes_export, pack_content
+
+        self._set_busy(False)
+        prepared, data = built
+        if prepared is None:
+            title = f"Meeting pack {self.heading_info.held_on:%Y-%m-%d}"
+        else:
+            title = Path(prepared.file_name).stem
+        printer = self.make_printer(title)
+        try:
+            printed = (print_pdf.preview_pdf if preview else print_pdf.print_pdf)(self, data, title, printer)
+        except Exception as exc:
+            self._set_status(f"Nothing was printed: {describe(exc)}", error=True)
+            return
+        if not printed:
+            self._set_status("Nothing was printed.")
+            return
+        db = self.state.database
+        try:
+            if db is None:
+                raise RuntimeError("the database was locked before the print could be recorded")
+            with db.session() as s:
+                if prepared is None:
+                    pack_content.record_meeting_pack_print(s, self.meeting_id, data)
+                else:
+                    minutes_export.record_print(s, prepared, data)
+        except Exception as exc:
+            self._set_status(f"Printed, but the print could not be recorded: {describe(exc)}", error=True)
+            return
+        what = "the meeting pack" if prepared is None else f"the minutes for {prepared.plan.recipient.name}"
+        self._set_status(f"Printed {what}; recorded in the register of shared documents.", ok=True)
+
+    # --- closing ---------------------------------------------------------------------------------
+    def reject(self) -> None:
+        if self.busy:
+            self.cancel_export()  # Cancel (or Escape) during an export stops it; the dialog stays open
+            return
+        self.password.clear()
+        self.confirm.clear()
+        super().reject()
+
+    def _on_lock(self) -> None:
+        self._cancel.set()
+        self.password.clear()
+        self.confirm.clear()
+        if not self.busy:
+            super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.busy:
+            self.cancel_export()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+def open_export_dialog(state: AppState, meeting_id: int, parent: QWidget | None = None) -> ExportMinutesDialog:
+    """For the meeting screen's "Export minutes…" action."""
+    dialog = ExportMinutesDialog(state, meeting_id, parent)
+    dialog.open()
+    return dialog

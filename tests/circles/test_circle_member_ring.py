@@ -1,0 +1,28 @@
+"""Choosing a role in Add member puts the ring where that role sits: professionals outer; volunteers
+and parents or carers inner (the coordinator can still change it)."""
+
+from PySide6.QtWidgets import QMessageBox
+from support.records import cosa_circle
+
+from circles_desktop.models.vocab import MemberRole, Ring
+from circles_desktop.ui.circles.circle_screen import CircleScreen
+
+
+def test_ring_follows_the_role(qtbot, state, monkeypatch):
+    with state.database.session() as s:
+        circle_id = cosa_circle(s)
+    screen = CircleScreen(state, circle_id)
+    qtbot.addWidget(screen)
+    dialog = screen.members_tab.add_member()
+    role, ring = dialog.role, dialog.ring
+    for chosen, expected in (
+        (MemberRole.POLICE_OFFENDER_MANAGER, Ring.OUTER),
+        (MemberRole.PARENT_CARER, Ring.INNER),
+        (MemberRole.PROBATION_OFFICER, Ring.OUTER),
+        (MemberRole.VOLUNTEER, Ring.INNER),
+    ):
+        role.setCurrentIndex(role.findData(chosen.value))
+        assert ring.currentData() == expected.value, chosen
+    # Leaving asks about the unsaved choices; discard them.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    dialog.reject()
