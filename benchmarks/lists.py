@@ -86,8 +86,13 @@ class PlainDatabase:
         def configure(conn, _record) -> None:
             conn.isolation_level = None
             cur = conn.cursor()
-            for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON", "temp_store = MEMORY",
-                           f"cache_size = -{CACHE_KIB}"):
+            for pragma in (
+                "journal_mode = WAL",
+                "synchronous = FULL",
+                "foreign_keys = ON",
+                "temp_store = MEMORY",
+                f"cache_size = -{CACHE_KIB}",
+            ):
                 cur.execute(f"PRAGMA {pragma}")
             cur.close()
 
@@ -251,8 +256,10 @@ def measure(db, label: str, texts: list[str], runs: int) -> dict[str, list[float
     from circles_desktop.ui.app.app_state import AppState
     from circles_desktop.ui.people.people_page import PeopleArea
 
-    state = AppState(None, settings=QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / "bench-lists.ini"),
-                                              QSettings.Format.IniFormat))
+    state = AppState(
+        None,
+        settings=QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / "bench-lists.ini"), QSettings.Format.IniFormat),
+    )
     state.database = db
     area = PeopleArea(state)
     area.resize(1166, 740)
@@ -344,4 +351,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

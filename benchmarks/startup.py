@@ -52,7 +52,10 @@ def _make_database(data_dir: Path) -> None:
     env = {**os.environ, "CIRCLES_PASSPHRASE": "benchmark startup passphrase"}
     subprocess.run(
         [sys.executable, "-m", "circles_desktop.cli", "init", "--data-dir", str(data_dir)],
-        check=True, cwd=ROOT, env=env, capture_output=True,
+        check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
     )
 
 

@@ -56,9 +56,7 @@ def build(folder: Path, megabytes: float) -> bytes:
     key = db.data_key
     rows = int(megabytes * 1e6 / 560)
     with db._raw() as conn:
-        conn.execute(
-            "CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT, town TEXT, notes TEXT, born TEXT)"
-        )
+        conn.execute("CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT, town TEXT, notes TEXT, born TEXT)")
         conn.execute("CREATE INDEX ix_person_name ON person (name)")
         conn.execute("CREATE INDEX ix_person_town ON person (town, born)")
         batch = 20_000
@@ -100,6 +98,7 @@ def main() -> int:
                 ("page check (default)", {"check_pages": True}),
                 ("full check", {"full_check": True}),
             ):
+
                 def once(kw=kw, folder=folder, key=key):
                     Database.open(folder, data_key=key, **kw).close()
 

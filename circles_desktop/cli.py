@@ -97,6 +97,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     secret = _read_secret("New passphrase: ", confirm=True)
     db, recovery = access.create(args.data_dir, secret)
     try:
+
         def progress(done: int, total: int) -> None:
             print(f"  filling: step {done} of {total}", file=sys.stderr, flush=True)
 
@@ -188,8 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Circles Desktop: offline, encrypted records for coordinators of circles. "
         "With no command, starts the application.",
-        epilog="Passphrases are read from CIRCLES_PASSPHRASE, standard input or a prompt, "
-        "never from the command line.",
+        epilog="Passphrases are read from CIRCLES_PASSPHRASE, standard input or a prompt, never from the command line.",
     )
     _add_data_dir(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -7,9 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from support import FAST_SCRYPT, PASSPHRASE
 
 from circles_desktop.store import keyfile
+from support import FAST_SCRYPT, PASSPHRASE
 
 
 @pytest.fixture(autouse=True)
@@ -49,11 +49,11 @@ def state(created, tmp_path):
     """The app's state unlocked on a new database, its key kept in memory, its settings in tmp_path.
     Modules whose screens need a different AppState define their own `state`, which takes precedence."""
     from PySide6.QtCore import QSettings
-    from support.ui import MemoryKeyring
 
     from circles_desktop.services.security import access
     from circles_desktop.services.security.keyring_vault import KeyVault
     from circles_desktop.ui.app.app_state import AppState
+    from support.ui import MemoryKeyring
 
     data_dir, _ = created
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

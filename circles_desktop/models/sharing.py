@@ -16,8 +16,9 @@ class SharedDocument(Base):
     __tablename__ = "shared_documents"
     __table_args__ = (
         CheckConstraint("how IN ('export', 'print')", name="how"),
-        CheckConstraint("asked_back_on IS NULL OR returned_on IS NULL OR returned_on >= asked_back_on",
-                        name="returned_after_asked"),
+        CheckConstraint(
+            "asked_back_on IS NULL OR returned_on IS NULL OR returned_on >= asked_back_on", name="returned_after_asked"
+        ),
         Index("ix_shared_documents_circle", "circle_id", "shared_at"),
     )
 
@@ -57,10 +58,7 @@ class SharedUnderConsent(Base):
 
     __tablename__ = "shared_under_consent"
 
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("shared_documents.id", ondelete="CASCADE"), primary_key=True
-    )
-    consent_id: Mapped[int] = mapped_column(ForeignKey("consents.id", ondelete="CASCADE"), primary_key=True,
-                                            index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("shared_documents.id", ondelete="CASCADE"), primary_key=True)
+    consent_id: Mapped[int] = mapped_column(ForeignKey("consents.id", ondelete="CASCADE"), primary_key=True, index=True)
 
     document: Mapped[SharedDocument] = relationship(back_populates="consents")

@@ -249,8 +249,7 @@ class Database:
             db._upgrade_schema(revision)
             with db._raw() as conn:
                 conn.execute(
-                    "INSERT INTO database_info (database_id, created_at, created_by_version) "
-                    "VALUES (?, ?, ?)",
+                    "INSERT INTO database_info (database_id, created_at, created_by_version) VALUES (?, ?, ?)",
                     (key_file.database_id, utcnow().isoformat(sep=" ", timespec="microseconds"), __version__),
                 )
                 salt = bytes.fromhex(conn.execute("PRAGMA cipher_salt").fetchone()[0])

@@ -18,8 +18,7 @@ class NotACirclesDatabase(StoreError):
     def __init__(self, path: object, why: str = "") -> None:
         detail = f" ({why})" if why else ""
         super().__init__(
-            f"{path} is not a Circles Desktop database{detail}. "
-            "Choose another data folder, or restore a backup."
+            f"{path} is not a Circles Desktop database{detail}. Choose another data folder, or restore a backup."
         )
 
 
@@ -52,9 +51,7 @@ class KeyFileDamaged(StoreError):
 class DatabaseDamaged(StoreError):
     def __init__(self, path: object, detail: str) -> None:
         self.detail = detail
-        super().__init__(
-            f"The database {path} is damaged: {detail}. Nothing was changed; restore the newest backup."
-        )
+        super().__init__(f"The database {path} is damaged: {detail}. Nothing was changed; restore the newest backup.")
 
 
 class DatabaseTooNew(StoreError):

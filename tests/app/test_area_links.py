@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
-from support.records import accepted_cosa_referral
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.app.main_window import MainWindow
+from support.records import accepted_cosa_referral
 
 
 @pytest.fixture

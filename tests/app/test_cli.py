@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support import PASSPHRASE, store_cases
 from support.store_cases import CASES, snapshot
 
@@ -165,7 +166,6 @@ def test_passphrase_is_never_an_argument():
     assert "unrecognized arguments" in proc.stderr
 
 
-
 def test_demo_creates_a_filled_sound_database(tmp_path):
     target = tmp_path / "demo"
     done = run("demo", "--data-dir", str(target), "--size", "40", passphrase=PASSPHRASE)
@@ -191,9 +191,8 @@ def test_demo_refuses_a_bad_size_and_an_existing_database(tmp_path, created):
 def minutes_db(created):
     """A circle with a meeting, a police officer with consent to minutes and attendance, and a probation
     officer with none: (data_dir, meeting id, consenting person id, other person id, core member id)."""
-    from support.exports import add_outer, build_meeting, give, recipient
-
     from circles_desktop.services.security import access
+    from support.exports import add_outer, build_meeting, give, recipient
 
     data_dir, _ = created
     db = access.Unlocker(data_dir).unlock(PASSPHRASE)
@@ -249,6 +248,7 @@ def test_export_minutes(minutes_db, tmp_path):
 
 def test_export_minutes_with_password_from_stdin(minutes_db, tmp_path):
     from pypdf import PdfReader
+
     from support.exports import pdf_text
 
     data_dir, meeting, person, _other, _core = minutes_db

@@ -2,10 +2,10 @@
 and parents or carers inner (the coordinator can still change it)."""
 
 from PySide6.QtWidgets import QMessageBox
-from support.records import cosa_circle
 
 from circles_desktop.models.vocab import MemberRole, Ring
 from circles_desktop.ui.circles.circle_screen import CircleScreen
+from support.records import cosa_circle
 
 
 def test_ring_follows_the_role(qtbot, state, monkeypatch):

@@ -8,11 +8,11 @@ from datetime import date, datetime, time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from support.records import cosa_circle, inner_volunteer, outer_member
 
 from circles_desktop.services.meetings import meetings
 from circles_desktop.ui.circles.circles_workspace import CirclesWorkspace
 from circles_desktop.ui.meetings.meeting_screen import MeetingScreen
+from support.records import cosa_circle, inner_volunteer, outer_member
 
 
 @pytest.fixture
@@ -55,8 +55,11 @@ def test_an_open_meeting_with_unsaved_text_holds_the_area(qtbot, workspace, monk
     area, circle_id = workspace
     with area.state.database.session() as s:
         form = meetings.MeetingForm(
-            kind="circle_meeting", starts_at=datetime(2025, 5, 1, 18, 0), ends_at=datetime(2025, 5, 1, 19, 0),
-            venue="Hall", notes="",
+            kind="circle_meeting",
+            starts_at=datetime(2025, 5, 1, 18, 0),
+            ends_at=datetime(2025, 5, 1, 19, 0),
+            venue="Hall",
+            notes="",
         )
         mid = meetings.create_meeting(s, circle_id, form).id
     area.screen.meetings_tab.reload()
@@ -85,8 +88,11 @@ def test_meeting_toolbar_exports_and_circle_shows_its_shared_documents(qtbot, wo
     assert isinstance(area.screen.shared_tab, SharedDocumentsPanel)
     with area.state.database.session() as s:
         form = meetings.MeetingForm(
-            kind="circle_meeting", starts_at=datetime(2025, 5, 1, 18, 0), ends_at=datetime(2025, 5, 1, 19, 0),
-            venue="Hall", notes="",
+            kind="circle_meeting",
+            starts_at=datetime(2025, 5, 1, 18, 0),
+            ends_at=datetime(2025, 5, 1, 19, 0),
+            venue="Hall",
+            notes="",
         )
         mid = meetings.create_meeting(s, circle_id, form).id
     screen = area.open_meeting(mid)

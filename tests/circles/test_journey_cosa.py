@@ -14,12 +14,12 @@ from datetime import date, time, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
-from support import PASSPHRASE
-from support.journeys import answer_modal, choose, click, go_to, pick_record, search_pick, type_text
-from support.ui import WAIT_MS, click_box, start_shell, unlock
 
 from circles_desktop.models.vocab import Category
 from circles_desktop.ui.meetings.meeting_screen import TAB_ACTIONS, TAB_MINUTES, MeetingScreen
+from support import PASSPHRASE
+from support.journeys import answer_modal, choose, click, go_to, pick_record, search_pick, type_text
+from support.ui import WAIT_MS, click_box, start_shell, unlock
 
 TODAY = date.today()
 BORN = date(TODAY.year - 15, 5, 14)

@@ -3,6 +3,13 @@
 from datetime import datetime
 
 import pytest
+
+from circles_desktop.services.circles import circles, members, overview, reviews
+from circles_desktop.services.circles.circles import CircleForm
+from circles_desktop.services.common.validation import ValidationError
+from circles_desktop.services.consent import consent
+from circles_desktop.services.meetings import meetings
+from circles_desktop.services.referrals import referrals
 from support.records import (
     D,
     accepted_cosa_referral,
@@ -12,13 +19,6 @@ from support.records import (
     outer_member,
     person,
 )
-
-from circles_desktop.services.circles import circles, members, overview, reviews
-from circles_desktop.services.circles.circles import CircleForm
-from circles_desktop.services.common.validation import ValidationError
-from circles_desktop.services.consent import consent
-from circles_desktop.services.meetings import meetings
-from circles_desktop.services.referrals import referrals
 
 
 def test_new_circle_is_forming_with_the_core_member_inside(db):

@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
-from support.records import accepted_cosa_referral, org, person, professional, volunteer
 
 from circles_desktop.models import ProfessionalRole
 from circles_desktop.models.vocab import Category, CosaVariant, MemberRole, Ring
@@ -18,6 +17,7 @@ from circles_desktop.services.consent import consent
 from circles_desktop.services.meetings import meetings
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circles_list import CirclesArea, CirclesModel
+from support.records import accepted_cosa_referral, org, person, professional, volunteer
 
 WAIT = 5_000
 TODAY = date.today()

@@ -1,12 +1,12 @@
 """Consent: who gives it, to whom, for what, and from when until when it counts."""
 
 import pytest
-from support.records import D, cosa_circle, inner_volunteer, org, outer_member, person
 
 from circles_desktop.models import CircleMember, Organisation, Person
 from circles_desktop.services.circles import circles, members
 from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.consent import consent
+from support.records import D, cosa_circle, inner_volunteer, org, outer_member, person
 
 
 @pytest.fixture

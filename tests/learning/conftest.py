@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from support.records import person
 
 from circles_desktop.ui.app.app_state import AppState
+from support.records import person
 
 
 @pytest.fixture

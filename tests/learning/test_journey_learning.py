@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from circles_desktop.services.security import audit
+from circles_desktop.ui.learning.themes_view import ThemesArea
 from support.learning import (
     HELD,
     TODAY,
@@ -20,9 +23,6 @@ from support.learning import (
     show,
     state_of,
 )
-
-from circles_desktop.services.security import audit
-from circles_desktop.ui.learning.themes_view import ThemesArea
 
 
 def test_learning_circle_from_proposal_to_themes_shared(qtbot, state, people, tmp_path, monkeypatch):

@@ -10,7 +10,6 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QWidget
-from support.exports import printer_to_file
 
 from circles_desktop.services.demo import demo
 from circles_desktop.services.learning import learning_circles as lcs
@@ -18,6 +17,7 @@ from circles_desktop.services.security import audit
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.learning import learning_record_pdf
 from circles_desktop.ui.sharing import print_pdf
+from support.exports import printer_to_file
 
 
 @pytest.fixture

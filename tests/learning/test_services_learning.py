@@ -4,7 +4,6 @@ completing, learning points, the list by stage and month, and the audit trail th
 from datetime import date, datetime
 
 import pytest
-from support.records import person
 from test_services_learning_support import (
     BEFORE,
     CHILD_FAMILY,
@@ -25,6 +24,7 @@ from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.learning import children
 from circles_desktop.services.learning import learning_circles as lcs
 from circles_desktop.services.meetings import actions, meetings
+from support.records import person
 
 D = date
 

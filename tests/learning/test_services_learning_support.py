@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from support.records import person
-
 from circles_desktop.services.learning import children
 from circles_desktop.services.learning import learning_circles as lcs
+from support.records import person
 
 PROPOSED = date(2025, 3, 3)
 HELD = date(2025, 3, 20)

@@ -7,6 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import QMessageBox
+
+from circles_desktop.services.learning import children
+from circles_desktop.services.learning import learning_circles as lcs
+from circles_desktop.ui.learning.learning_list import LearningCirclesArea
 from support.learning import (
     click,
     make_child,
@@ -14,10 +18,6 @@ from support.learning import (
     propose,
     show,
 )
-
-from circles_desktop.services.learning import children
-from circles_desktop.services.learning import learning_circles as lcs
-from circles_desktop.ui.learning.learning_list import LearningCirclesArea
 
 
 def test_complete_with_steps_left_lists_what_is_left(qtbot, state, people, monkeypatch):

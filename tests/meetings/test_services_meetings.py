@@ -4,7 +4,6 @@ actions with owners, due dates and barriers, goals, developments and questionnai
 from datetime import datetime
 
 import pytest
-from support.records import D, cosa_circle, inner_volunteer, outer_member, person
 
 from circles_desktop.services.circles import developments, goals, members, questionnaires
 from circles_desktop.services.circles.developments import DevelopmentForm
@@ -12,6 +11,7 @@ from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.meetings import actions, meetings
 from circles_desktop.services.meetings.actions import ActionForm
 from circles_desktop.services.meetings.meetings import MeetingForm
+from support.records import D, cosa_circle, inner_volunteer, outer_member, person
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ from datetime import date, datetime, time
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
-from support import PASSPHRASE
-from support.records import cosa_circle, inner_volunteer, outer_member
 
 from circles_desktop.services.meetings import meetings
 from circles_desktop.services.security import access
 from circles_desktop.ui.meetings.meeting_details import NewMeetingDialog
 from circles_desktop.ui.meetings.meeting_screen import TAB_ACTIONS, TAB_MINUTES, MeetingScreen
+from support import PASSPHRASE
+from support.records import cosa_circle, inner_volunteer, outer_member
 
 
 @pytest.fixture

@@ -163,6 +163,14 @@ def test_deleted_meanwhile_and_locked(qtbot, area, state, db):
 
 
 def test_object_names(area):
-    for name in ("organisations.search", "organisations.kind", "organisations.new", "organisations.table",
-                 "organisation.name", "organisation.kind", "organisation.save", "organisation.staff"):
+    for name in (
+        "organisations.search",
+        "organisations.kind",
+        "organisations.new",
+        "organisations.table",
+        "organisation.name",
+        "organisation.kind",
+        "organisation.save",
+        "organisation.staff",
+    ):
         assert area.findChild(QWidget, name) is not None, name

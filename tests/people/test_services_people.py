@@ -2,13 +2,13 @@
 likely duplicates, parts, paging in SQL, and the audit entries."""
 
 import pytest
-from support.records import D, org, person
 
 from circles_desktop.services.common.text import search_key
 from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.organisations import organisations
 from circles_desktop.services.people import people, volunteers
 from circles_desktop.services.security import audit
+from support.records import D, org, person
 
 
 def test_search_key_folds_accents_and_punctuation():

@@ -7,8 +7,6 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
-from support import PASSPHRASE
-from support.ui import click_box
 
 from circles_desktop.services.organisations import organisations
 from circles_desktop.services.organisations.organisations import OrganisationForm
@@ -17,6 +15,8 @@ from circles_desktop.services.people.people import PersonForm
 from circles_desktop.services.security import access
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.people.people_page import PeopleArea, PeopleModel, people_area
+from support import PASSPHRASE
+from support.ui import click_box
 
 TODAY = date.today()
 
@@ -422,9 +422,28 @@ def test_lock_clears_the_list_and_keeps_typed_text(qtbot, area, state, db, creat
 def test_object_names_for_journey_tests(area):
     from PySide6.QtWidgets import QWidget
 
-    for name in ("people.search", "people.part", "people.new", "people.open", "people.table", "people.count",
-                 "person.given_name", "person.family_name", "person.date_of_birth", "person.reference",
-                 "person.part.volunteer", "person.part.professional", "person.save", "person.cancel",
-                 "professional.organisation", "professional.job_title", "volunteer.location",
-                 "dbs.level", "dbs.checked_on", "dbs.add", "training.course", "training.completed_on"):
+    for name in (
+        "people.search",
+        "people.part",
+        "people.new",
+        "people.open",
+        "people.table",
+        "people.count",
+        "person.given_name",
+        "person.family_name",
+        "person.date_of_birth",
+        "person.reference",
+        "person.part.volunteer",
+        "person.part.professional",
+        "person.save",
+        "person.cancel",
+        "professional.organisation",
+        "professional.job_title",
+        "volunteer.location",
+        "dbs.level",
+        "dbs.checked_on",
+        "dbs.add",
+        "training.course",
+        "training.completed_on",
+    ):
         assert area.findChild(QWidget, name) is not None, name

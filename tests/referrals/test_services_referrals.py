@@ -4,12 +4,12 @@ import io
 import zipfile
 
 import pytest
-from support.records import D, accepted_cosa_referral, org, person, professional
 
 from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.referrals import referrals
 from circles_desktop.services.referrals.referrals import ReferralForm
 from circles_desktop.services.security import audit
+from support.records import D, accepted_cosa_referral, org, person, professional
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

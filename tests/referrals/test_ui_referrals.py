@@ -14,9 +14,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from support import PASSPHRASE
-from support.records import D, org, person, professional
-from support.ui import WAIT_MS, MemoryKeyring
 
 from circles_desktop.services.common import attachments
 from circles_desktop.services.referrals import referrals
@@ -26,6 +23,9 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.referrals.referral_form import ReferralPage
 from circles_desktop.ui.referrals.referrals_area import ReferralsArea, referrals_area
 from circles_desktop.ui.referrals.risk_report_files import TEMP_COPIES
+from support import PASSPHRASE
+from support.records import D, org, person, professional
+from support.ui import WAIT_MS, MemoryKeyring
 
 LEFT = Qt.MouseButton.LeftButton
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

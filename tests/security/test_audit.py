@@ -65,9 +65,7 @@ def test_altered_row_with_recomputed_hash_breaks_the_next(logged):
     with logged.session() as s:
         e = s.get(AuditEntry, TARGET)
         new_hash = audit._digest(e.id, e.at, "nothing happened", e.object, e.detail, e.prev_hash)
-    _attack(
-        logged, f"UPDATE audit_log SET action = 'nothing happened', hash = '{new_hash}' WHERE id = {TARGET}"
-    )
+    _attack(logged, f"UPDATE audit_log SET action = 'nothing happened', hash = '{new_hash}' WHERE id = {TARGET}")
     report = _verify(logged)
     assert report.first_broken == TARGET + 1
     assert "does not follow" in report.reason
@@ -115,9 +113,8 @@ def test_recent_is_newest_first(logged):
 
 
 def test_unlock_lock_and_passphrase_change_are_logged(created):
-    from support import PASSPHRASE
-
     from circles_desktop.services.security import access
+    from support import PASSPHRASE
 
     data_dir, _ = created
     db = access.Unlocker(data_dir).unlock(PASSPHRASE)

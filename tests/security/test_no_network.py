@@ -7,6 +7,7 @@ import socket
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
+
 from support import PASSPHRASE
 from support.ui import WAIT_MS, click_box, start_shell, unlock
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from support import PASSPHRASE
-from support.ui import WAIT_MS, MemoryKeyring, click_box, start_shell, unlock, wait_for_unlock_dialog
 
 from circles_desktop.services.security.keyring_vault import SERVICE, KeyVault
+from support import PASSPHRASE
+from support.ui import WAIT_MS, MemoryKeyring, click_box, start_shell, unlock, wait_for_unlock_dialog
 
 
 def test_remember_then_open_without_asking_then_forget(qtbot, request, created):

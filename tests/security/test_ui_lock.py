@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QVBoxLayout, QWidget
-from support import PASSPHRASE
-from support.ui import WAIT_MS, start_shell, unlock, wait_for_unlock_dialog
 
 from circles_desktop.ui.security.lock_cover import LockCover
+from support import PASSPHRASE
+from support.ui import WAIT_MS, start_shell, unlock, wait_for_unlock_dialog
 
 
 class DraftForm(QWidget):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from support import PASSPHRASE
-from support.ui import WAIT_MS, start_shell, unlock
 
 from circles_desktop.store.database import Database
 from circles_desktop.store.errors import WrongPassphrase
 from circles_desktop.ui.app.main_window import MainWindow
+from support import PASSPHRASE
+from support.ui import WAIT_MS, start_shell, unlock
 
 NEW_PASSPHRASE = "violet harbour compass"
 

@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from support import PASSPHRASE
-from support.ui import WAIT_MS, start_shell, type_and_unlock, unlock, wait_for_unlock_dialog
 
 from circles_desktop.services.security import access
+from support import PASSPHRASE
+from support.ui import WAIT_MS, start_shell, type_and_unlock, unlock, wait_for_unlock_dialog
 
 
 def test_wrong_then_right_passphrase(qtbot, request, created):

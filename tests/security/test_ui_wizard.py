@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWizard
-from support import PASSPHRASE
-from support.ui import WAIT_MS, start_shell
 
 from circles_desktop.store.database import Database
 from circles_desktop.store.keyfile import parse_recovery_key
 from circles_desktop.ui.common import clipboard
+from support import PASSPHRASE
+from support.ui import WAIT_MS, start_shell
 
 
 def _to_key_page(qtbot, shell):
@@ -68,8 +68,15 @@ def test_wizard_creates_database_and_shows_recovery_key(qtbot, request, data_dir
     qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=WAIT_MS)
     assert not shell.state.is_locked
     assert shell.window.area_titles() == [
-        "People", "Organisations", "Referrals", "Circles", "Learning circles", "Children", "Themes",
-        "Audit log", "Settings",
+        "People",
+        "Organisations",
+        "Referrals",
+        "Circles",
+        "Learning circles",
+        "Children",
+        "Themes",
+        "Audit log",
+        "Settings",
     ]
 
     # The key that was shown really opens the database.

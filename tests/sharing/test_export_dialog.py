@@ -12,14 +12,14 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
-from support.exports import add_outer, build_meeting, give, page_count, pdf_text, recipient
-from support.ui import WAIT_MS, MemoryKeyring, click_box
 
 from circles_desktop.models import AuditEntry, SharedDocument
 from circles_desktop.services.security.keyring_vault import KeyVault
 from circles_desktop.services.sharing import minutes_export
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.sharing.minutes_export_dialog import ExportMinutesDialog
+from support.exports import add_outer, build_meeting, give, page_count, pdf_text, recipient
+from support.ui import WAIT_MS, MemoryKeyring, click_box
 
 
 @pytest.fixture

@@ -12,6 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
+
+from circles_desktop.models import AuditEntry, SharedDocument
+from circles_desktop.services.common.validation import ValidationError
+from circles_desktop.services.consent import consent
+from circles_desktop.services.sharing import minutes_export, sharing
 from support.exports import (
     ATTENDEE_MARK,
     CATEGORIES,
@@ -24,11 +29,6 @@ from support.exports import (
     pdf_text,
     recipient,
 )
-
-from circles_desktop.models import AuditEntry, SharedDocument
-from circles_desktop.services.common.validation import ValidationError
-from circles_desktop.services.consent import consent
-from circles_desktop.services.sharing import minutes_export, sharing
 
 TODAY = date(2025, 6, 1)
 

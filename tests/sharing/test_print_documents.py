@@ -8,14 +8,14 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog
-from support.exports import pdf_text, printer_to_file
-from support.records import accepted_cosa_referral, cosa_circle
 
 from circles_desktop.models import Circle, Referral, SharedDocument
 from circles_desktop.services.security import audit
 from circles_desktop.ui.circles.circle_screen import CircleScreen
 from circles_desktop.ui.referrals.referrals_area import ReferralsArea
 from circles_desktop.ui.sharing import print_pdf
+from support.exports import pdf_text, printer_to_file
+from support.records import accepted_cosa_referral, cosa_circle
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog
-from support.exports import page_count
 
 from circles_desktop.reports import samples
 from circles_desktop.reports.kit.pdfio import protect
 from circles_desktop.reports.meeting_pack import build_meeting_pack
 from circles_desktop.reports.minutes import build_minutes
 from circles_desktop.ui.sharing import print_pdf
+from support.exports import page_count
 
 
 def pdf_printer(path: Path) -> QPrinter:

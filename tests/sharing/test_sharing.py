@@ -7,7 +7,6 @@ import hashlib
 from datetime import date, datetime, timedelta
 
 import pytest
-from support.exports import add_outer, build_meeting, give, page_count, pdf_text, recipient
 
 from circles_desktop.models import AuditEntry
 from circles_desktop.reports.meeting_pack import build_meeting_pack
@@ -17,6 +16,7 @@ from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.consent import consent
 from circles_desktop.services.meetings import meetings
 from circles_desktop.services.sharing import minutes_export, pack_content, sharing
+from support.exports import add_outer, build_meeting, give, page_count, pdf_text, recipient
 
 TODAY = date(2025, 6, 1)
 

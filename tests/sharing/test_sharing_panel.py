@@ -7,8 +7,6 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from support.exports import add_outer, build_meeting, give, recipient
-from support.ui import MemoryKeyring
 
 from circles_desktop.models import AuditEntry
 from circles_desktop.services.consent import consent
@@ -16,6 +14,8 @@ from circles_desktop.services.security.keyring_vault import KeyVault
 from circles_desktop.services.sharing import minutes_export, sharing
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.sharing.shared_documents import COL_STATUS, HELD_COLOUR, SharedDocumentsPanel
+from support.exports import add_outer, build_meeting, give, recipient
+from support.ui import MemoryKeyring
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from support import PASSPHRASE
 
 from circles_desktop.store.database import Database
+from support import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 30

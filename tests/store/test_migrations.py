@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from support import PASSPHRASE
 
 from circles_desktop.store import migrate
 from circles_desktop.store.database import Database, inspect, verify_backup
 from circles_desktop.store.errors import DatabaseTooNew
+from support import PASSPHRASE
 
 
 def _revision_before_head() -> str | None:

@@ -1,11 +1,11 @@
 """Create, reopen, passphrases and the recovery key."""
 
 import pytest
-from support import PASSPHRASE
 
 from circles_desktop.services.security import access, audit
 from circles_desktop.store.database import Database
 from circles_desktop.store.errors import AlreadyExists, NoDatabase, WrongPassphrase
+from support import PASSPHRASE
 
 
 def test_create_close_reopen(created):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import text
-from support import PASSPHRASE
 
 from circles_desktop.store import database as store_db
 from circles_desktop.store import migrate
 from circles_desktop.store.database import Database
 from circles_desktop.store.errors import AlreadyExists, MigrationFailed
+from support import PASSPHRASE
 
 HALF_DONE = "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"
 
@@ -134,8 +134,7 @@ def _parent_child(db):
         s.execute(text("CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT)"))
         s.execute(
             text(
-                "CREATE TABLE child (id INTEGER PRIMARY KEY, "
-                "parent_id INTEGER REFERENCES parent(id) ON DELETE CASCADE)"
+                "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id) ON DELETE CASCADE)"
             )
         )
         s.execute(text("INSERT INTO parent VALUES (1, 'a')"))

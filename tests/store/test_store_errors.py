@@ -10,13 +10,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from support import PASSPHRASE, store_cases
-from support.store_cases import CASES, snapshot
 
 from circles_desktop.services.security import access
 from circles_desktop.store import database as store_db
 from circles_desktop.store.database import Database
 from circles_desktop.store.errors import DatabaseDamaged, DatabaseTooNew, NotACirclesDatabase, StoreError
+from support import PASSPHRASE, store_cases
+from support.store_cases import CASES, snapshot
 
 
 @pytest.fixture
@@ -50,9 +50,8 @@ def test_error_case_changes_nothing(filled, case):
 
 
 def test_error_messages_are_distinct(tmp_path, monkeypatch):
-    from support import FAST_SCRYPT
-
     from circles_desktop.store import keyfile
+    from support import FAST_SCRYPT
 
     monkeypatch.setattr(keyfile, "DEFAULT_SCRYPT", FAST_SCRYPT)
     messages = {}

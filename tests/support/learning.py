@@ -19,7 +19,6 @@ HELD = TODAY - timedelta(days=5)
 LEFT = Qt.MouseButton.LeftButton
 
 
-
 def show(qtbot, widget):
     qtbot.addWidget(widget)
     widget.resize(1176, 720)

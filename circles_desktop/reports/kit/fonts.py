@@ -8,12 +8,12 @@ tens of milliseconds, so it happens on first use only, never per document.
 from __future__ import annotations
 
 import threading
+
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from circles_desktop import shipped
-
 
 REGULAR = "CirclesSans"
 BOLD = "CirclesSans-Bold"

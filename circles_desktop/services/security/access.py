@@ -69,9 +69,7 @@ class Unlocker:
         self._log_unlock(db, how)
         return db
 
-    def unlock_with_key(
-        self, data_key: bytes, check_pages: bool = True, full_check: bool = False
-    ) -> Database:
+    def unlock_with_key(self, data_key: bytes, check_pages: bool = True, full_check: bool = False) -> Database:
         db = Database.open(self.data_dir, data_key=data_key, check_pages=check_pages, full_check=full_check)
         self._log_unlock(db, "remembered key")
         return db

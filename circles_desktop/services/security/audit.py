@@ -28,9 +28,7 @@ def _digest(entry_id: int, at: datetime, action: str, obj: str, detail: str, pre
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def record(
-    session: Session, action: str, obj: str = "", detail: str = "", at: datetime | None = None
-) -> AuditEntry:
+def record(session: Session, action: str, obj: str = "", detail: str = "", at: datetime | None = None) -> AuditEntry:
     """Append one entry in the caller's unit of work."""
     newest = select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
     last = session.execute(newest).first()

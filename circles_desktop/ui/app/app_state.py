@@ -40,7 +40,7 @@ def load_heavy_modules() -> None:
     """Import the database stack; run in a worker once the first dialog is on screen."""
     from circles_desktop.services.security import (
         access,  # noqa: F401  (SQLAlchemy, SQLCipher, cryptography, alembic)
-        )
+    )
 
 
 class AppState(QObject):

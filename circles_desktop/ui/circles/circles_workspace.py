@@ -45,10 +45,13 @@ class CirclesWorkspace(CirclesArea):
 
         action = screen.toolbar.addAction("Export or print minutes…")
         action.setObjectName("meeting.export")
-        action.setToolTip("One PDF per outer-circle recipient, holding only what their consent covers; "
-                          "or print the minutes or the meeting pack")
-        action.triggered.connect(lambda: setattr(self, "export_dialog",
-                                                 open_export_dialog(self.state, screen.meeting_id, screen)))
+        action.setToolTip(
+            "One PDF per outer-circle recipient, holding only what their consent covers; "
+            "or print the minutes or the meeting pack"
+        )
+        action.triggered.connect(
+            lambda: setattr(self, "export_dialog", open_export_dialog(self.state, screen.meeting_id, screen))
+        )
 
     def new_meeting(self, circle_id: int) -> Any:
         from circles_desktop.ui.meetings.meeting_details import NewMeetingDialog

@@ -268,8 +268,11 @@ class RecordForm(QWidget):
         if save is not None:
             buttons |= QMessageBox.StandardButton.Save
         answer = QMessageBox.question(
-            self, "Unsaved changes", "This form has changes that are not saved. Save them before leaving?",
-            buttons, QMessageBox.StandardButton.Cancel,
+            self,
+            "Unsaved changes",
+            "This form has changes that are not saved. Save them before leaving?",
+            buttons,
+            QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Save and save is not None:
             return save()

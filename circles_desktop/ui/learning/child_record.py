@@ -508,8 +508,14 @@ class ChildrenArea(QWidget):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         left = list_column(
-            "Children", self.search, self.locality, self.count, (self.open_button, self.new_button), self.error,
-            self.table, note=Note("Only what a learning circle needs is kept here. Children never appear in People."),
+            "Children",
+            self.search,
+            self.locality,
+            self.count,
+            (self.open_button, self.new_button),
+            self.error,
+            self.table,
+            note=Note("Only what a learning circle needs is kept here. Children never appear in People."),
         )
 
         self.panel = ChildPanel(state)

@@ -133,7 +133,12 @@ class OrganisationsArea(QWidget):
         header.resizeSection(OrganisationsModel.COL_PHONE, 110)
         header.resizeSection(OrganisationsModel.COL_STAFF, 50)
         left = list_column(
-            "Organisations", self.search, self.kind, self.count, (self.open_button, self.new_button), self.error,
+            "Organisations",
+            self.search,
+            self.kind,
+            self.count,
+            (self.open_button, self.new_button),
+            self.error,
             self.table,
         )
 

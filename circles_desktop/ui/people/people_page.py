@@ -92,8 +92,12 @@ class PeopleArea(QWidget):
         self.table = list_table(self.model, "people.table", "People", row_height=24, tab_key_navigation=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PeopleModel.COL_PARTS, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((PeopleModel.COL_NAME, 175), (PeopleModel.COL_KNOWN_AS, 75),
-                           (PeopleModel.COL_BORN, 92), (PeopleModel.COL_REFERENCE, 80)):
+        for col, width in (
+            (PeopleModel.COL_NAME, 175),
+            (PeopleModel.COL_KNOWN_AS, 75),
+            (PeopleModel.COL_BORN, 92),
+            (PeopleModel.COL_REFERENCE, 80),
+        ):
             header.resizeSection(col, width)
         left = list_column(
             "People", self.search, self.part, self.count, (self.open_button, self.new_button), self.error, self.table

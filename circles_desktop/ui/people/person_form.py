@@ -272,8 +272,17 @@ class PersonRecordForm(ScrollingRecordForm):
         notes.setTabChangesFocus(True)
         notes.setFixedHeight(54)
         self.add_field("notes", "&Notes", notes)
-        for key in ("given_name", "family_name", "known_as", "date_of_birth", "reference", "phone", "email",
-                    "address", "notes"):
+        for key in (
+            "given_name",
+            "family_name",
+            "known_as",
+            "date_of_birth",
+            "reference",
+            "phone",
+            "email",
+            "address",
+            "notes",
+        ):
             self.field(key).setObjectName(f"person.{key}")
 
         # Parts: the tickable ones, then volunteer and professional (which open sections), then the
@@ -546,4 +555,3 @@ class _prefixed:
         if exc is not None and isinstance(exc, ValidationError) and type(exc) is ValidationError:
             exc.errors = {(f"{self.prefix}{k}" if k else k): v for k, v in exc.errors.items()}
         return False
-

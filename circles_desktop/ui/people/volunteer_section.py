@@ -327,4 +327,3 @@ class VolunteerSection(QGroupBox):
     def error_text(self, key: str) -> str:
         message = self.messages.get(key)
         return message.text() if message is not None and not message.isHidden() else ""
-

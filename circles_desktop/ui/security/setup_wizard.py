@@ -77,11 +77,13 @@ class PassphrasePage(QWizardPage):
         strength_row.addStretch(1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(Note(
-            "Use a few unrelated words that you will remember, at least 10 characters in all. Nobody, "
-            "not even your manager, can tell you the passphrase if it is forgotten; the recovery key "
-            "shown next is the only way back in."
-        ))
+        layout.addWidget(
+            Note(
+                "Use a few unrelated words that you will remember, at least 10 characters in all. Nobody, "
+                "not even your manager, can tell you the passphrase if it is forgotten; the recovery key "
+                "shown next is the only way back in."
+            )
+        )
         layout.addSpacing(6)
         layout.addWidget(labelled("&New passphrase", self.new))
         layout.addWidget(self.new)

@@ -21,7 +21,9 @@ def print_referral_summary(state: AppState, parent: QWidget, referral_id: int) -
         content = pack_content.referral_summary_content(s, referral_id)
         circle_id = _circle_of_referral(s, referral_id)
         return build_referral_summary(content), {
-            "document_kind": sharing.REFERRAL_SUMMARY, "circle_id": circle_id, "about": f"referral {referral_id}",
+            "document_kind": sharing.REFERRAL_SUMMARY,
+            "circle_id": circle_id,
+            "about": f"referral {referral_id}",
         }
 
     return _print(state, parent, "referral summary", build)
@@ -34,7 +36,9 @@ def print_blank_questionnaire(state: AppState, parent: QWidget, circle_id: int) 
     def build(s: Any) -> tuple[bytes, dict]:
         content = pack_content.questionnaire_content(s, circle_id)
         return build_questionnaire(content), {
-            "document_kind": sharing.QUESTIONNAIRE, "circle_id": circle_id, "about": f"circle {circle_id}",
+            "document_kind": sharing.QUESTIONNAIRE,
+            "circle_id": circle_id,
+            "about": f"circle {circle_id}",
         }
 
     return _print(state, parent, "stakeholder questionnaire", build)

@@ -41,16 +41,22 @@ def upgrade() -> None:
             ["circle_id"], ["circles.id"], name=op.f("fk_shared_documents_circle_id_circles"), ondelete="SET NULL"
         ),
         sa.ForeignKeyConstraint(
-            ["meeting_id"], ["meetings.id"], name=op.f("fk_shared_documents_meeting_id_meetings"),
+            ["meeting_id"],
+            ["meetings.id"],
+            name=op.f("fk_shared_documents_meeting_id_meetings"),
             ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["recipient_member_id"], ["circle_members.id"],
-            name=op.f("fk_shared_documents_recipient_member_id_circle_members"), ondelete="SET NULL",
+            ["recipient_member_id"],
+            ["circle_members.id"],
+            name=op.f("fk_shared_documents_recipient_member_id_circle_members"),
+            ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
-            ["recipient_organisation_id"], ["organisations.id"],
-            name=op.f("fk_shared_documents_recipient_organisation_id_organisations"), ondelete="SET NULL",
+            ["recipient_organisation_id"],
+            ["organisations.id"],
+            name=op.f("fk_shared_documents_recipient_organisation_id_organisations"),
+            ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_shared_documents")),
     )
@@ -65,12 +71,16 @@ def upgrade() -> None:
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("consent_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["consent_id"], ["consents.id"], name=op.f("fk_shared_under_consent_consent_id_consents"),
+            ["consent_id"],
+            ["consents.id"],
+            name=op.f("fk_shared_under_consent_consent_id_consents"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
-            ["document_id"], ["shared_documents.id"],
-            name=op.f("fk_shared_under_consent_document_id_shared_documents"), ondelete="CASCADE",
+            ["document_id"],
+            ["shared_documents.id"],
+            name=op.f("fk_shared_under_consent_document_id_shared_documents"),
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("document_id", "consent_id", name=op.f("pk_shared_under_consent")),
     )
