@@ -12,6 +12,20 @@ from circles_desktop.store import keyfile
 from support import FAST_SCRYPT, PASSPHRASE
 
 
+def pytest_addoption(parser):
+    parser.addoption("--slow", action="store_true", help="also run the slow robustness tests (CI does)")
+
+
+def pytest_collection_modifyitems(config, items):
+    # The quick local loop leaves out the slow SIGKILL rounds; README's test command (CI's) passes --slow.
+    if config.getoption("--slow"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+
+
 @pytest.fixture(autouse=True)
 def fast_kdf(monkeypatch):
     monkeypatch.setattr(keyfile, "DEFAULT_SCRYPT", FAST_SCRYPT)

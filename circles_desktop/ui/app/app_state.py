@@ -1,9 +1,9 @@
 """What every screen shares: the data folder, the open Database (or none while locked), the one
 Unlocker, the keyring vault and the settings store, with signals when the app locks and unlocks.
 
-Screens never keep a Database or a session of their own: they ask `state.database` each time they
-read or write, and open one short session for it. Locking replaces nothing but that object, so the
-screens (and any text typed into them) survive a lock.
+Screens never keep a Database or a session of their own: each read or write goes through
+ui/common/operations.py, which opens one short session on `state.database` for it. Locking replaces
+nothing but that object, so the screens (and any text typed into them) survive a lock.
 
 The store and services that load SQLAlchemy and SQLCipher are imported lazily here, so the first
 dialog can be painted before they load.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -23,8 +22,6 @@ from circles_desktop.store.paths import DataPaths
 from circles_desktop.ui.common.background import Background
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from circles_desktop.services.security.access import Unlocker
     from circles_desktop.store.database import Database
 
@@ -84,14 +81,6 @@ class AppState(QObject):
     @property
     def is_locked(self) -> bool:
         return self.database is None or not self.database.is_open
-
-    def read(self, work: Callable[[Session], T], default: T) -> T:
-        """Run a read in its own short session; `default` while locked (a list then shows nothing)."""
-        db = self.database
-        if db is None or not db.is_open:
-            return default
-        with db.session() as s:
-            return work(s)
 
     def set_database(self, db: Database) -> None:
         self.database = db

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from circles_desktop.models.vocab import CircleKind, CosaVariant
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circle_pickers import people_fetch, referral_picker
-from circles_desktop.ui.common.circle_common import FormDialog, ScreenForm, SearchPicker, read, run_write
-from circles_desktop.ui.common.forms import DateField, combo
+from circles_desktop.ui.common.dialogs import FormDialog
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.search_picker import SearchPicker
 
 KIND_CHOICES = {k.value: k.label for k in CircleKind}
 VARIANT_CHOICES = {v.value: v.label for v in CosaVariant}
@@ -33,7 +35,7 @@ class CircleFormDialog(FormDialog):
         self.saved_id: int | None = None
         self._referral_id = referral_id
         title = "Circle details" if circle_id else "New circle"
-        form = ScreenForm(title)
+        form = RecordForm(title)
         self.kind = form.add_field("kind", "Kind of circle", combo(KIND_CHOICES), required=True)
         self.kind.setObjectName("circle_form.kind")
         self.variant = form.add_field(
@@ -163,7 +165,7 @@ class CircleFormDialog(FormDialog):
             except circles.ValidationError as exc:
                 raise circles.ValidationError(_onto_fields(exc.errors)) from exc
 
-        ok, ident = run_write(self.state, self, work, self.form)
+        ok, ident = write(self.state, work, show=self.form, parent=self)
         if ok:
             self.saved_id = ident
         return ok

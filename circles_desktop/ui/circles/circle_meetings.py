@@ -17,17 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import label
-from circles_desktop.ui.common.circle_common import (
-    WARNING_STYLE,
-    fill_table,
-    make_table,
-    read,
-    review_text,
-    selected_id,
-)
+from circles_desktop.ui.circles.circle_texts import review_text
 from circles_desktop.ui.common.list_parts import list_table
+from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
-from circles_desktop.ui.common.widgets import Note
+from circles_desktop.ui.common.tables import fill_table, make_table, selected_id
+from circles_desktop.ui.common.widgets import WARNING_STYLE, Note
 
 DATE_TIME = "%a %d/%m/%Y %H:%M"
 

@@ -17,18 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import OUTER_ROLES, CircleKind, MemberRole, Ring, label
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.circles.circle_pickers import organisation_picker, people_fetch, person_picker
-from circles_desktop.ui.common.circle_common import (
-    FormDialog,
-    ScreenForm,
-    fill_table,
-    make_table,
-    read,
-    run_write,
-    selected_id,
-    uk,
-)
-from circles_desktop.ui.common.forms import DateField, combo
+from circles_desktop.ui.common.dialogs import FormDialog
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.tables import fill_table, make_table, selected_id
 from circles_desktop.ui.common.widgets import Note
 
 INNER_ROLES = (MemberRole.VOLUNTEER, MemberRole.PARENT_CARER)
@@ -129,7 +123,7 @@ class MembersTab(QWidget):
             mine = [r for r in rows if r.ring == ring]
             fill_table(
                 table,
-                [(r.name, r.role_label, r.organisation, uk(r.joined_on), uk(r.left_on)) for r in mine],
+                [(r.name, r.role_label, r.organisation, uk_date(r.joined_on), uk_date(r.left_on)) for r in mine],
                 [r.id for r in mine],
             )
         closed = self.screen.is_closed
@@ -153,7 +147,7 @@ class MembersTab(QWidget):
         return self.rows.get(ident) if ident is not None else None
 
     def select_member(self, member_id: int) -> bool:
-        from circles_desktop.ui.common.circle_common import select_id
+        from circles_desktop.ui.common.tables import select_id
 
         for table in (self.inner_table, self.outer_table):
             if select_id(table, member_id):
@@ -182,13 +176,15 @@ class MembersTab(QWidget):
             return None
         from circles_desktop.services.circles import members
 
-        form = ScreenForm(f"{row.name} leaves the circle")
+        form = RecordForm(f"{row.name} leaves the circle")
         form.add_field("left_on", "Left on", DateField(), required=True).setObjectName("leave.left_on")
         form.load({"left_on": row.left_on or date.today()})
         form.save_button.setObjectName("leave.save")
 
         def save(values: dict[str, Any]) -> bool:
-            return run_write(self.state, dialog, lambda s: members.member_leaves(s, row.id, values["left_on"]), form)[0]
+            return write(
+                self.state, lambda s: members.member_leaves(s, row.id, values["left_on"]), show=form, parent=dialog
+            )[0]
 
         dialog = FormDialog("Leaves the circle", form, save, self, object_name="leave_dialog")
         return self._open(dialog)
@@ -211,7 +207,7 @@ class MembersTab(QWidget):
             return
         from circles_desktop.services.circles import members
 
-        ok, _ = run_write(self.state, self, lambda s: members.remove_member(s, row.id), title="Not removed")
+        ok, _ = write(self.state, lambda s: members.remove_member(s, row.id), parent=self, title="Not removed")
         if ok:
             self.screen.saved()
 
@@ -238,7 +234,7 @@ class MemberDialog(FormDialog):
         self.circle_id = circle_id
         self.member = member
         title = f"{member.name} in this circle" if member else "Add a member"
-        form = ScreenForm(title)
+        form = RecordForm(title)
         roles = (*INNER_ROLES, *COSA_OUTER) if circle_kind == CircleKind.COSA else OTHER_KIND_ROLES
         if member is not None and member.role not in roles:
             roles = (member.role, *roles)
@@ -337,4 +333,4 @@ class MemberDialog(FormDialog):
                     organisation_id=org,
                 )
 
-        return run_write(self.state, self, work, self.form)[0]
+        return write(self.state, work, show=self.form, parent=self)[0]

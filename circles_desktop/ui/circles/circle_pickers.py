@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.circle_common import Choices, SearchPicker, read, uk
+from circles_desktop.ui.common.operations import read
+from circles_desktop.ui.common.search_picker import Choices, SearchPicker
 
 PAGE = 50
 
 
 def person_label(row) -> str:
     """A PersonRow in a picker: name, then what tells two people of the same name apart."""
-    extra = [x for x in (uk(row.date_of_birth) and f"born {uk(row.date_of_birth)}", row.reference) if x]
+    extra = [x for x in (uk_date(row.date_of_birth) and f"born {uk_date(row.date_of_birth)}", row.reference) if x]
     return row.display_name + (f" ({', '.join(extra)})" if extra else "")
 
 

@@ -28,20 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import CircleStatus, CosaVariant, MemberRole, label
+from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.circles.circle_texts import release_text, review_text
 from circles_desktop.ui.circles.ring_drawing import RingDrawing, RingPerson
-from circles_desktop.ui.common.circle_common import (
-    GOOD_STYLE,
-    WARNING_STYLE,
-    plural,
-    read,
-    release_text,
-    review_text,
-    run_write,
-    uk,
-)
 from circles_desktop.ui.common.forms import DateField
-from circles_desktop.ui.common.widgets import FieldMessage, Note
+from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, FieldMessage, Note
 from circles_desktop.ui.sharing.shared_documents import SharedDocumentsPanel
 
 FOCUS_ROLES = (MemberRole.CORE_MEMBER, MemberRole.FOCUS_PERSON)
@@ -293,11 +286,11 @@ class OverviewTab(QWidget):
         v["kind"].setText(label(c.kind))
         v["variant"].setText(label(c.cosa.variant) if c.cosa else "—")
         v["status"].setText(label(c.status))
-        v["started"].setText(uk(c.started_on))
-        v["activated"].setText(uk(c.activated_on) or "—")
-        v["ended"].setText(uk(c.ended_on) or "—")
+        v["started"].setText(uk_date(c.started_on))
+        v["activated"].setText(uk_date(c.activated_on) or "—")
+        v["ended"].setText(uk_date(c.ended_on) or "—")
         release = c.cosa.expected_release_on if c.cosa else None
-        v["release"].setText(uk(release) or "—")
+        v["release"].setText(uk_date(release) or "—")
         v["coordinator"].setText(c.coordinator.display_name if c.coordinator else "—")
         v["referral"].setText(info.referral_reference or "—")
 
@@ -427,7 +420,7 @@ class LifecycleDialog(QDialog):
 
         on = self.on_date.value()
         fn = circles.activate_circle if self.which == "activate" else circles.close_circle
-        ok, _ = run_write(self.state, self, lambda s: fn(s, self.screen.circle_id, on), title="Not changed")
+        ok, _ = write(self.state, lambda s: fn(s, self.screen.circle_id, on), parent=self, title="Not changed")
         if ok:
             self.accept()
         else:

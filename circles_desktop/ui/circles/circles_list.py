@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import CircleKind, CircleStatus, CosaVariant, label
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.circle_common import OpenedInPlace, read, release_text, uk
+from circles_desktop.ui.circles.circle_texts import release_text
 from circles_desktop.ui.common.list_parts import count_label, list_table, search_box
+from circles_desktop.ui.common.opened_in_place import OpenedInPlace
+from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage
 
@@ -69,7 +72,7 @@ class CirclesModel(PagedTableModel):
                 label(r.status),
                 r.focus_person,
                 r.coordinator,
-                uk(r.started_on),
+                uk_date(r.started_on),
                 release_text((r.expected_release_on - today).days, short=True) if r.expected_release_on else "",
                 r.id,
             )

@@ -30,21 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import SHAREABLE, label
-from circles_desktop.ui.common.circle_common import (
-    GOOD_STYLE,
-    USER_ROLE,
-    WARNING_STYLE,
-    FormDialog,
-    ScreenForm,
-    fill_table,
-    make_table,
-    read,
-    run_write,
-    selected_id,
-    uk,
-)
-from circles_desktop.ui.common.forms import DateField
-from circles_desktop.ui.common.widgets import Note
+from circles_desktop.services.common.words import uk_date
+from circles_desktop.ui.common.dialogs import FormDialog
+from circles_desktop.ui.common.forms import DateField, RecordForm
+from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, selected_id
+from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, Note
 
 CATEGORIES = tuple(c.value for c in SHAREABLE)
 GIVEN_BRUSH = QBrush(QColor("#dcefe6"))
@@ -151,12 +142,12 @@ class ConsentTab(QWidget):
             self.history_table,
             [
                 (
-                    uk(h.given_on),
+                    uk_date(h.given_on),
                     h.recipient,
                     label(h.category),
                     h.given_by,
                     h.parent_carer,
-                    uk(h.withdrawn_on),
+                    uk_date(h.withdrawn_on),
                     h.withdrawn_reason,
                     "Yes" if h.has_signed_form else "",
                 )
@@ -221,9 +212,9 @@ class ConsentTab(QWidget):
             for c, category in enumerate(CATEGORIES, start=1):
                 cell = row.cells.get(category)
                 if cell is not None:
-                    words = f"✓ Given {uk(cell.given_on)}"
+                    words = f"✓ Given {uk_date(cell.given_on)}"
                     if cell.withdrawn_on:
-                        words += f"\nwithdrawn from {uk(cell.withdrawn_on)}"
+                        words += f"\nwithdrawn from {uk_date(cell.withdrawn_on)}"
                     item = QTableWidgetItem(words)
                     item.setData(USER_ROLE, cell.consent_id)
                     item.setBackground(GIVEN_BRUSH)
@@ -234,7 +225,7 @@ class ConsentTab(QWidget):
                     item.setToolTip(f"Consent was given to {who.organisation} as a whole.")
                 else:
                     item = QTableWidgetItem("")
-                    item.setToolTip(f"{who.name}: no consent for {label(category).lower()} on {uk(on)}.")
+                    item.setToolTip(f"{who.name}: no consent for {label(category).lower()} on {uk_date(on)}.")
                 self.matrix.setItem(r, c, item)
 
     def clear(self) -> None:
@@ -283,7 +274,7 @@ class ConsentTab(QWidget):
                 "Choose the consent to withdraw: one or more given cells in the matrix, or a row of the history.",
             )
             return None
-        form = ScreenForm(f"Withdraw {len(ids)} consent{'s' if len(ids) != 1 else ''}")
+        form = RecordForm(f"Withdraw {len(ids)} consent{'s' if len(ids) != 1 else ''}")
         form.add_field(
             "withdrawn_on", "Withdrawn from", DateField(), required=True, help="Consent stops counting on this date."
         ).setObjectName("withdraw.date")
@@ -295,7 +286,7 @@ class ConsentTab(QWidget):
                 for cid in ids:
                     consent.withdraw_consent(s, cid, values["withdrawn_on"], values["reason"] or "")
 
-            return run_write(self.state, dialog, work, form)[0]
+            return write(self.state, work, show=form, parent=dialog)[0]
 
         dialog = FormDialog("Withdraw consent", form, save, self, object_name="withdraw_dialog")
         dialog.accepted.connect(self.screen.saved)
@@ -310,7 +301,7 @@ class ConsentTab(QWidget):
         if not ids:
             QMessageBox.information(self, "Signed form", "Choose a consent that has a signed form first.")
             return
-        ok, found = run_write(self.state, self, lambda s: consent.signed_form_file(s, ids[0]), title="Signed form")
+        ok, found = write(self.state, lambda s: consent.signed_form_file(s, ids[0]), parent=self, title="Signed form")
         if not ok:
             return
         if found is None:
@@ -406,7 +397,7 @@ class GiveConsentDialog(FormDialog):
             return recips, circle_queries.parent_carers(s, cid)
 
         recips, carers = read(self.state, work, ([], []))
-        form = ScreenForm("Give consent")
+        form = RecordForm("Give consent")
         self.recipient = QComboBox()
         self.recipient.setObjectName("give.recipient")
         self.recipient.addItem("— choose —", None)
@@ -501,7 +492,7 @@ class GiveConsentDialog(FormDialog):
                 notes=values["notes"] or "",
             )
 
-        return run_write(self.state, self, work, self.form)[0]
+        return write(self.state, work, show=self.form, parent=self)[0]
 
 
 def _member_organisations(s, circle_id: int) -> dict[int, str]:

@@ -25,18 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import DevelopmentKind, label
-from circles_desktop.ui.common.circle_common import (
-    USER_ROLE,
-    ScreenForm,
-    fill_table,
-    make_table,
-    read,
-    run_write,
-    select_id,
-    selected_id,
-    uk,
-)
-from circles_desktop.ui.common.forms import DateField, combo
+from circles_desktop.services.common.words import uk_date
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, select_id, selected_id
 
 HEADERS = ("Date", "Kind", "What happened", "Reported by", "Shared with", "MAPPA")
 
@@ -134,7 +126,7 @@ class DevelopmentsTab(QWidget):
         lbox.addLayout(tools)
         lbox.addWidget(self.table, 1)
 
-        self.form = ScreenForm("New development")
+        self.form = RecordForm("New development")
         self.form.setObjectName("development.form")
         self.form.add_field("occurred_on", "Date", DateField(), required=True).setObjectName("development.date")
         self.kind = self.form.add_field(
@@ -189,12 +181,12 @@ class DevelopmentsTab(QWidget):
             self.table,
             [
                 (
-                    uk(d.occurred_on),
+                    uk_date(d.occurred_on),
                     label(d.kind),
                     d.description.replace("\n", " "),
                     d.reported_by,
                     d.shared_text,
-                    f"Yes, {uk(d.escalated_on)}" if d.escalated_to_mappa else "No",
+                    f"Yes, {uk_date(d.escalated_on)}" if d.escalated_to_mappa else "No",
                 )
                 for d in self.rows
             ],
@@ -258,7 +250,7 @@ class DevelopmentsTab(QWidget):
         if f is None:
             return
         self.editing = development_id
-        self._set_title(f"Development of {uk(f.occurred_on)}")
+        self._set_title(f"Development of {uk_date(f.occurred_on)}")
         self.form.load(
             {
                 "occurred_on": f.occurred_on,
@@ -321,7 +313,7 @@ class DevelopmentsTab(QWidget):
                 return developments.record_development(s, self.screen.circle_id, form).id
             return developments.update_development(s, editing, form).id
 
-        ok, ident = run_write(self.state, self, work, self.form)
+        ok, ident = write(self.state, work, show=self.form, parent=self)
         if ok:
             self.screen.saved()
             self._reset()
@@ -339,7 +331,7 @@ class DevelopmentsTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ok, _ = run_write(self.state, self, lambda s: developments.delete_development(s, ident), title="Not deleted")
+        ok, _ = write(self.state, lambda s: developments.delete_development(s, ident), parent=self, title="Not deleted")
         if ok:
             self._reset()
             self.screen.saved()

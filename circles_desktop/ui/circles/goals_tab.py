@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import GoalStatus, label
-from circles_desktop.ui.common.circle_common import USER_ROLE, FormDialog, ScreenForm, read, run_write, uk
-from circles_desktop.ui.common.forms import DateField, combo
+from circles_desktop.services.common.words import uk_date
+from circles_desktop.ui.common.dialogs import FormDialog
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.tables import USER_ROLE
 from circles_desktop.ui.common.widgets import Note
 
 
@@ -77,8 +80,8 @@ class GoalsTab(QWidget):
         self.goals = read(self.state, lambda s: circle_queries.goal_rows(s, self.screen.circle_id), [])
         self.tree.clear()
         for g in self.goals:
-            status = label(g.status) + (f" ({uk(g.closed_on)})" if g.closed_on else "")
-            item = QTreeWidgetItem([g.title, uk(g.set_on), status])
+            status = label(g.status) + (f" ({uk_date(g.closed_on)})" if g.closed_on else "")
+            item = QTreeWidgetItem([g.title, uk_date(g.set_on), status])
             item.setData(0, USER_ROLE, g.id)
             font = item.font(0)
             font.setBold(True)
@@ -86,7 +89,7 @@ class GoalsTab(QWidget):
             if g.description:
                 item.setToolTip(0, g.description)
             for p in g.progress:
-                child = QTreeWidgetItem([p.note, uk(p.noted_on), p.noted_by])
+                child = QTreeWidgetItem([p.note, uk_date(p.noted_on), p.noted_by])
                 child.setData(0, USER_ROLE, g.id)
                 child.setToolTip(0, p.note)
                 item.addChild(child)
@@ -127,20 +130,20 @@ class GoalsTab(QWidget):
     def add_goal(self) -> FormDialog:
         from circles_desktop.services.circles import goals
 
-        form = ScreenForm("New goal")
+        form = RecordForm("New goal")
         form.add_field("title", "Goal", QLineEdit(), required=True).setObjectName("goal.title")
         form.add_field("description", "Description", QPlainTextEdit()).setObjectName("goal.description")
         form.add_field("set_on", "Set on", DateField(), required=True).setObjectName("goal.set_on")
         form.save_button.setObjectName("goal.save")
 
         def save(values: dict[str, Any]) -> bool:
-            return run_write(
+            return write(
                 self.state,
-                dialog,
                 lambda s: goals.add_goal(
                     s, self.screen.circle_id, values["title"], values["set_on"], values["description"] or ""
                 ),
-                form,
+                show=form,
+                parent=dialog,
             )[0]
 
         dialog = FormDialog("New goal", form, save, self, object_name="goal_dialog")
@@ -152,18 +155,18 @@ class GoalsTab(QWidget):
         goal = self._goal()
         if goal is None:
             return None
-        form = ScreenForm(f"Progress: {goal.title}")
+        form = RecordForm(f"Progress: {goal.title}")
         form.add_field("noted_on", "Date", DateField(), required=True).setObjectName("progress.noted_on")
         note = form.add_field("note", "Progress", QPlainTextEdit(), required=True)
         note.setObjectName("progress.note")
         form.save_button.setObjectName("progress.save")
 
         def save(values: dict[str, Any]) -> bool:
-            return run_write(
+            return write(
                 self.state,
-                dialog,
                 lambda s: goals.add_progress(s, goal.id, values["noted_on"], values["note"] or ""),
-                form,
+                show=form,
+                parent=dialog,
             )[0]
 
         dialog = FormDialog("Add a progress note", form, save, self, object_name="progress_dialog")
@@ -175,7 +178,7 @@ class GoalsTab(QWidget):
         goal = self._goal()
         if goal is None:
             return None
-        form = ScreenForm("Goal")
+        form = RecordForm("Goal")
         form.add_field("title", "Goal", QLineEdit(), required=True).setObjectName("goal.title")
         form.add_field("description", "Description", QPlainTextEdit())
         form.add_field("status", "Status", combo({s.value: s.label for s in GoalStatus}), required=True).setObjectName(
@@ -198,9 +201,8 @@ class GoalsTab(QWidget):
         form.save_button.setObjectName("goal.save")
 
         def save(values: dict[str, Any]) -> bool:
-            return run_write(
+            return write(
                 self.state,
-                dialog,
                 lambda s: goals.update_goal(
                     s,
                     goal.id,
@@ -209,7 +211,8 @@ class GoalsTab(QWidget):
                     status=values["status"],
                     closed_on=values["closed_on"],
                 ),
-                form,
+                show=form,
+                parent=dialog,
             )[0]
 
         dialog = FormDialog("Goal", form, save, self, object_name="goal_dialog")

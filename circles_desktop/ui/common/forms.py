@@ -100,6 +100,26 @@ def set_value(widget: QWidget, value: Any) -> None:
         raise TypeError(f"no value writer for {type(widget).__name__}")
 
 
+_KNOWN = (DateField, QLineEdit, QPlainTextEdit, QComboBox, QCheckBox, QSpinBox)
+
+
+def _known(widget: QWidget) -> bool:
+    """A Qt field widget value_of/set_value understand; any other field (a picker) brings its own
+    value(), set_value() and `changed` signal."""
+    return isinstance(widget, _KNOWN)
+
+
+def _read(widget: QWidget) -> Any:
+    return value_of(widget) if _known(widget) else widget.value()  # type: ignore[attr-defined]
+
+
+def _write(widget: QWidget, value: Any) -> None:
+    if _known(widget):
+        set_value(widget, value)
+    else:
+        widget.set_value(value)  # type: ignore[attr-defined]
+
+
 def _changed_signal(widget: QWidget):
     if isinstance(widget, QDateEdit):
         return widget.dateChanged
@@ -194,7 +214,7 @@ class RecordForm(QWidget):
         self._fields[key] = widget
         self._errors[key] = error
         self._labels[key] = lab
-        signal = _changed_signal(widget)
+        signal = _changed_signal(widget) if _known(widget) else getattr(widget, "changed", None)
         if signal is not None:
             signal.connect(self._mark_dirty)
         return widget
@@ -204,7 +224,7 @@ class RecordForm(QWidget):
 
     # --- values --------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
-        return {key: value_of(w) for key, w in self._fields.items()}
+        return {key: _read(w) for key, w in self._fields.items()}
 
     def load(self, values: Mapping[str, Any]) -> None:
         """Fill fields without marking the form as changed."""
@@ -212,7 +232,7 @@ class RecordForm(QWidget):
         try:
             for key, value in values.items():
                 if key in self._fields:
-                    set_value(self._fields[key], value)
+                    _write(self._fields[key], value)
         finally:
             self._loading = False
         self.clear_errors()

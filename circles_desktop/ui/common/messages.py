@@ -1,4 +1,10 @@
-"""Turning any failure into a sentence a coordinator can act on: never a traceback."""
+"""The one mapping from a failure to a coordinator's words: never a traceback.
+
+`describe(exc)` is one sentence; `field_errors(exc)` is {field: message} for a form ("" is the record
+as a whole). Both run before the database stack has loaded (the unlock dialog uses them), so the
+service and store error types are looked up only once their modules are loaded: an exception of a
+type whose module was never imported cannot be that type.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,38 @@ import sys
 from circles_desktop.services.security.keyring_vault import KeyringUnavailable
 from circles_desktop.store.errors import StoreError
 
+LOCKED_MESSAGE = "Circles Desktop is locked. Unlock it and try again; what you typed is still here."
+
+
+class Locked(RuntimeError):
+    """The database is closed (the app is locked)."""
+
+    def __init__(self, message: str = LOCKED_MESSAGE) -> None:
+        super().__init__(message)
+
+
+def _loaded(module: str, name: str) -> type[BaseException] | None:
+    found = sys.modules.get(module)
+    return getattr(found, name, None) if found is not None else None
+
+
+def _said_as_is(exc: BaseException) -> bool:
+    """Errors whose own text is already written for a coordinator."""
+    if isinstance(exc, (StoreError, KeyringUnavailable, Locked)):
+        return True
+    for module, name in (
+        ("circles_desktop.services.security.access", "PassphraseRejected"),
+        ("circles_desktop.services.common.validation", "ValidationError"),
+        ("circles_desktop.services.common.validation", "NotFound"),
+    ):
+        kind = _loaded(module, name)
+        if kind is not None and isinstance(exc, kind):
+            return True
+    return False
+
 
 def describe(exc: BaseException) -> str:
-    if isinstance(exc, (StoreError, KeyringUnavailable)):
-        return str(exc)
-    # PassphraseRejected lives beside the database code; only look for it once that has loaded.
-    access = sys.modules.get("circles_desktop.services.security.access")
-    if access is not None and isinstance(exc, access.PassphraseRejected):
+    if _said_as_is(exc):
         return str(exc)
     if isinstance(exc, OSError):
         where = f": {exc.filename}" if exc.filename else ""
@@ -21,3 +52,12 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, MemoryError):
         return "The database could not be read; it may be damaged. Nothing was changed; restore a backup."
     return f"Something unexpected went wrong ({type(exc).__name__}: {exc}). Nothing was changed."
+
+
+def field_errors(exc: BaseException) -> dict[str, str]:
+    """{field: message} for any failure: a ValidationError's own keys, otherwise the record as a whole."""
+    errors = getattr(exc, "errors", None)
+    validation = _loaded("circles_desktop.services.common.validation", "ValidationError")
+    if validation is not None and isinstance(exc, validation) and isinstance(errors, dict):
+        return dict(errors)
+    return {"": describe(exc)}

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #555555;"
+WARNING_STYLE = "color: #b00020; font-weight: bold;"
+GOOD_STYLE = "color: #1b5e20;"
 
 
 class FieldMessage(QLabel):

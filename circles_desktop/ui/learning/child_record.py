@@ -25,20 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.learning.learning_steps import STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.circle_common import (
-    FormDialog,
-    ScreenForm,
-    fill_table,
-    make_table,
-    read,
-    run_write,
-    select_id,
-    selected_id,
-    uk,
-)
-from circles_desktop.ui.common.forms import DateField, combo
+from circles_desktop.ui.common.dialogs import FormDialog, confirm
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.list_parts import (
     beside_list,
     count_label,
@@ -47,8 +38,9 @@ from circles_desktop.ui.common.list_parts import (
     search_box,
     tab_chain,
 )
-from circles_desktop.ui.common.meeting_common import confirm
+from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.common.paged_model import PagedTableModel
+from circles_desktop.ui.common.tables import fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.learning.learning_fields import PersonChooser, line
 
@@ -80,12 +72,20 @@ class ChildrenModel(PagedTableModel):
 
         rows = read(self.state, lambda s: children.search_children(s, text, self.locality, offset, limit), [])
         return [
-            (r.name, uk(r.date_of_birth), r.locality, r.case_reference, r.practitioner, r.learning_circles or "", r.id)
+            (
+                r.name,
+                uk_date(r.date_of_birth),
+                r.locality,
+                r.case_reference,
+                r.practitioner,
+                r.learning_circles or "",
+                r.id,
+            )
             for r in rows
         ]
 
 
-class ChildForm(ScreenForm):
+class ChildForm(RecordForm):
     """The child's own facts; the service checks them and its messages show beside each field."""
 
     def __init__(self, state: AppState) -> None:
@@ -154,7 +154,7 @@ class ChronologyDialog(FormDialog):
     """Add or change one key event of the chronology."""
 
     def __init__(self, state: AppState, child_id: int, entry: Any = None, parent: QWidget | None = None) -> None:
-        form = ScreenForm("Key event" if entry is None else "Change key event")
+        form = RecordForm("Key event" if entry is None else "Change key event")
         when = form.add_field("occurred_on", "&Date", DateField(optional=True), required=True)
         when.setObjectName("chronology.date")
         event = QPlainTextEdit()
@@ -184,20 +184,20 @@ class ChronologyDialog(FormDialog):
         from circles_desktop.services.learning import children
 
         if self.entry_id is None:
-            ok, entry = run_write(
+            ok, entry = write(
                 self.state,
-                self,
                 lambda s: children.add_chronology_entry(s, self.child_id, v["occurred_on"], v["event"] or "").id,
-                self.form,
+                show=self.form,
+                parent=self,
             )
             if ok:
                 self.entry_id = entry
             return ok
-        ok, _ = run_write(
+        ok, _ = write(
             self.state,
-            self,
             lambda s: children.update_chronology_entry(s, self.entry_id, v["occurred_on"], v["event"] or ""),
-            self.form,
+            show=self.form,
+            parent=self,
         )
         return ok
 
@@ -338,7 +338,7 @@ class ChildPanel(QWidget):
         self.chronology_rows = list(rows)
         fill_table(
             self.chronology,
-            [(uk(r.occurred_on), r.event) for r in self.chronology_rows],
+            [(uk_date(r.occurred_on), r.event) for r in self.chronology_rows],
             [r.id for r in self.chronology_rows],
         )
 
@@ -351,7 +351,7 @@ class ChildPanel(QWidget):
         rows = read(self.state, lambda s: lcs.learning_circles_of_child(s, self.child_id), [])
         fill_table(
             self.circles,
-            [(r.reference, uk(r.when), STAGE_SHORT.get(r.stage, r.stage), r.steps_left) for r in rows],
+            [(r.reference, uk_date(r.when), STAGE_SHORT.get(r.stage, r.stage), r.steps_left) for r in rows],
             [r.id for r in rows],
         )
 
@@ -375,11 +375,13 @@ class ChildPanel(QWidget):
 
         form = self.form.child_form()
         if self.child_id is None:
-            ok, new_id = run_write(self.state, self, lambda s: children.create_child(s, form).id, self.form)
+            ok, new_id = write(self.state, lambda s: children.create_child(s, form).id, show=self.form, parent=self)
             if ok:
                 self.child_id = new_id
         else:
-            ok, _ = run_write(self.state, self, lambda s: children.update_child(s, self.child_id, form), self.form)
+            ok, _ = write(
+                self.state, lambda s: children.update_child(s, self.child_id, form), show=self.form, parent=self
+            )
         if ok:
             self._update_buttons()
             self.saved.emit(self.child_id)
@@ -425,7 +427,7 @@ class ChildPanel(QWidget):
         entry_id = selected_id(self.chronology)
         if entry_id is None or not confirm(self, "Delete key event", "Delete the selected key event?"):
             return False
-        ok, _ = run_write(self.state, self, lambda s: children.delete_chronology_entry(s, entry_id))
+        ok, _ = write(self.state, lambda s: children.delete_chronology_entry(s, entry_id), parent=self)
         if ok:
             self.reload()
             self._update_buttons()

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.learning.learning_steps import BY_CODE, CASE_NOTE
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.circle_common import FormDialog, ScreenForm, read, run_write, uk
-from circles_desktop.ui.common.forms import DateField, combo
-from circles_desktop.ui.common.meeting_common import confirm
+from circles_desktop.ui.common.dialogs import FormDialog, confirm
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.learning.learning_fields import html
 
 STATE_WORDS = {"done": "✓ Done", "not_applicable": "– Not applicable", "left": "○ To do"}
@@ -45,7 +46,7 @@ def step_detail(st: Any) -> str:
     if st.state == "done":
         when = "Case note dated" if st.code == CASE_NOTE else "on"
         who = f"{st.who_label} {st.by_name}" if st.by_name else "Done"
-        return f"{who} {when} {uk(st.on)}" if st.on else who
+        return f"{who} {when} {uk_date(st.on)}" if st.on else who
     if st.state == "not_applicable":
         return f"Not applicable: {st.reason}"
     return st.hint
@@ -185,7 +186,7 @@ class StepDoneDialog(FormDialog):
 
     def __init__(self, state: AppState, circle_id: int, st: Any, held_on: date | None, parent: QWidget | None = None):
         step = BY_CODE[st.code]
-        form = ScreenForm(st.label)
+        form = RecordForm(st.label)
         when_label = "Date of the &case note" if st.code == CASE_NOTE else "&Date"
         on_date = form.add_field("on_date", when_label, DateField(optional=True), required=True)
         on_date.setObjectName("step_dialog.date")
@@ -217,11 +218,11 @@ class StepDoneDialog(FormDialog):
     def _save(self, v: dict[str, Any]) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        ok, _ = run_write(
+        ok, _ = write(
             self.state,
-            self,
             lambda s: lcs.mark_step(s, self.circle_id, self.code, v["on_date"], v["done_by_id"]),
-            self.form,
+            show=self.form,
+            parent=self,
         )
         return ok
 
@@ -230,7 +231,7 @@ class NotApplicableDialog(FormDialog):
     """Mark a step not applicable: the reason is required."""
 
     def __init__(self, state: AppState, circle_id: int, st: Any, parent: QWidget | None = None):
-        form = ScreenForm(st.label)
+        form = RecordForm(st.label)
         reason = QPlainTextEdit()
         reason.setObjectName("na_dialog.reason")
         reason.setTabChangesFocus(True)
@@ -246,11 +247,11 @@ class NotApplicableDialog(FormDialog):
     def _save(self, v: dict[str, Any]) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        ok, _ = run_write(
+        ok, _ = write(
             self.state,
-            self,
             lambda s: lcs.mark_not_applicable(s, self.circle_id, self.code, v["reason"] or "", on_date=date.today()),
-            self.form,
+            show=self.form,
+            parent=self,
         )
         return ok
 
@@ -260,5 +261,5 @@ def undo_step(state: AppState, parent: QWidget, circle_id: int, st: Any) -> bool
 
     if not confirm(parent, "Put the step back", f"Put “{st.label}” back to still to do?"):
         return False
-    ok, _ = run_write(state, parent, lambda s: lcs.undo_step(s, circle_id, st.code), title="Not changed")
+    ok, _ = write(state, lambda s: lcs.undo_step(s, circle_id, st.code), parent=parent, title="Not changed")
     return ok

@@ -14,10 +14,12 @@ from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QTimeEdit, QWidget
 
 from circles_desktop.models.learning import SelectionReason
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circle_pickers import PAGE, person_label
-from circles_desktop.ui.common.circle_common import Choices, SearchPicker, read, uk
 from circles_desktop.ui.common.forms import DateField
+from circles_desktop.ui.common.operations import read
+from circles_desktop.ui.common.search_picker import Choices, SearchPicker
 
 STAGE_COLOURS = {"before": "#8a5a00", "during": "#0d47a1", "after": "#4a148c", "complete": "#1b5e20"}
 
@@ -28,7 +30,7 @@ def html(text: str) -> str:
 
 def child_label(row: Any) -> str:
     """A children.ChildRow in a picker: name, then what tells two children of the same name apart."""
-    return f"{row.name} (born {uk(row.date_of_birth)}, {row.case_reference})"
+    return f"{row.name} (born {uk_date(row.date_of_birth)}, {row.case_reference})"
 
 
 class PersonChooser(SearchPicker):
@@ -104,7 +106,7 @@ class ChildChooser(QWidget):
 
             def work(s):
                 c = children.get_child(s, child_id)
-                return f"{c.name} (born {uk(c.date_of_birth)}, {c.case_reference})"
+                return f"{c.name} (born {uk_date(c.date_of_birth)}, {c.case_reference})"
 
             text = read(self.state, work, None)
         self.picker.set_value(child_id, text)

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QSpinBox, QWidget
 
 from circles_desktop.models.learning import SelectionReason
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.circle_common import FormDialog, ScreenForm, run_write
-from circles_desktop.ui.common.forms import DateField
+from circles_desktop.ui.common.dialogs import FormDialog
+from circles_desktop.ui.common.forms import DateField, RecordForm
+from circles_desktop.ui.common.operations import write
 from circles_desktop.ui.learning.learning_fields import ChildChooser, DateTimeField, PersonChooser, ReasonsField, line
 
 
@@ -26,7 +27,7 @@ def _text_box(name: str, height: int, placeholder: str = "") -> QPlainTextEdit:
     return box
 
 
-class LearningDetailsForm(ScreenForm):
+class LearningDetailsForm(RecordForm):
     """The learning circle form. `circle_id` None: a new learning circle."""
 
     def __init__(self, state: AppState, title: str = "", circle_id: int | None = None) -> None:
@@ -122,7 +123,7 @@ class LearningDetailsForm(ScreenForm):
 
     def load_circle(self, circle_id: int) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
-        from circles_desktop.ui.common.circle_common import read
+        from circles_desktop.ui.common.operations import read
 
         try:
             form = read(self.state, lambda s: lcs.learning_circle_form(s, circle_id), None)
@@ -159,12 +160,14 @@ class LearningDetailsForm(ScreenForm):
 
         form = self.learning_form()
         if self.circle_id is None:
-            ok, new_id = run_write(self.state, parent or self, lambda s: lcs.create_learning_circle(s, form).id, self)
+            ok, new_id = write(
+                self.state, lambda s: lcs.create_learning_circle(s, form).id, show=self, parent=parent or self
+            )
             if ok:
                 self.circle_id = new_id
             return ok
-        ok, _ = run_write(
-            self.state, parent or self, lambda s: lcs.update_learning_circle(s, self.circle_id, form), self
+        ok, _ = write(
+            self.state, lambda s: lcs.update_learning_circle(s, self.circle_id, form), show=self, parent=parent or self
         )
         return ok
 

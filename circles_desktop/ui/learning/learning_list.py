@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.learning.learning_steps import STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.circle_common import OpenedInPlace, read, uk
 from circles_desktop.ui.common.list_parts import count_label, list_table, search_box
+from circles_desktop.ui.common.opened_in_place import OpenedInPlace
+from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage
 
@@ -36,8 +38,8 @@ def month_words(month: date) -> str:
 
 def when_text(row: Any) -> str:
     if row.meets_at is not None:
-        return f"{uk(row.meets_at.date())} {row.meets_at:%H:%M}"
-    return f"proposed {uk(row.proposed_on)}"
+        return f"{uk_date(row.meets_at.date())} {row.meets_at:%H:%M}"
+    return f"proposed {uk_date(row.proposed_on)}"
 
 
 class LearningCirclesModel(PagedTableModel):
@@ -88,7 +90,7 @@ class LearningCirclesModel(PagedTableModel):
                 r.locality,
                 when_text(r),
                 (f"Virtual: {r.venue}" if r.venue else "Virtual") if r.virtual else r.venue,
-                STAGE_SHORT.get(r.stage, r.stage) + (f" {uk(r.completed_on)}" if r.completed_on else ""),
+                STAGE_SHORT.get(r.stage, r.stage) + (f" {uk_date(r.completed_on)}" if r.completed_on else ""),
                 r.steps_left if r.completed_on is None else "",
                 r.open_actions or "",
                 r.id,

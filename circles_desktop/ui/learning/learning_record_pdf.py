@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.circle_common import GOOD_STYLE, read
 from circles_desktop.ui.common.messages import describe
-from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled, passphrase_field
+from circles_desktop.ui.common.operations import read
+from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note, labelled, passphrase_field
 
 PASSWORD_MIN = 8
 PASSWORD_NOTE = (

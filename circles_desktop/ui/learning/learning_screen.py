@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.services.learning.learning_steps import STAGE_LABELS, STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.circle_common import GOOD_STYLE, plural, read, run_write, uk
 from circles_desktop.ui.common.forms import DateField
 from circles_desktop.ui.common.messages import describe
-from circles_desktop.ui.common.widgets import FieldMessage, Note
+from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note
 from circles_desktop.ui.learning.learning_checklist import ChecklistView, NotApplicableDialog, StepDoneDialog, undo_step
 from circles_desktop.ui.learning.learning_fields import html, stage_badge_style
 from circles_desktop.ui.learning.learning_form import LearningDetailsForm
@@ -181,11 +182,11 @@ class LearningCircleScreen(QWidget):
         if self.detail is None:
             return
         d = self.detail
-        when = f"{uk(d.held_on)} at {d.meets_at:%H:%M}" if d.meets_at else "date not set yet"
+        when = f"{uk_date(d.held_on)} at {d.meets_at:%H:%M}" if d.meets_at else "date not set yet"
         place = (f"virtual: {d.venue}" if d.virtual else d.venue) if d.venue else "no room or platform yet"
         self.heading.setText(
             f"<h2 style='margin:0'>{d.reference} · {html(d.child_name)}</h2>"
-            f"<span>{html(d.locality)} · case record {html(d.case_reference)} · proposed {uk(d.proposed_on)} · "
+            f"<span>{html(d.locality)} · case record {html(d.case_reference)} · proposed {uk_date(d.proposed_on)} · "
             f"{when} · {html(place)}</span>"
         )
         self.heading.setAccessibleName(f"Learning circle {d.reference} about {d.child_name}")
@@ -206,7 +207,7 @@ class LearningCircleScreen(QWidget):
         left = c.left
         total = sum(len(st.steps) for st in c.stages)
         if d.completed_on is not None:
-            self.left_title.setText(f"<b>Complete</b> on {uk(d.completed_on)}.")
+            self.left_title.setText(f"<b>Complete</b> on {uk_date(d.completed_on)}.")
             self.left.setText("Reopen it to make changes.")
             self.left_box.setStyleSheet(READY_STYLE)
         elif not left:
@@ -297,11 +298,11 @@ class LearningCircleScreen(QWidget):
 
     def reopen(self) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
-        from circles_desktop.ui.common.meeting_common import confirm
+        from circles_desktop.ui.common.dialogs import confirm
 
         if not confirm(self, "Reopen the learning circle", "Reopen this learning circle to make changes?"):
             return False
-        ok, _ = run_write(self.state, self, lambda s: lcs.reopen_circle(s, self.circle_id), title="Not changed")
+        ok, _ = write(self.state, lambda s: lcs.reopen_circle(s, self.circle_id), parent=self, title="Not changed")
         if ok:
             self.saved()
         return ok
@@ -428,8 +429,8 @@ class CompleteDialog(QDialog):
         from circles_desktop.services.learning import learning_circles as lcs
 
         on = self.on_date.value()
-        ok, _ = run_write(
-            self.state, self, lambda s: lcs.complete_circle(s, self.screen.circle_id, on), title="Not completed"
+        ok, _ = write(
+            self.state, lambda s: lcs.complete_circle(s, self.screen.circle_id, on), parent=self, title="Not completed"
         )
         if ok:
             self.accept()

@@ -28,19 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import MemberRole
-from circles_desktop.ui.common.circle_common import (
-    USER_ROLE,
-    FormDialog,
-    ScreenForm,
-    fill_table,
-    make_table,
-    read,
-    run_write,
-    selected_id,
-    uk,
-)
-from circles_desktop.ui.common.forms import combo
-from circles_desktop.ui.common.meeting_common import ask_save_discard, confirm, error_map, in_session
+from circles_desktop.services.common.words import uk_date
+from circles_desktop.ui.common.dialogs import FormDialog, ask_save_discard, confirm
+from circles_desktop.ui.common.forms import RecordForm, combo
+from circles_desktop.ui.common.messages import field_errors
+from circles_desktop.ui.common.operations import in_session, read, write
+from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, selected_id
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.learning.learning_fields import PersonChooser
 
@@ -132,7 +125,7 @@ class PeopleTab(QWidget):
                     m.name,
                     ROLE_WORDS.get(m.role, m.role_label),
                     m.organisation,
-                    uk(m.joined_on) + (f" (left {uk(m.left_on)})" if m.left_on else ""),
+                    uk_date(m.joined_on) + (f" (left {uk_date(m.left_on)})" if m.left_on else ""),
                 )
                 for m in self.rows
             ],
@@ -181,7 +174,7 @@ class PeopleTab(QWidget):
         try:
             in_session(self.state, lambda s: lcs.add_learner(s, self.screen.circle_id, person_id, role))
         except Exception as exc:
-            self.error.show_message("\n".join(error_map(exc).values()))
+            self.error.show_message("\n".join(field_errors(exc).values()))
             return False
         self.person.set_value(None)
         self.person.search.clear()
@@ -207,7 +200,7 @@ class PeopleTab(QWidget):
         try:
             in_session(self.state, lambda s: members.remove_member(s, m.id))
         except Exception as exc:
-            self.error.show_message("\n".join(error_map(exc).values()))
+            self.error.show_message("\n".join(field_errors(exc).values()))
             return False
         self.screen.saved()
         return True
@@ -226,7 +219,7 @@ class PeopleTab(QWidget):
 
 class PointDialog(FormDialog):
     def __init__(self, screen: Any, point: Any, parent: QWidget | None = None) -> None:
-        form = ScreenForm("Learning point")
+        form = RecordForm("Learning point")
         text = QPlainTextEdit()
         text.setObjectName("point_dialog.text")
         text.setTabChangesFocus(True)
@@ -240,8 +233,11 @@ class PointDialog(FormDialog):
     def _save(self, v: dict[str, Any]) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        ok, _ = run_write(
-            self.screen.state, self, lambda s: lcs.update_learning_point(s, self.point_id, v["text"] or ""), self.form
+        ok, _ = write(
+            self.screen.state,
+            lambda s: lcs.update_learning_point(s, self.point_id, v["text"] or ""),
+            show=self.form,
+            parent=self,
         )
         return ok
 
@@ -352,7 +348,7 @@ class PointsTab(QWidget):
         try:
             new_id = in_session(self.state, lambda s: lcs.add_learning_point(s, self.screen.circle_id, text).id)
         except Exception as exc:
-            self.error.show_message("\n".join(error_map(exc).values()))
+            self.error.show_message("\n".join(field_errors(exc).values()))
             self.text.setFocus()
             return False
         self.text.clear()
@@ -377,7 +373,7 @@ class PointsTab(QWidget):
         point = next((p for p in self.points if p.id == self.selected_id()), None)
         if point is None:
             return False
-        ok, _ = run_write(self.state, self, lambda s: lcs.move_learning_point(s, point.id, point.position + by))
+        ok, _ = write(self.state, lambda s: lcs.move_learning_point(s, point.id, point.position + by), parent=self)
         if ok:
             self.screen.saved()
             self.select(point.id)
@@ -393,7 +389,7 @@ class PointsTab(QWidget):
         try:
             in_session(self.state, lambda s: lcs.delete_learning_point(s, point_id))
         except Exception as exc:
-            self.error.show_message("\n".join(error_map(exc).values()))
+            self.error.show_message("\n".join(field_errors(exc).values()))
             return False
         self.screen.saved()
         return True
@@ -542,7 +538,7 @@ class ThemesTab(QWidget):
         try:
             in_session(self.state, lambda s: themes.add_theme(s, self.screen.circle_id, name))
         except Exception as exc:
-            self.error.show_message("\n".join(error_map(exc).values()))
+            self.error.show_message("\n".join(field_errors(exc).values()))
             return False
         self.name.clear()
         self.screen.saved()
@@ -562,7 +558,7 @@ class ThemesTab(QWidget):
         try:
             in_session(self.state, lambda s: themes.remove_theme(s, self.screen.circle_id, theme_id))
         except Exception as exc:
-            self.error.show_message("\n".join(error_map(exc).values()))
+            self.error.show_message("\n".join(field_errors(exc).values()))
             return False
         self.screen.saved()
         return True

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.learning.learning_steps import STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.circle_common import fill_table, make_table, read, selected_id, uk
 from circles_desktop.ui.common.forms import DateField, combo
+from circles_desktop.ui.common.operations import read
+from circles_desktop.ui.common.tables import fill_table, make_table, selected_id
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.learning.learning_list import when_text
 
@@ -132,7 +134,7 @@ class ThemesArea(QWidget):
 
     def reload(self) -> None:
         from circles_desktop.services.learning import themes
-        from circles_desktop.ui.common.meeting_common import error_map
+        from circles_desktop.ui.common.messages import field_errors
 
         keep = selected_id(self.table)
         start, end, where = self.date_from.value(), self.date_to.value(), self.locality.currentData()
@@ -141,11 +143,11 @@ class ThemesArea(QWidget):
             self.counts = read(self.state, lambda s: themes.theme_counts(s, start, end, where), [])
         except Exception as exc:
             self.counts = []
-            self.error.show_message("\n".join(error_map(exc).values()))
+            self.error.show_message("\n".join(field_errors(exc).values()))
         fill_table(self.table, [(c.name, c.count) for c in self.counts], [c.theme_id for c in self.counts])
         n = sum(c.count for c in self.counts)
         self.summary.setText(
-            f"{len(self.counts)} theme{'s' if len(self.counts) != 1 else ''} from {uk(start)} to {uk(end)}"
+            f"{len(self.counts)} theme{'s' if len(self.counts) != 1 else ''} from {uk_date(start)} to {uk_date(end)}"
             + (f" in {where}" if where else "")
             + (f" ({n} theme{'s' if n != 1 else ''} counted)" if n else "")
         )
@@ -185,7 +187,7 @@ class ThemesArea(QWidget):
 
     def counts_text(self) -> str:
         start, end, where = self.date_from.value(), self.date_to.value(), self.locality.currentData()
-        lines = [f"Learning circle themes, {uk(start)} to {uk(end)}" + (f", {where}" if where else "")]
+        lines = [f"Learning circle themes, {uk_date(start)} to {uk_date(end)}" + (f", {where}" if where else "")]
         lines += [f"{c.name}\t{c.count}" for c in self.counts]
         return "\n".join(lines)
 

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.models.vocab import ActionStatus, Category
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.dialogs import confirm
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
-from circles_desktop.ui.common.meeting_common import confirm, error_map, in_session
+from circles_desktop.ui.common.messages import field_errors
+from circles_desktop.ui.common.operations import in_session
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.meetings.minutes_tags import CHOICE_TEXT, swatch
 
@@ -259,7 +261,7 @@ class ActionDialog(QDialog):
             else:
                 in_session(self.state, lambda s: actions.update_action(s, self.action_id, form))
         except Exception as exc:
-            errors = error_map(exc)
+            errors = field_errors(exc)
             if "meeting_id" in errors:
                 errors[""] = errors.pop("meeting_id")
             self.form.show_errors(errors)
@@ -324,7 +326,7 @@ class BarrierDialog(QDialog):
         try:
             in_session(self.state, lambda s: actions.set_status(s, self.action_id, ActionStatus.BLOCKED, barrier=text))
         except Exception as exc:
-            errors = error_map(exc)
+            errors = field_errors(exc)
             self.error.show_message(errors.pop("barrier", ""))
             self.general_error.show_message("\n".join(errors.values()))
             self.barrier.setFocus()
@@ -434,7 +436,7 @@ class ActionsPanel(QWidget):
             rows = in_session(self.state, lambda s: meeting_queries.meeting_actions(s, self.meeting_id, today))
         except Exception as exc:
             self.model.clear()
-            self.error.show_message(error_map(exc).get("", ""))
+            self.error.show_message(field_errors(exc).get("", ""))
             return
         self.error.clear_message()
         self.model.set_rows(rows)
@@ -495,7 +497,7 @@ class ActionsPanel(QWidget):
         try:
             return ActionDialog(self.state, self.circle_id, self.meeting_id, self.meeting_date, action_id, self)
         except Exception as exc:
-            self.error.show_message(error_map(exc).get("", ""))
+            self.error.show_message(field_errors(exc).get("", ""))
             return None
 
     def _run_dialog(self, dialog: QDialog | None) -> None:
@@ -539,7 +541,7 @@ class ActionsPanel(QWidget):
         try:
             in_session(self.state, lambda s: actions.set_status(s, a.id, status, done_on=done_on))
         except Exception as exc:
-            self.error.show_message("\n".join(error_map(exc).values()))
+            self.error.show_message("\n".join(field_errors(exc).values()))
             return False
         self.after_change(a.id)
         return True
@@ -555,6 +557,6 @@ class ActionsPanel(QWidget):
         try:
             in_session(self.state, lambda s: actions.delete_action(s, a.id))
         except Exception as exc:
-            self.error.show_message("\n".join(error_map(exc).values()))
+            self.error.show_message("\n".join(field_errors(exc).values()))
             return
         self.after_change()

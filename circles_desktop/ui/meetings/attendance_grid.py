@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.models.vocab import AttendanceStatus, Ring, label
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.meeting_common import error_map, in_session
+from circles_desktop.ui.common.messages import field_errors
+from circles_desktop.ui.common.operations import in_session
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 
 STATUSES = (AttendanceStatus.PRESENT.value, AttendanceStatus.APOLOGIES.value, AttendanceStatus.ABSENT.value)
@@ -128,7 +129,7 @@ class AttendanceGrid(QWidget):
             rows = in_session(self.state, lambda s: meetings.attendance_grid(s, self.meeting_id))
         except Exception as exc:
             self.forget()
-            self.general_error.show_message(error_map(exc).get("", "") or str(exc))
+            self.general_error.show_message(field_errors(exc).get("", "") or str(exc))
             return
         self.general_error.clear_message()
         self._fill(rows)
@@ -253,7 +254,7 @@ class AttendanceGrid(QWidget):
         try:
             in_session(self.state, lambda s: meetings.set_attendance(s, self.meeting_id, statuses))
         except Exception as exc:
-            self.show_errors(error_map(exc))
+            self.show_errors(field_errors(exc))
             return False
         self.pending.clear()
         self._update_summary()

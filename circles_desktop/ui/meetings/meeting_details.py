@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QSizePolicy, Q
 from circles_desktop.models.vocab import MeetingKind, label
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
-from circles_desktop.ui.common.meeting_common import error_map, in_session
+from circles_desktop.ui.common.messages import field_errors
+from circles_desktop.ui.common.operations import in_session
 
 _NO_TIME = QTime(0, 0)  # the minimum stands for "no time" (shown as a dash), as DateField does for dates
 DEFAULT_START = time(18, 0)
@@ -203,7 +204,7 @@ class NewMeetingDialog(QDialog):
         try:
             self.meeting_id = in_session(self.state, lambda s: meetings.create_meeting(s, self.circle_id, form).id)
         except Exception as exc:  # every failure is shown in the form; nothing is lost
-            self.form.show_errors(error_map(exc))
+            self.form.show_errors(field_errors(exc))
             self.adjustSize()
             return False
         self.form.saved_ok()

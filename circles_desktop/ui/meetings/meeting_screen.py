@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.models.vocab import label
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.meeting_common import ask_save_discard, error_map, in_session
+from circles_desktop.ui.common.dialogs import ask_save_discard
+from circles_desktop.ui.common.messages import field_errors
+from circles_desktop.ui.common.operations import in_session
 from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.meetings.actions_panel import ActionsPanel
 from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
@@ -142,7 +144,7 @@ class MeetingScreen(QWidget):
         try:
             header, kinds = in_session(self.state, read)
         except Exception as exc:
-            self.error.show_message(error_map(exc).get("", "") or str(exc))
+            self.error.show_message(field_errors(exc).get("", "") or str(exc))
             return
         self.error.clear_message()
         self.header = header
@@ -224,7 +226,7 @@ class MeetingScreen(QWidget):
         try:
             in_session(self.state, lambda s: meetings.update_meeting(s, self.meeting_id, form))
         except Exception as exc:
-            self.details.show_errors(error_map(exc))
+            self.details.show_errors(field_errors(exc))
             return False
         self.details.saved_ok()
         self.reload()  # the date decides who is listed for attendance and the actions' owners

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.meeting_common import ask_save_discard, confirm, error_map, in_session
+from circles_desktop.ui.common.dialogs import ask_save_discard, confirm
+from circles_desktop.ui.common.messages import field_errors
+from circles_desktop.ui.common.operations import in_session
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.meetings.minutes_tags import CategoryTag, InternalBanner, category_combo
 
@@ -317,7 +319,7 @@ class TaggedListPanel(QWidget):
         except Exception as exc:
             self.rows = []
             self._fill_list()
-            self.list_error.show_message(error_map(exc).get("", ""))
+            self.list_error.show_message(field_errors(exc).get("", ""))
             return
         self.list_error.clear_message()
         self._fill_list()
@@ -479,7 +481,7 @@ class TaggedListPanel(QWidget):
                 row_id = self.editing_id
                 in_session(self.state, lambda s: self._update(s, row_id, values))
         except Exception as exc:
-            self.show_errors(error_map(exc))
+            self.show_errors(field_errors(exc))
             return False
         self._dirty = False
         self.reload()
@@ -508,7 +510,7 @@ class TaggedListPanel(QWidget):
         try:
             in_session(self.state, lambda s: self._delete(s, row.id))
         except Exception as exc:
-            self.list_error.show_message(error_map(exc).get("", "") or "; ".join(error_map(exc).values()))
+            self.list_error.show_message(field_errors(exc).get("", "") or "; ".join(field_errors(exc).values()))
             return
         if self.editing_id == row.id:
             self._dirty = False
@@ -528,7 +530,7 @@ class TaggedListPanel(QWidget):
         try:
             in_session(self.state, lambda s: self._move(s, row_id, position))
         except Exception as exc:
-            self.list_error.show_message("; ".join(error_map(exc).values()))
+            self.list_error.show_message("; ".join(field_errors(exc).values()))
             return
         self.reload()
         self._select(row_id)

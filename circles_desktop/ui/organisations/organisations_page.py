@@ -26,6 +26,7 @@ from circles_desktop.ui.common.list_parts import (
     tab_chain,
 )
 from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.people.person_form import ScrollingRecordForm
@@ -56,12 +57,12 @@ class OrganisationsModel(PagedTableModel):
     def _count(self, text: str) -> int:
         from circles_desktop.services.organisations import organisations
 
-        return self.state.read(lambda s: organisations.count_organisations(s, text, self.kind), 0)
+        return read(self.state, lambda s: organisations.count_organisations(s, text, self.kind), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
         from circles_desktop.services.organisations import organisations
 
-        rows = self.state.read(lambda s: organisations.search_organisations(s, text, self.kind, offset, limit), [])
+        rows = read(self.state, lambda s: organisations.search_organisations(s, text, self.kind, offset, limit), [])
         return [(r.name, KIND_LABELS.get(r.kind, r.kind), r.phone, str(r.staff), r.id) for r in rows]
 
 

@@ -16,6 +16,7 @@ from circles_desktop.ui.common.list_parts import (
     search_box,
     tab_chain,
 )
+from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.people.person_form import PersonEditor, PersonRecordForm
@@ -47,12 +48,12 @@ class PeopleModel(PagedTableModel):
     def _count(self, text: str) -> int:
         from circles_desktop.services.people import people
 
-        return self.state.read(lambda s: people.count_people(s, text, self.part), 0)
+        return read(self.state, lambda s: people.count_people(s, text, self.part), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
         from circles_desktop.services.people import people
 
-        rows = self.state.read(lambda s: people.search_people(s, text, self.part, offset, limit), [])
+        rows = read(self.state, lambda s: people.search_people(s, text, self.part, offset, limit), [])
         # Formatted once here, not on every paint.
         return [
             (

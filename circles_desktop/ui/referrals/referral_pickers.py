@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.list_parts import list_table, search_box
+from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 
@@ -115,10 +116,10 @@ class PickerDialog(QDialog):
 
     # --- data ------------------------------------------------------------------------------------
     def _fetch(self, text: str, offset: int, limit: int) -> Sequence[PickRow]:
-        return self.state.read(lambda s: list(self.source.fetch(s, text, offset, limit)), [])
+        return read(self.state, lambda s: list(self.source.fetch(s, text, offset, limit)), [])
 
     def _count(self, text: str) -> int:
-        return self.state.read(lambda s: self.source.count(s, text), 0)
+        return read(self.state, lambda s: self.source.count(s, text), 0)
 
     def _counted(self, total: int) -> None:
         self.count.setText(f"{total} found")

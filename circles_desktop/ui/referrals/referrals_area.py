@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from circles_desktop.models.vocab import ReferralStatus, label
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.list_parts import list_table, search_box
+from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.referrals.referral_form import KINDS, ReferralPage
@@ -73,12 +74,13 @@ class ReferralListModel(PagedTableModel):
     def _count(self, text: str) -> int:
         from circles_desktop.services.referrals import referrals
 
-        return self.state.read(lambda s: referrals.count_referrals(s, self.status, self.circle_kind, text), 0)
+        return read(self.state, lambda s: referrals.count_referrals(s, self.status, self.circle_kind, text), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple[Any, ...]]:
         from circles_desktop.services.referrals import referrals
 
-        rows = self.state.read(
+        rows = read(
+            self.state,
             lambda s: referrals.list_referrals(
                 s, self.status, self.circle_kind, text, offset, limit, sort=self.sort_key, descending=self.descending
             ),

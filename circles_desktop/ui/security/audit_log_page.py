@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 
@@ -33,12 +34,12 @@ class AuditLogModel(PagedTableModel):
     def _count(self, text: str) -> int:
         from circles_desktop.services.security import audit_search
 
-        return self.state.read(lambda s: audit_search.count(s, text), 0)
+        return read(self.state, lambda s: audit_search.count(s, text), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple[str, str, str, str]]:
         from circles_desktop.services.security import audit_search
 
-        rows = self.state.read(lambda s: audit_search.page(s, text, offset, limit), [])
+        rows = read(self.state, lambda s: audit_search.page(s, text, offset, limit), [])
         # Formatted once here, not on every paint.
         return [(r.local_time.strftime(TIME_FORMAT), r.action, r.object, r.detail) for r in rows]
 

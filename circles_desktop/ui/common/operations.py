@@ -1,0 +1,129 @@
+"""The one way a screen reads and writes the records (in the spirit of Anki's aqt/operations).
+
+- `read(state, work, default)`: `work(session)` in one short session; `default` while locked. Errors
+  are the caller's (a list model shows them in its own line).
+- `write(state, work, show=form)`: `work(session)` as one unit of work that commits whole or rolls back
+  whole. Problems go beside the fields they name (`show.show_errors`), or into a message box when
+  there is nothing to show them on; on success the form is marked saved. Returns an `Outcome`.
+- `load(state, work, show=...)`: the same for a read whose failure should be shown (opening a record).
+- `in_session(state, work)`: the bare unit of work, raising `Locked` while locked, for code that reports
+  failures itself (through `messages.field_errors`).
+- `in_background(state, work, on_done, ...)`: slow work off the UI thread through the one Background
+  pool; `work()` never touches a widget, its failure is shown the same way as a write's.
+
+A screen never opens `state.database.session()` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+
+from circles_desktop.ui.common.messages import Locked, describe, field_errors
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+    from sqlalchemy.orm import Session
+
+    from circles_desktop.ui.app.app_state import AppState
+
+T = TypeVar("T")
+Handlers = Mapping[type[BaseException], Callable[[Any], None]]
+
+
+class ShowsErrors(Protocol):
+    """A form, panel or message line that can show {field: message}; "" is the record as a whole."""
+
+    def show_errors(self, errors: Mapping[str, str]) -> None: ...
+
+
+class Outcome(NamedTuple):
+    ok: bool
+    value: Any = None
+
+
+def read(state: AppState, work: Callable[[Session], T], default: T) -> T:
+    db = state.database
+    if db is None or not db.is_open:
+        return default
+    with db.session() as s:
+        return work(s)
+
+
+def in_session(state: AppState, work: Callable[[Session], T]) -> T:
+    db = state.database
+    if db is None or not db.is_open:
+        raise Locked()
+    with db.session() as s:
+        return work(s)
+
+
+def write(
+    state: AppState,
+    work: Callable[[Session], T],
+    *,
+    show: ShowsErrors | None = None,
+    parent: QWidget | None = None,
+    title: str = "Not saved",
+    handlers: Handlers | None = None,
+) -> Outcome:
+    """`handlers` maps an exception type the caller answers itself (a likely duplicate) to its answer."""
+    outcome = load(state, work, show=show, parent=parent, title=title, handlers=handlers)
+    saved_ok = getattr(show, "saved_ok", None)
+    if outcome.ok and saved_ok is not None:
+        saved_ok()
+    return outcome
+
+
+def load(
+    state: AppState,
+    work: Callable[[Session], T],
+    *,
+    show: ShowsErrors | None = None,
+    parent: QWidget | None = None,
+    title: str = "Could not be read",
+    handlers: Handlers | None = None,
+) -> Outcome:
+    try:
+        return Outcome(True, in_session(state, work))
+    except Exception as exc:  # the unit of work rolled back whole; say why in plain words
+        for kind, answer in (handlers or {}).items():
+            if isinstance(exc, kind):
+                answer(exc)
+                return Outcome(False)
+        report(exc, show=show, parent=parent, title=title)
+        return Outcome(False)
+
+
+def report(
+    exc: BaseException, *, show: ShowsErrors | None = None, parent: QWidget | None = None, title: str = ""
+) -> None:
+    """Show a failure beside its fields, or in a message box when there is nothing to show it on."""
+    if show is not None:
+        show.show_errors(field_errors(exc))
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(parent, title or "Circles Desktop", describe(exc))
+
+
+def in_background(
+    state: AppState,
+    work: Callable[[], T],
+    on_done: Callable[[T], None],
+    *,
+    on_error: Callable[[BaseException], None] | None = None,
+    show: ShowsErrors | None = None,
+    parent: QWidget | None = None,
+    title: str = "",
+) -> None:
+    """Run `work()` on a worker thread; `on_done(result)` back on the UI thread. A failure goes to
+    `on_error` when given, otherwise it is shown as `report` shows it."""
+
+    def failed(exc: BaseException) -> None:
+        if on_error is not None:
+            on_error(exc)
+        else:
+            report(exc, show=show, parent=parent, title=title)
+
+    state.background.run(work, on_done, failed)

@@ -1,0 +1,63 @@
+"""Small read-only tables filled in one go (a circle's members, a child's chronology): each row's first
+cell carries its record's id. Lists of any size use list_parts.list_table over a PagedTableModel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+USER_ROLE = Qt.ItemDataRole.UserRole
+
+
+def make_table(headers: Sequence[str], name: str, stretch: int | None = None) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[Any]], ids: Sequence[Any] | None = None) -> None:
+    """Replace the table's rows; each row's first cell carries its id (UserRole)."""
+    keep = selected_id(table)
+    table.setRowCount(0)
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if c == 0 and ids is not None:
+                item.setData(USER_ROLE, ids[r])
+            table.setItem(r, c, item)
+    if keep is not None and ids is not None and keep in ids:
+        table.selectRow(list(ids).index(keep))
+
+
+def selected_id(table: QTableWidget) -> Any:
+    row = table.currentRow()
+    if row < 0 or not table.selectionModel().hasSelection():
+        return None
+    item = table.item(row, 0)
+    return item.data(USER_ROLE) if item is not None else None
+
+
+def select_id(table: QTableWidget, ident: Any) -> bool:
+    for r in range(table.rowCount()):
+        item = table.item(r, 0)
+        if item is not None and item.data(USER_ROLE) == ident:
+            table.selectRow(r)
+            return True
+    return False
