@@ -53,12 +53,13 @@ def fill_shared_documents(session: Session, seed: int, today: date, limit: int =
     for c in withdrawn:
         if made >= 2:
             break
+        assert c.withdrawn_on is not None  # the query asked for withdrawn consent only
         meeting = session.execute(
             select(Meeting)
             .where(
                 Meeting.circle_id == c.circle_id,
                 Meeting.starts_at >= datetime.combine(c.given_on, time()),
-                Meeting.starts_at < datetime.combine(c.withdrawn_on - timedelta(days=2), time()),  # type: ignore[operator]
+                Meeting.starts_at < datetime.combine(c.withdrawn_on - timedelta(days=2), time()),
             )
             .order_by(Meeting.starts_at.desc())
             .limit(1)
@@ -99,7 +100,7 @@ def fill_shared_documents(session: Session, seed: int, today: date, limit: int =
 
             data = build_meeting_pack(pack_content.meeting_pack_content(session, meeting.id, on))
             doc_id = pack_content.record_meeting_pack_print(session, meeting.id, data)
-            session.get(SharedDocument, doc_id).shared_at = datetime.combine(on, time(9, 0))
+            session.get_one(SharedDocument, doc_id).shared_at = datetime.combine(on, time(9, 0))
             pack_done = True
             made += 1
     session.flush()
