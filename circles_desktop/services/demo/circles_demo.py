@@ -47,22 +47,16 @@ VARIANTS = (
 # prison circle counting down to release, a closed adult circle, and one still forming.
 FIRST_VARIANTS = ("young_person", "prison_through_the_gate", "adult_community", "intellectual_disability")
 FIRST_STATUS = ("active", "active", "closed", "forming")
+# Who is in the outer circle, by variant, and the kind of organisation each comes from.
+_PROBATION_AND_POLICE = (
+    ("probation_officer", OrganisationKind.PROBATION),
+    ("police_offender_manager", OrganisationKind.POLICE),
+)
 OUTER_BY_VARIANT: dict[str, tuple[tuple[str, OrganisationKind], ...]] = {
-    "adult_community": (
-        ("probation_officer", OrganisationKind.PROBATION),
-        ("police_offender_manager", OrganisationKind.POLICE),
-    ),
-    "prison_through_the_gate": (
-        ("probation_officer", OrganisationKind.PROBATION),
-        ("police_offender_manager", OrganisationKind.POLICE),
-        ("prison_staff", OrganisationKind.PRISON),
-        ("approved_premises_staff", OrganisationKind.APPROVED_PREMISES),
-    ),
-    "intellectual_disability": (
-        ("probation_officer", OrganisationKind.PROBATION),
-        ("police_offender_manager", OrganisationKind.POLICE),
-        ("forensic_cldt", OrganisationKind.HEALTH),
-    ),
+    "adult_community": _PROBATION_AND_POLICE,
+    "prison_through_the_gate": _PROBATION_AND_POLICE
+    + (("prison_staff", OrganisationKind.PRISON), ("approved_premises_staff", OrganisationKind.APPROVED_PREMISES)),
+    "intellectual_disability": _PROBATION_AND_POLICE + (("forensic_cldt", OrganisationKind.HEALTH),),
     "young_person": (
         ("youth_offending_officer", OrganisationKind.YOUTH_OFFENDING),
         ("social_worker", OrganisationKind.SOCIAL_CARE),
@@ -171,10 +165,8 @@ def _member(
     left: date | None = None,
     org: int | None = None,
 ) -> int:
-    mid = w.new_id(CircleMember)
-    w.add(
+    mid = w.add_new(
         CircleMember,
-        id=mid,
         circle_id=cid,
         person_id=person_id,
         ring=ring,
@@ -280,9 +272,8 @@ def _consents(w: Writer, rnd: random.Random, today: date, c: _Cosa) -> None:
             withdrawn = None
             if rnd.random() < 0.08 and (today - given).days > 30:
                 withdrawn = given + timedelta(days=rnd.randint(20, (today - given).days))
-            w.add(
+            w.add_new(
                 Consent,
-                id=w.new_id(Consent),
                 recipient_member_id=mid,
                 recipient_organisation_id=None,
                 category=cat,
@@ -291,9 +282,8 @@ def _consents(w: Writer, rnd: random.Random, today: date, c: _Cosa) -> None:
                 **common,
             )
     if c.outer and rnd.random() < 0.3:
-        w.add(
+        w.add_new(
             Consent,
-            id=w.new_id(Consent),
             recipient_member_id=None,
             recipient_organisation_id=c.outer[0][2],
             category="significant_developments",
@@ -307,16 +297,14 @@ def _goals(w: Writer, rnd: random.Random, c: _Cosa, last_day: date) -> None:
     texts = definitions.circle_texts()
     now = utcnow()
     for n, title in enumerate(rnd.sample(texts.goals, rnd.randint(2, 3))):
-        gid = w.new_id(Goal)
         set_on = c.start + timedelta(days=rnd.randint(7, 21))
         set_on = min(set_on, last_day)
         done = rnd.random() < 0.3 and (last_day - set_on).days > 60
         closed = set_on + timedelta(days=rnd.randint(30, max(31, (last_day - set_on).days))) if done else None
         if closed and closed > last_day:
             closed = last_day
-        w.add(
+        gid = w.add_new(
             Goal,
-            id=gid,
             circle_id=c.id,
             position=n,
             title=title,
@@ -326,9 +314,8 @@ def _goals(w: Writer, rnd: random.Random, c: _Cosa, last_day: date) -> None:
             closed_on=closed,
         )
         for k in range(rnd.randint(1, 3)):
-            w.add(
+            w.add_new(
                 GoalProgress,
-                id=w.new_id(GoalProgress),
                 goal_id=gid,
                 noted_on=min(last_day, set_on + timedelta(days=30 * (k + 1))),
                 note=rnd.choice(texts.goal_progress_notes),
@@ -361,11 +348,9 @@ def _meetings(w: Writer, rnd: random.Random, c: _Cosa, last_day: date, showcase:
     venues = definitions.meeting_texts().venues
     now = utcnow()
     for day, kind in _meeting_days(rnd, c, last_day, showcase):
-        mtg = w.new_id(Meeting)
         starts = datetime(day.year, day.month, day.day, rnd.choice(START_HOURS), rnd.choice((0, 30)))
-        w.add(
+        mtg = w.add_new(
             Meeting,
-            id=mtg,
             circle_id=c.id,
             kind=kind,
             starts_at=starts,
@@ -381,9 +366,8 @@ def _meetings(w: Writer, rnd: random.Random, c: _Cosa, last_day: date, showcase:
             if c.joined_on.get(m, c.start) <= day <= c.left_on.get(m, day)
         ]
         for mid, _ in present:
-            w.add(
+            w.add_new(
                 Attendance,
-                id=w.new_id(Attendance),
                 meeting_id=mtg,
                 member_id=mid,
                 status=rnd.choices(("present", "apologies", "absent"), (8, 2, 1))[0],
@@ -398,9 +382,8 @@ def _minutes(w: Writer, rnd: random.Random, mtg: int, kind: str) -> None:
     chosen = cats if kind != "circle_meeting" else rnd.sample(cats, rnd.randint(3, 5))
     for pos, cat in enumerate(chosen):
         heading, body = texts.minutes_sections[cat]
-        w.add(
+        w.add_new(
             MinutesSection,
-            id=w.new_id(MinutesSection),
             meeting_id=mtg,
             position=pos,
             heading=heading,
@@ -408,9 +391,8 @@ def _minutes(w: Writer, rnd: random.Random, mtg: int, kind: str) -> None:
             category=cat,
         )
     if rnd.random() < 0.5:
-        w.add(
+        w.add_new(
             Decision,
-            id=w.new_id(Decision),
             meeting_id=mtg,
             position=0,
             text=texts.decision,
@@ -424,9 +406,8 @@ def _actions(w: Writer, rnd: random.Random, c: _Cosa, mtg: int, day: date, last_
         owner = rnd.choice(c.members)[1] if rnd.random() < 0.8 else c.coordinator
         st = rnd.choices(("open", "done", "blocked"), (3, 5, 1))[0]
         due = day + timedelta(days=rnd.randint(7, 28))
-        w.add(
+        w.add_new(
             Action,
-            id=w.new_id(Action),
             circle_id=c.id,
             meeting_id=mtg,
             description=rnd.choice(texts.actions),
@@ -448,10 +429,8 @@ def _developments(w: Writer, rnd: random.Random, c: _Cosa, last_day: date) -> No
         happened = c.start + timedelta(days=rnd.randint(0, max(0, span)))
         kind = rnd.choice(("progress", "risk", "need"))
         escalated = kind == "risk" and rnd.random() < 0.4
-        did = w.new_id(Development)
-        w.add(
+        did = w.add_new(
             Development,
-            id=did,
             circle_id=c.id,
             occurred_on=happened,
             kind=kind,
@@ -470,10 +449,8 @@ def _questionnaires(w: Writer, rnd: random.Random, today: date, c: _Cosa) -> Non
     assert c.ended is not None
     comment = definitions.circle_texts().questionnaire_comment
     for _mid, pid, org in rnd.sample(c.outer, min(len(c.outer), rnd.randint(1, 2))):
-        qid = w.new_id(QuestionnaireResponse)
-        w.add(
+        qid = w.add_new(
             QuestionnaireResponse,
-            id=qid,
             circle_id=c.id,
             respondent_id=pid,
             organisation_id=org,

@@ -54,10 +54,8 @@ def add_organisations(w: Writer, rnd: random.Random, size: int, pool: Pool) -> N
             if name in used:
                 name = f"{name} {i // len(places) + 2}"
             used.add(name)
-            oid = w.new_id(Organisation)
-            w.add(
+            oid = w.add_new(
                 Organisation,
-                id=oid,
                 name=name,
                 name_key=search_key(name),
                 kind=kind,
@@ -81,11 +79,9 @@ def _person(
     names = definitions.names()
     given, family = rnd.choice(names.people_given), rnd.choice(names.people_family)
     born = today - timedelta(days=rnd.randint(age[0] * 365, age[1] * 365))
-    pid = w.new_id(Person)
     now = utcnow()
-    w.add(
+    pid = w.add_new(
         Person,
-        id=pid,
         given_name=given,
         family_name=family,
         known_as="",
@@ -141,10 +137,8 @@ def _professionals(w: Writer, rnd: random.Random, today: date, pool: Pool, count
         )
         pid = _person(w, rnd, today, ("professional",), (25, 62))
         org = rnd.choice(pool.orgs[kind])
-        rid = w.new_id(ProfessionalRole)
-        w.add(
+        rid = w.add_new(
             ProfessionalRole,
-            id=rid,
             person_id=pid,
             organisation_id=org,
             job_title=rnd.choice(job_titles[kind]),
@@ -183,9 +177,8 @@ def add_vetting(w: Writer, rnd: random.Random, today: date, pool: Pool) -> None:
             w.add(VolunteerInterest, person_id=pid, interest=interest)
         enhanced = pid in pool.volunteers_enhanced
         level = rnd.choice(("enhanced", "enhanced_barred")) if enhanced else rnd.choice(("basic", "standard"))
-        w.add(
+        w.add_new(
             DbsCheck,
-            id=w.new_id(DbsCheck),
             person_id=pid,
             level=level,
             checked_on=started - timedelta(days=rnd.randint(10, 60)),
@@ -193,9 +186,8 @@ def add_vetting(w: Writer, rnd: random.Random, today: date, pool: Pool) -> None:
             notes="",
         )
         for course in rnd.sample(texts.training_courses, rnd.randint(1, 4)):
-            w.add(
+            w.add_new(
                 TrainingRecord,
-                id=w.new_id(TrainingRecord),
                 person_id=pid,
                 course=course,
                 completed_on=started + timedelta(days=rnd.randint(0, 50)),

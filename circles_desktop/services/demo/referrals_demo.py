@@ -55,6 +55,12 @@ def add_referrals(w: Writer, rnd: random.Random, today: date, pool: Pool) -> tup
     return _cosa_referrals(w, rnd, today, pool), _community_referrals(w, rnd, today, pool)
 
 
+def _add_steps(w: Writer, rid: int, steps: list[tuple[str, date, str]]) -> None:
+    now = utcnow()
+    for status, on, reason in steps:
+        w.add_new(ReferralStep, referral_id=rid, status=status, on_date=on, reason=reason, recorded_at=now)
+
+
 def _cosa_steps(rnd: random.Random, today: date, end: str, received: date) -> list[tuple[str, date, str]]:
     """The steps a CoSA referral took to `end`, as (status, day, reason)."""
     steps: list[tuple[str, date, str]] = [("received", received, "")]
@@ -105,16 +111,7 @@ def _cosa_referrals(w: Writer, rnd: random.Random, today: date, pool: Pool) -> l
             mappa_level=rnd.choice((1, 1, 2, 3)),
             created_at=now,
         )
-        for st, when, why in steps:
-            w.add(
-                ReferralStep,
-                id=w.new_id(ReferralStep),
-                referral_id=rid,
-                status=st,
-                on_date=when,
-                reason=why,
-                recorded_at=now,
-            )
+        _add_steps(w, rid, steps)
         if len(steps) >= 3 and steps[2][0] == "full_referral":
             _risk_reports(w, rnd, rid, steps[2][1])
         if end == "accepted":
@@ -126,9 +123,8 @@ def _risk_reports(w: Writer, rnd: random.Random, rid: int, full_referral_on: dat
     for rtype in rnd.sample(RISK_REPORT_TYPES, rnd.randint(1, 2)):
         content = definitions.placeholder_pdf() + f"% {rtype} {rid}\n".encode()
         fid = w.stored_file(f"{rtype.upper()} report {rid}.pdf", content)
-        w.add(
+        w.add_new(
             RiskReport,
-            id=w.new_id(RiskReport),
             referral_id=rid,
             report_type=rtype,
             report_date=full_referral_on - timedelta(days=rnd.randint(1, 60)),
@@ -170,16 +166,7 @@ def _community_referrals(w: Writer, rnd: random.Random, today: date, pool: Pool)
             created_at=now,
         )
         steps = [("received", received, "")] + ([] if end == "received" else [(end, on, reason)])
-        for st, when, why in steps:
-            w.add(
-                ReferralStep,
-                id=w.new_id(ReferralStep),
-                referral_id=rid,
-                status=st,
-                on_date=when,
-                reason=why,
-                recorded_at=now,
-            )
+        _add_steps(w, rid, steps)
         if end == "accepted":
             accepted.append((rid, pid, on))
     return accepted

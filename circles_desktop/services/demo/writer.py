@@ -5,43 +5,14 @@ later stages draw from."""
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from circles_desktop.models import (
-    Action,
-    Attendance,
-    AvailabilitySlot,
-    Base,
-    Circle,
-    CircleMember,
-    Consent,
-    CosaDetails,
-    DbsCheck,
-    Decision,
-    Development,
-    DevelopmentShare,
-    Goal,
-    GoalProgress,
-    Meeting,
-    MinutesSection,
-    Organisation,
-    Person,
-    PersonPartRow,
-    ProfessionalRole,
-    QuestionnaireAnswer,
-    QuestionnaireResponse,
-    Referral,
-    ReferralStep,
-    RiskReport,
-    StoredFile,
-    TrainingRecord,
-    VolunteerInterest,
-    VolunteerProfile,
-)
+from circles_desktop.models import Base, StoredFile
 from circles_desktop.models.base import utcnow
 from circles_desktop.models.vocab import OrganisationKind
 
@@ -49,42 +20,11 @@ BATCH = 5000
 
 
 class Writer:
-    """Buffers rows per model and writes them with bulk inserts, parents before children (FKs are on)."""
-
-    ORDER: tuple[type[Base], ...] = (
-        Organisation,
-        Person,
-        PersonPartRow,
-        StoredFile,
-        ProfessionalRole,
-        VolunteerProfile,
-        AvailabilitySlot,
-        VolunteerInterest,
-        DbsCheck,
-        TrainingRecord,
-        Referral,
-        ReferralStep,
-        RiskReport,
-        Circle,
-        CosaDetails,
-        CircleMember,
-        Consent,
-        Goal,
-        GoalProgress,
-        Meeting,
-        Attendance,
-        MinutesSection,
-        Decision,
-        Action,
-        Development,
-        DevelopmentShare,
-        QuestionnaireResponse,
-        QuestionnaireAnswer,
-    )
+    """Buffers rows per table and writes them with bulk inserts."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.rows: dict[type[Base], list[dict[str, Any]]] = {m: [] for m in self.ORDER}
+        self.rows: dict[Table, list[dict[str, Any]]] = defaultdict(list)
         self.counts: dict[str, int] = {}
         self.next_id: dict[type[Base], int] = {}
 
@@ -95,28 +35,32 @@ class Writer:
         self.next_id[model] = n + 1
         return n
 
+    def add_new(self, model: type[Base], **row: Any) -> int:
+        """Add a row under the next id of its model; returns the id."""
+        row["id"] = self.new_id(model)
+        self.add(model, **row)
+        return int(row["id"])
+
     def add(self, model: type[Base], **row: Any) -> None:
-        self.rows[model].append(row)
-        if len(self.rows[model]) >= BATCH:
+        table = cast(Table, model.__table__)
+        self.rows[table].append(row)
+        if len(self.rows[table]) >= BATCH:
             self.flush()
 
     def flush(self) -> None:
-        for model in self.ORDER:
-            rows = self.rows[model]
+        # Parents before children, as foreign keys are on: the metadata's tables in dependency order.
+        for table in Base.metadata.sorted_tables:
+            rows = self.rows.pop(table, None)
             if rows:
                 # Core executemany on the table: the ORM's bulk path splits batches by which values are
                 # None, which turned 200 statements into 14,000.
-                self.session.connection().execute(insert(cast(Table, model.__table__)), rows)
-                name = model.__tablename__
-                self.counts[name] = self.counts.get(name, 0) + len(rows)
-                self.rows[model] = []
+                self.session.connection().execute(insert(table), rows)
+                self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
 
     def stored_file(self, name: str, content: bytes) -> int:
         """A PDF kept in the database (a risk report, a signed consent form); returns its id."""
-        fid = self.new_id(StoredFile)
-        self.add(
+        return self.add_new(
             StoredFile,
-            id=fid,
             filename=name,
             media_type="application/pdf",
             size=len(content),
@@ -124,7 +68,6 @@ class Writer:
             content=content,
             added_at=utcnow(),
         )
-        return fid
 
 
 @dataclass
