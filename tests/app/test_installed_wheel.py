@@ -18,7 +18,9 @@ import subprocess
 import sys
 import sysconfig
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -56,7 +58,7 @@ print(json.dumps({"package": circles_desktop.__file__, "resources": str(shipped.
 """
 
 
-def _run(args: list[str | Path], cwd: Path, env: dict[str, str], stdin: str = "") -> str:
+def _run(args: Sequence[object], cwd: Path, env: dict[str, str], stdin: str = "") -> str:
     proc = subprocess.run(
         [str(a) for a in args], cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=120
     )
@@ -94,7 +96,8 @@ def _fresh_venv(tmp: Path, wheel: Path) -> Path:
 def _embedded_fonts(pdf: Path) -> set[str]:
     names = set()
     for page in PdfReader(pdf).pages:
-        for font in page["/Resources"]["/Font"].values():
+        resources: Any = page["/Resources"]
+        for font in resources["/Font"].values():
             font = font.get_object()
             for face in [font, *(f.get_object() for f in font.get("/DescendantFonts", []))]:
                 descriptor = face.get("/FontDescriptor")
