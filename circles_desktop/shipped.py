@@ -4,7 +4,7 @@ the same way however it runs.
 They live in the repository's top-level `resources/` folder. An installed wheel carries them inside the
 package as `circles_desktop/resources/` (setup.py maps the folder there), and the PyInstaller bundle
 puts them at the same place beside the frozen package; a source checkout or an editable install reads
-the top-level folder itself.
+the top-level folder itself. resources/README.md says what goes in each folder.
 """
 
 from __future__ import annotations

@@ -41,9 +41,16 @@ def _share(session: Session, meeting: Meeting, member: CircleMember, on: date, h
 def fill_shared_documents(session: Session, seed: int, today: date, limit: int = 6) -> int:
     """Add a few register entries; returns how many."""
     rnd = random.Random(seed + 404)
-    made = 0
-    circles: list[int] = []  # where a copy is held under withdrawn consent: the rest go there too
-    # Copies held under consent that was withdrawn after they were sent.
+    circles = _copies_under_withdrawn_consent(session, most=2)
+    made = len(circles) + _recent_copies(session, rnd, today, circles, limit - len(circles))
+    session.flush()
+    return made
+
+
+def _copies_under_withdrawn_consent(session: Session, most: int) -> list[int]:
+    """Copies held under consent that was withdrawn after they were sent: the circles they are in, one
+    per copy."""
+    circles: list[int] = []
     withdrawn = session.execute(
         select(Consent)
         .where(Consent.withdrawn_on.is_not(None), Consent.recipient_member_id.is_not(None))
@@ -51,14 +58,15 @@ def fill_shared_documents(session: Session, seed: int, today: date, limit: int =
         .limit(40)
     ).scalars()
     for c in withdrawn:
-        if made >= 2:
+        if len(circles) >= most:
             break
+        assert c.withdrawn_on is not None  # the query asked for withdrawn consent only
         meeting = session.execute(
             select(Meeting)
             .where(
                 Meeting.circle_id == c.circle_id,
                 Meeting.starts_at >= datetime.combine(c.given_on, time()),
-                Meeting.starts_at < datetime.combine(c.withdrawn_on - timedelta(days=2), time()),  # type: ignore[operator]
+                Meeting.starts_at < datetime.combine(c.withdrawn_on - timedelta(days=2), time()),
             )
             .order_by(Meeting.starts_at.desc())
             .limit(1)
@@ -67,10 +75,14 @@ def fill_shared_documents(session: Session, seed: int, today: date, limit: int =
         if meeting is None or member is None:
             continue
         on = meeting.starts_at.date() + timedelta(days=1)
-        if _share(session, meeting, member, on, sharing.EXPORT, protected=made == 0):
-            made += 1
+        if _share(session, meeting, member, on, sharing.EXPORT, protected=not circles):
             circles.append(meeting.circle_id)
-    # Recent minutes exported and printed for current consent, and a printed meeting pack.
+    return circles
+
+
+def _recent_copies(session: Session, rnd: random.Random, today: date, circles: list[int], limit: int) -> int:
+    """Recent minutes exported and printed for current consent, and a printed meeting pack; the circles
+    already holding a copy come first. Returns how many."""
     recent = session.execute(
         select(Meeting)
         .where(Meeting.starts_at <= datetime.combine(today, time()))
@@ -79,6 +91,7 @@ def fill_shared_documents(session: Session, seed: int, today: date, limit: int =
         # children) took most of a large demo's time.
         .limit(60)
     ).scalars()
+    made = 0
     pack_done = False
     for meeting in recent:
         if made >= limit:
@@ -95,12 +108,15 @@ def fill_shared_documents(session: Session, seed: int, today: date, limit: int =
                 made += 1
                 shared_here = True
         if not pack_done and shared_here:
-            from circles_desktop.reports.meeting_pack import build_meeting_pack
-
-            data = build_meeting_pack(pack_content.meeting_pack_content(session, meeting.id, on))
-            doc_id = pack_content.record_meeting_pack_print(session, meeting.id, data)
-            session.get(SharedDocument, doc_id).shared_at = datetime.combine(on, time(9, 0))
+            _print_meeting_pack(session, meeting.id, on)
             pack_done = True
             made += 1
-    session.flush()
     return made
+
+
+def _print_meeting_pack(session: Session, meeting_id: int, on: date) -> None:
+    from circles_desktop.reports.meeting_pack import build_meeting_pack
+
+    data = build_meeting_pack(pack_content.meeting_pack_content(session, meeting_id, on))
+    doc_id = pack_content.record_meeting_pack_print(session, meeting_id, data)
+    session.get_one(SharedDocument, doc_id).shared_at = datetime.combine(on, time(9, 0))
