@@ -119,7 +119,7 @@ class ActionsPanel(QWidget):
         self.model.modelReset.connect(self._update_buttons)
 
     # --- loading ---------------------------------------------------------------------------------
-    def set_meeting(self, circle_id: int, meeting_date: date) -> None:
+    def set_meeting(self, circle_id: int, meeting_date: date | None) -> None:
         self.circle_id, self.meeting_date = circle_id, meeting_date
 
     def reload(self, today: date | None = None) -> None:
