@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -43,7 +42,14 @@ from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.tables import fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.widgets import FieldMessage, Note
-from circles_desktop.ui.learning.learning_fields import STAGE_WORDS, LocalityChoice, PersonChooser, completer, line
+from circles_desktop.ui.learning.learning_fields import (
+    STAGE_WORDS,
+    LocalityChoice,
+    PersonChooser,
+    completer,
+    line,
+    text_box,
+)
 
 if TYPE_CHECKING:
     from circles_desktop.services.learning.children import ChildForm as ChildFormData
@@ -122,11 +128,7 @@ class ChildForm(RecordForm):
             "Allocated &practitioner",
             PersonChooser(state, "child.practitioner", blank="— none allocated —"),
         )
-        self.summary = QPlainTextEdit()
-        self.summary.setObjectName("child.summary")
-        self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(72)
-        self.summary.setPlaceholderText("The up-to-date summary on the child's record")
+        self.summary = text_box("child.summary", 72, "The up-to-date summary on the child's record")
         self.add_field("summary", "&Summary", self.summary)
         self.summary_on = self.add_field(
             "summary_updated_on",
@@ -173,10 +175,7 @@ class ChronologyDialog(FormDialog):
         form = RecordForm("Key event" if entry is None else "Change key event")
         when = form.add_field("occurred_on", "&Date", DateField(optional=True), required=True)
         when.setObjectName("chronology.date")
-        event = QPlainTextEdit()
-        event.setObjectName("chronology.event")
-        event.setTabChangesFocus(True)
-        event.setFixedHeight(90)
+        event = text_box("chronology.event", 90)
         form.add_field("event", "&What happened", event, required=True)
         form.save_button.setObjectName("chronology.save")
         super().__init__(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import FormDialog, confirm
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.operations import read, write
-from circles_desktop.ui.learning.learning_fields import html
+from circles_desktop.ui.learning.learning_fields import html, text_box
 
 if TYPE_CHECKING:
     from circles_desktop.services.circles.members import MemberRow
@@ -239,10 +238,7 @@ class NotApplicableDialog(FormDialog):
 
     def __init__(self, state: AppState, circle_id: int, st: Any, parent: QWidget | None = None):
         form = RecordForm(st.label)
-        reason = QPlainTextEdit()
-        reason.setObjectName("na_dialog.reason")
-        reason.setTabChangesFocus(True)
-        reason.setFixedHeight(80)
+        reason = text_box("na_dialog.reason", 80)
         form.add_field("reason", "&Why it does not apply", reason, required=True)
         form.save_button.setText("Mark &not applicable")
         form.save_button.setObjectName("na_dialog.save")

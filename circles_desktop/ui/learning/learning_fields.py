@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTimeEdit,
     QWidget,
@@ -258,3 +259,14 @@ class LocalityChoice(QComboBox):
             self.addItem(name, name)
         self.setCurrentIndex(max(self.findData(keep), 0) if keep else 0)
         self.blockSignals(False)
+
+
+def text_box(name: str, height: int, placeholder: str = "") -> QPlainTextEdit:
+    """A few lines of text in a form: Tab moves on to the next field, as in a one-line box."""
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(height)
+    if placeholder:
+        box.setPlaceholderText(placeholder)
+    return box

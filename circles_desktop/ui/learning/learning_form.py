@@ -8,28 +8,25 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QSpinBox, QWidget
 
 from circles_desktop.models.learning import SelectionReason
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm
 from circles_desktop.ui.common.operations import write
-from circles_desktop.ui.learning.learning_fields import ChildChooser, DateTimeField, PersonChooser, ReasonsField, line
+from circles_desktop.ui.learning.learning_fields import (
+    ChildChooser,
+    DateTimeField,
+    PersonChooser,
+    ReasonsField,
+    line,
+    text_box,
+)
 
 if TYPE_CHECKING:
     from circles_desktop.services.learning.learning_circles import LearningCircleForm
     from circles_desktop.ui.learning.child_record import ChildRecordDialog
-
-
-def _text_box(name: str, height: int, placeholder: str = "") -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(height)
-    if placeholder:
-        box.setPlaceholderText(placeholder)
-    return box
 
 
 class LearningDetailsForm(RecordForm):
@@ -47,13 +44,13 @@ class LearningDetailsForm(RecordForm):
         self.focus = self.add_field(
             "areas_of_focus",
             "&Areas of focus",
-            _text_box(
+            text_box(
                 "learning.areas_of_focus",
                 54,
                 "e.g. We are here to understand the events that led up to the missing episodes",
             ),
         )
-        self.notes = self.add_field("notes", "&Notes", _text_box("learning.notes", 40))
+        self.notes = self.add_field("notes", "&Notes", text_box("learning.notes", 40))
         self.save_button.setObjectName("learning.form.save")
         self.cancel_button.setObjectName("learning.form.cancel")
         self.form_layout.setVerticalSpacing(4)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -37,7 +36,9 @@ from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.operations import Outcome, read, write
 from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, selected_id
 from circles_desktop.ui.common.widgets import Note
-from circles_desktop.ui.learning.learning_fields import PersonChooser, by_value, completer
+from circles_desktop.ui.learning.learning_fields import PersonChooser, by_value, completer, text_box
+from circles_desktop.ui.meetings.actions_panel import ActionsPanel
+from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -46,8 +47,6 @@ if TYPE_CHECKING:
     from circles_desktop.services.learning.learning_circles import LearningPointRow
     from circles_desktop.services.learning.themes import ThemeRow
     from circles_desktop.ui.learning.learning_screen import LearningCircleScreen
-    from circles_desktop.ui.meetings.actions_panel import ActionsPanel
-    from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
 
 
 ROLE_WORDS = by_value(_ROLE_WORDS)
@@ -69,6 +68,32 @@ def fill_list(widget: QListWidget, items: Iterable[tuple[str, int, str]], keep: 
 def current_id(widget: QListWidget) -> int | None:
     item = widget.currentItem()
     return item.data(USER_ROLE) if item is not None else None
+
+
+class OnTheDay(QStackedWidget):
+    """A part of the learning circle's meeting (its attendance, its actions): a note until the learning
+    circle has a date, then the part `make(meeting_id)` builds, built again if the meeting changes."""
+
+    def __init__(self, waiting: str, make: Callable[[int], QWidget]) -> None:
+        super().__init__()
+        self._make = make
+        self.part: QWidget | None = None
+        self.meeting_id: int | None = None
+        self.no_date = Note(waiting)
+        self.no_date.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.no_date)
+
+    def follow(self, meeting_id: int | None) -> None:
+        if meeting_id != self.meeting_id:
+            if self.part is not None:
+                self.removeWidget(self.part)
+                self.part.deleteLater()
+                self.part = None
+            self.meeting_id = meeting_id
+            if meeting_id is not None:
+                self.part = self._make(meeting_id)
+                self.addWidget(self.part)
+        self.setCurrentWidget(self.part if self.part is not None else self.no_date)
 
 
 class LearningTab(QWidget):
@@ -102,8 +127,6 @@ class PeopleTab(LearningTab):
 
     def __init__(self, circle_screen: LearningCircleScreen) -> None:
         super().__init__(circle_screen, "learning.people", "People error")
-        self.attendance: AttendanceGrid | None = None  # once the circle has a date
-        self.attendance_meeting: int | None = None
         self.rows: list[MemberRow] = []
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_people_box())
@@ -150,14 +173,24 @@ class PeopleTab(LearningTab):
         pbox.addLayout(remove_row)
         return people_box
 
-    def _build_attendance_host(self) -> QStackedWidget:
-        self.attendance_host = QStackedWidget()
-        self.no_date = Note(
-            "Attendance is taken on the day: enter the learning circle's date on the Details tab first."
+    def _build_attendance_host(self) -> OnTheDay:
+        self.attendance_host = OnTheDay(
+            "Attendance is taken on the day: enter the learning circle's date on the Details tab first.",
+            self._make_attendance,
         )
-        self.no_date.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.attendance_host.addWidget(self.no_date)
         return self.attendance_host
+
+    def _make_attendance(self, meeting_id: int) -> AttendanceGrid:
+        grid = AttendanceGrid(self.state, meeting_id)
+        grid.intro.setText("Who came to the learning circle on the day.")
+        grid.saved.connect(self.circle_screen.saved)
+        return grid
+
+    @property
+    def attendance(self) -> AttendanceGrid | None:
+        """The attendance grid, once the learning circle has a date."""
+        part = self.attendance_host.part
+        return part if isinstance(part, AttendanceGrid) else None
 
     def reload(self) -> None:
         from circles_desktop.services.learning import learning_circles as lcs
@@ -177,31 +210,12 @@ class PeopleTab(LearningTab):
             [m.id for m in self.rows],
         )
         detail = self.circle_screen.detail
-        meeting_id = detail.meeting_id if detail is not None else None
-        if meeting_id != self.attendance_meeting:
-            self._set_attendance(meeting_id)
+        self.attendance_host.follow(detail.meeting_id if detail is not None else None)
         if self.attendance is not None:
             self.attendance.reload()
         writable = self.circle_screen.writable
         for w in (self.add_button, self.remove_button, self.person, self.role):
             w.setEnabled(writable)
-
-    def _set_attendance(self, meeting_id: int | None) -> None:
-        from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
-
-        if self.attendance is not None:
-            self.attendance_host.removeWidget(self.attendance)
-            self.attendance.deleteLater()
-            self.attendance = None
-        self.attendance_meeting = meeting_id
-        if meeting_id is None:
-            self.attendance_host.setCurrentWidget(self.no_date)
-            return
-        self.attendance = AttendanceGrid(self.state, meeting_id)
-        self.attendance.intro.setText("Who came to the learning circle on the day.")
-        self.attendance.saved.connect(self.circle_screen.saved)
-        self.attendance_host.addWidget(self.attendance)
-        self.attendance_host.setCurrentWidget(self.attendance)
 
     def forget(self) -> None:
         self.rows = []
@@ -253,10 +267,7 @@ class PeopleTab(LearningTab):
 class PointDialog(FormDialog):
     def __init__(self, state: Any, point: LearningPointRow, parent: QWidget | None = None) -> None:
         form = RecordForm("Learning point")
-        text = QPlainTextEdit()
-        text.setObjectName("point_dialog.text")
-        text.setTabChangesFocus(True)
-        text.setFixedHeight(100)
+        text = text_box("point_dialog.text", 100)
         form.add_field("text", "&Learning point", text, required=True)
         form.save_button.setObjectName("point_dialog.save")
         super().__init__("Change a learning point", form, self._save, parent, "point_dialog")
@@ -282,14 +293,10 @@ class PointsTab(LearningTab):
         self.list.setAccessibleName("Learning points")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("points.text")
-        self.text.setAccessibleName("New learning point")
-        self.text.setPlaceholderText(
-            "A learning point agreed by the learners (from the flip chart, whiteboard or padlet)"
+        self.text = text_box(
+            "points.text", 64, "A learning point agreed by the learners (from the flip chart, whiteboard or padlet)"
         )
-        self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(64)
+        self.text.setAccessibleName("New learning point")
         layout = QVBoxLayout(self)
         layout.addWidget(
             Note("Learning points and actions are agreed together and captured; record them here in order.")
@@ -423,12 +430,9 @@ class ActionsTab(QWidget):
         self.circle_screen = circle_screen
         self.state = circle_screen.state
         self.setObjectName("learning.actions")
-        self.panel: ActionsPanel | None = None
-        self.meeting_id: int | None = None
-        self.stack = QStackedWidget()
-        self.no_date = Note("Actions are agreed at the learning circle: enter its date on the Details tab first.")
-        self.no_date.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.no_date)
+        self.stack = OnTheDay(
+            "Actions are agreed at the learning circle: enter its date on the Details tab first.", self._make_panel
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(
             Note(
@@ -440,29 +444,23 @@ class ActionsTab(QWidget):
 
     def reload(self) -> None:
         detail = self.circle_screen.detail
-        meeting_id = detail.meeting_id if detail is not None else None
-        if meeting_id != self.meeting_id:
-            self._set_panel(meeting_id)
-        if self.panel is None or detail is None:
-            self.stack.setCurrentWidget(self.no_date)
-            return
-        self.panel.set_meeting(self.circle_screen.circle_id, detail.held_on)
-        self.panel.reload()
-        self.stack.setCurrentWidget(self.panel)
+        self.stack.follow(detail.meeting_id if detail is not None else None)
+        panel = self.panel
+        if panel is not None and detail is not None:
+            panel.set_meeting(self.circle_screen.circle_id, detail.held_on)
+            panel.reload()
 
-    def _set_panel(self, meeting_id: int | None) -> None:
-        from circles_desktop.ui.meetings.actions_panel import ActionsPanel
+    def _make_panel(self, meeting_id: int) -> ActionsPanel:
+        panel = ActionsPanel(self.state, meeting_id)
+        panel.table.setAccessibleName("Actions agreed at this learning circle")
+        panel.changed.connect(self.circle_screen.saved)
+        return panel
 
-        if self.panel is not None:
-            self.stack.removeWidget(self.panel)
-            self.panel.deleteLater()
-            self.panel = None
-        self.meeting_id = meeting_id
-        if meeting_id is not None:
-            self.panel = ActionsPanel(self.state, meeting_id)
-            self.panel.table.setAccessibleName("Actions agreed at this learning circle")
-            self.panel.changed.connect(self.circle_screen.saved)
-            self.stack.addWidget(self.panel)
+    @property
+    def panel(self) -> ActionsPanel | None:
+        """The meeting's actions panel, once the learning circle has a date."""
+        part = self.stack.part
+        return part if isinstance(part, ActionsPanel) else None
 
     def forget(self) -> None:
         if self.panel is not None:

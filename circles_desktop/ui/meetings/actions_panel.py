@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +22,7 @@ from circles_desktop.services.common.words import plural
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import confirm
+from circles_desktop.ui.common.list_parts import list_table
 from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.meetings.action_dialogs import ActionDialog, BarrierDialog, read_action
@@ -69,16 +69,10 @@ class ActionsPanel(QWidget):
         self._update_buttons()
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("actions.table")
-        table.setAccessibleName("Actions agreed at this meeting")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.verticalHeader().setVisible(False)
-        table.setWordWrap(True)
+        table = list_table(
+            self.model, "actions.table", "Actions agreed at this meeting", word_wrap=True, tab_key_navigation=False
+        )
+        table.setAlternatingRowColors(False)  # overdue rows have a colour of their own
         table.setStyleSheet("QTableView::item { padding: 4px 3px; }")
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = table.horizontalHeader()
