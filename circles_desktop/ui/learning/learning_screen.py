@@ -15,9 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,10 +27,10 @@ from PySide6.QtWidgets import (
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
-from circles_desktop.ui.common.forms import DateField
-from circles_desktop.ui.common.messages import describe, field_errors
-from circles_desktop.ui.common.operations import in_session, read, write
-from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note
+from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.problems_first import ProblemsFirstDialog
+from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.learning.learning_checklist import ChecklistView, NotApplicableDialog, StepDoneDialog, undo_step
 from circles_desktop.ui.learning.learning_fields import STAGE_LABEL_WORDS, STAGE_WORDS, html, stage_badge_style
 from circles_desktop.ui.learning.learning_form import LearningDetailsForm
@@ -45,7 +42,6 @@ if TYPE_CHECKING:
     from circles_desktop.services.learning.learning_circles import Checklist, LearningCircleDetail
 
 LEFT_STYLE = "QFrame#learning\\.left_box { background: #fff8e1; border: 1px solid #e0b050; border-radius: 4px; }"
-PROBLEM_STYLE = "color: #b00020;"
 READY_STYLE = "QFrame#learning\\.left_box { background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px; }"
 
 
@@ -379,62 +375,32 @@ class DetailsTab(QScrollArea):
         return self.form.confirm_leave(save=self.save)
 
 
-class CompleteDialog(QDialog):
+class CompleteDialog(ProblemsFirstDialog):
     """Complete the learning circle: what stops it is shown before trying (steps left, dates)."""
 
     def __init__(self, circle_screen: LearningCircleScreen) -> None:
-        super().__init__(circle_screen)
-        self.circle_id = circle_screen.circle_id
-        self.state = circle_screen.state
-        self.setObjectName("complete_dialog")
-        self.setWindowTitle("Complete the learning circle")
-        self.setAccessibleName(self.windowTitle())
-        self.on_date = DateField()
-        self.on_date.setObjectName("complete.date")
-        self.on_date.setAccessibleName("Completed on")
-        self.problems = QLabel()
-        self.problems.setObjectName("complete.problems")
-        self.problems.setAccessibleName("What stops this")
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Complete")
-        self.ok.setObjectName("complete.ok")
-        form = QFormLayout()
-        form.addRow("Completed on:", self.on_date)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            Note(
+        super().__init__(
+            circle_screen.state,
+            circle_screen,
+            title="Complete the learning circle",
+            prefix="complete",
+            note=(
                 "A learning circle is complete when every step is done, or marked not applicable with the reason. "
                 "Once complete it is part of the record; reopen it to change anything."
-            )
+            ),
+            date_label="Completed on:",
+            ok_text="Complete",
+            ready_text="Every step is done or not applicable: the learning circle can be completed.",
         )
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.buttons)
+        self.circle_id = circle_screen.circle_id
+        self.setObjectName("complete_dialog")
         self.setMinimumWidth(560)
-        self.on_date.dateChanged.connect(lambda _d: self.check())
-        self.buttons.accepted.connect(self.do_it)
-        self.buttons.rejected.connect(self.reject)
         self.check()
 
-    def check(self) -> dict[str, str]:
+    def problems_on(self, s: Session, on: date) -> dict[str, str]:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        on = self.on_date.value() or date.today()
-        try:  # what stops it, or why it cannot be asked (locked, unreadable), is shown before trying
-            problems = in_session(self.state, lambda s: lcs.completion_problems(s, self.circle_id, on))
-        except Exception as exc:
-            problems = field_errors(exc)
-        if problems:
-            self.problems.setText("Not yet:\n" + "\n".join(f"• {m}" for m in problems.values()))
-            self.problems.setStyleSheet(PROBLEM_STYLE)
-        else:
-            self.problems.setText("Every step is done or not applicable: the learning circle can be completed.")
-            self.problems.setStyleSheet(GOOD_STYLE)
-        self.ok.setEnabled(not problems)
-        return problems
+        return lcs.completion_problems(s, self.circle_id, on)
 
     def do_it(self) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
