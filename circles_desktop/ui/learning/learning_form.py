@@ -136,7 +136,7 @@ class LearningDetailsForm(RecordForm):
         from circles_desktop.services.learning import learning_circles as lcs
         from circles_desktop.ui.common.operations import read
 
-        try:
+        try:  # unreadable: the screen's heading says so; the form keeps what it holds
             form = read(self.state, lambda s: lcs.learning_circle_form(s, circle_id), None)
         except Exception:
             return False
