@@ -340,7 +340,7 @@ def hold_meeting(qtbot, circles, screen) -> None:
 
     # An action with its owner and due date (the dialog runs modally).
     meeting.show_tab(TAB_ACTIONS)
-    actions = meeting.actions
+    actions = meeting.actions_panel
 
     def fill(dialog) -> None:
         type_text(qtbot, dialog.description, ACTION)
@@ -513,7 +513,7 @@ def meeting_found(qtbot, circles, screen) -> None:
             category,
         )
 
-    actions = meeting.actions.model
+    actions = meeting.actions_panel.model
     assert actions.rowCount() == 1
     action = actions.row(0)
     assert (action.description, action.owner, action.due_on, action.status) == (ACTION, VOL1, DUE, "open")

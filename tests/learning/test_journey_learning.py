@@ -107,8 +107,8 @@ def test_learning_circle_from_proposal_to_themes_shared(qtbot, state, people, tm
     screen.points.list.setCurrentRow(1)
     click(qtbot, screen.points.up_button)
     assert screen.points.list.item(0).text() == "1. Return interviews were not always offered"
-    screen.tabs.setCurrentWidget(screen.actions)
-    panel = screen.actions.panel
+    screen.tabs.setCurrentWidget(screen.actions_tab)
+    panel = screen.actions_tab.panel
     action = panel.open_dialog()
     qtbot.keyClicks(action.description, "Offer a return interview after every missing episode")
     action.owner.setCurrentIndex(action.owner.findData(people["tm"]))
@@ -131,7 +131,7 @@ def test_learning_circle_from_proposal_to_themes_shared(qtbot, state, people, tm
 
     # Actions followed up waits for the open action: done, and the step can be ticked.
     assert "still open" in screen.checklist_view.rows["actions_followed_up"].blockers.text()
-    screen.tabs.setCurrentWidget(screen.actions)
+    screen.tabs.setCurrentWidget(screen.actions_tab)
     panel.table.selectRow(0)
     click(qtbot, panel.done_button)
     mark_done(qtbot, screen, "actions_followed_up")

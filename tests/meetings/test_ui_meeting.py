@@ -80,12 +80,12 @@ def test_new_meeting_dialog_offers_the_circles_kinds_and_shows_messages_beside_f
     dialog.form.kind.setCurrentIndex(dialog.form.kind.findData("circle_meeting"))
     dialog.form.day.set_value(date(2025, 2, 1))
     dialog.form.end.set_value(time(20, 0))
-    dialog.create()
+    dialog.create_meeting()
     assert "cannot be before the circle's start date" in dialog.form.error_text("starts_at")
 
     dialog.form.day.set_value(date(2025, 4, 2))
     qtbot.keyClicks(dialog.form.venue, "Library")
-    assert dialog.create()
+    assert dialog.create_meeting()
     with state.database.session() as s:
         form = meetings.meeting_form(s, dialog.meeting_id)
     assert form.kind == "circle_meeting" and form.starts_at == datetime(2025, 4, 2, 18, 0)
@@ -233,7 +233,7 @@ def test_actions_with_owner_due_date_barrier_and_quick_status(qtbot, state, circ
     mid = new_meeting(qtbot, state, cid)
     screen = open_screen(qtbot, state, mid)
     screen.show_tab(TAB_ACTIONS)
-    panel = screen.actions
+    panel = screen.actions_panel
 
     dialog = panel.open_dialog()
     qtbot.addWidget(dialog)
@@ -305,7 +305,7 @@ def test_unsaved_section_text_survives_lock_and_unlock(qtbot, state, circle, cre
     state.lock("test")
     # Everything read from the database is gone; the unsaved text stays.
     assert panel.rows == [] and panel.list.count() == 0
-    assert screen.attendance.rows == {} and screen.actions.model.rowCount() == 0
+    assert screen.attendance.rows == {} and screen.actions_panel.model.rowCount() == 0
     assert screen.header is None and "Locked" in screen.subtitle.text()
     assert panel.body.toPlainText() == "Everyone well. J spoke about the new job"
 

@@ -67,13 +67,13 @@ def make_child(qtbot, state, people) -> tuple[ChildrenArea, int]:
     click(qtbot, area.panel.add_event)
     dialog = area.panel.dialog
     dialog.when.set_value(TODAY - timedelta(days=40))
-    qtbot.keyClicks(dialog.event, "Reported missing overnight")
+    qtbot.keyClicks(dialog.what_happened, "Reported missing overnight")
     click(qtbot, dialog.form.save_button)
     assert dialog.result() == dialog.DialogCode.Accepted
     click(qtbot, area.panel.add_event)
     dialog = area.panel.dialog
     dialog.when.set_value(TODAY - timedelta(days=300))
-    dialog.event.setPlainText("Child protection plan (neglect)")
+    dialog.what_happened.setPlainText("Child protection plan (neglect)")
     click(qtbot, dialog.form.save_button)
     assert area.panel.chronology.rowCount() == 2
     assert area.panel.chronology.item(0, 1).text() == "Child protection plan (neglect)"

@@ -8,17 +8,17 @@ row read from the database is dropped; text typed into the form stays in its fie
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QCompleter,
     QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.services.common.words import uk_date
-from circles_desktop.services.learning.learning_steps import STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import FormDialog, confirm
-from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.forms import DateField, RecordForm
 from circles_desktop.ui.common.list_parts import (
     beside_list,
     count_label,
@@ -42,7 +42,21 @@ from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.tables import fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.widgets import FieldMessage, Note
-from circles_desktop.ui.learning.learning_fields import PersonChooser, line
+from circles_desktop.ui.learning.learning_fields import (
+    STAGE_WORDS,
+    LocalityChoice,
+    PersonChooser,
+    completer,
+    line,
+    text_box,
+)
+
+if TYPE_CHECKING:
+    from circles_desktop.services.learning.children import ChildForm as ChildFormData
+    from circles_desktop.services.learning.children import ChildRecord, ChildRow, ChronologyRow
+    from circles_desktop.services.learning.learning_circles import LearningCircleRow as ChildCircleRow
+
+COLUMN_WIDTHS = (140, 82, 112, 86, 110, 50)
 
 
 class ChildrenModel(PagedTableModel):
@@ -70,7 +84,9 @@ class ChildrenModel(PagedTableModel):
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
         from circles_desktop.services.learning import children
 
-        rows = read(self.state, lambda s: children.search_children(s, text, self.locality, offset, limit), [])
+        rows: list[ChildRow] = read(
+            self.state, lambda s: children.search_children(s, text, self.locality, offset, limit), []
+        )
         return [
             (
                 r.name,
@@ -97,11 +113,10 @@ class ChildForm(RecordForm):
         )
         self.born = self.add_field("date_of_birth", "Date of &birth", DateField(optional=True), required=True)
         self.born.setObjectName("child.date_of_birth")
-        self.locality = self.add_field("locality", "&Locality", line("child.locality", "Locality"), required=True)
+        self.locality = line("child.locality", "Locality")
+        self.add_field("locality", "&Locality", self.locality, required=True)
         self.localities = QStringListModel(self)
-        completer = QCompleter(self.localities, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.locality.setCompleter(completer)
+        self.locality.setCompleter(completer(self.localities, self))
         self.case_reference = self.add_field(
             "case_reference",
             "&Case record reference",
@@ -113,11 +128,7 @@ class ChildForm(RecordForm):
             "Allocated &practitioner",
             PersonChooser(state, "child.practitioner", blank="— none allocated —"),
         )
-        self.summary = QPlainTextEdit()
-        self.summary.setObjectName("child.summary")
-        self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(72)
-        self.summary.setPlaceholderText("The up-to-date summary on the child's record")
+        self.summary = text_box("child.summary", 72, "The up-to-date summary on the child's record")
         self.add_field("summary", "&Summary", self.summary)
         self.summary_on = self.add_field(
             "summary_updated_on",
@@ -134,7 +145,14 @@ class ChildForm(RecordForm):
 
         self.localities.setStringList(read(self.state, children.localities, []))
 
-    def child_form(self):
+    def load_child(self, record: ChildRecord | None) -> None:
+        """The child's record as saved, or blanks for a new one."""
+        from circles_desktop.services.learning.children import ChildForm as Form
+
+        blank = Form()
+        self.load({f.name: getattr(record or blank, f.name) for f in fields(Form)})
+
+    def child_form(self) -> ChildFormData:
         from circles_desktop.services.learning.children import ChildForm as Form
 
         v = self.values()
@@ -157,10 +175,7 @@ class ChronologyDialog(FormDialog):
         form = RecordForm("Key event" if entry is None else "Change key event")
         when = form.add_field("occurred_on", "&Date", DateField(optional=True), required=True)
         when.setObjectName("chronology.date")
-        event = QPlainTextEdit()
-        event.setObjectName("chronology.event")
-        event.setTabChangesFocus(True)
-        event.setFixedHeight(90)
+        event = text_box("chronology.event", 90)
         form.add_field("event", "&What happened", event, required=True)
         form.save_button.setObjectName("chronology.save")
         super().__init__(
@@ -173,33 +188,29 @@ class ChronologyDialog(FormDialog):
         self.state = state
         self.child_id = child_id
         self.entry_id = entry.id if entry is not None else None
-        self.when, self.event = when, event
+        self.when, self.what_happened = when, event
         if entry is not None:
             form.load({"occurred_on": entry.occurred_on, "event": entry.event})
         else:
             form.load({"occurred_on": date.today()})
-        self.event.setFocus()
+        self.what_happened.setFocus()
 
     def _save(self, v: dict[str, Any]) -> bool:
         from circles_desktop.services.learning import children
 
-        if self.entry_id is None:
-            ok, entry = write(
+        entry_id, on, text = self.entry_id, v["occurred_on"], v["event"] or ""
+        if entry_id is None:
+            ok, new_id = write(
                 self.state,
-                lambda s: children.add_chronology_entry(s, self.child_id, v["occurred_on"], v["event"] or "").id,
+                lambda s: children.add_chronology_entry(s, self.child_id, on, text).id,
                 show=self.form,
                 parent=self,
             )
             if ok:
-                self.entry_id = entry
+                self.entry_id = new_id
             return ok
-        ok, _ = write(
-            self.state,
-            lambda s: children.update_chronology_entry(s, self.entry_id, v["occurred_on"], v["event"] or ""),
-            show=self.form,
-            parent=self,
-        )
-        return ok
+        work = lambda s: children.update_chronology_entry(s, entry_id, on, text)  # noqa: E731
+        return write(self.state, work, show=self.form, parent=self).ok
 
 
 class ChildPanel(QWidget):
@@ -217,18 +228,31 @@ class ChildPanel(QWidget):
         self.setObjectName("child.panel")
         self.form = ChildForm(state)
 
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.form)
+        lower = QWidget()
+        lbox = QVBoxLayout(lower)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        lbox.addWidget(self._build_chronology_box(), 1)
+        lbox.addWidget(self._build_circles_box(show_circles))
+        self.splitter.addWidget(lower)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self._connect()
+        self._update_buttons()
+
+    def _build_chronology_box(self) -> QGroupBox:
         self.chronology = make_table(("Date", "Key event"), "Chronology of key events", stretch=1)
         self.chronology.setObjectName("child.chronology")
         self.chronology.setWordWrap(True)
         self.chronology.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.add_event = QPushButton("&Add key event…")
-        self.add_event.setObjectName("child.chronology.add")
-        self.edit_event = QPushButton("Chan&ge…")
-        self.edit_event.setObjectName("child.chronology.edit")
-        self.edit_event.setAccessibleName("Change the selected key event")
-        self.delete_event = QPushButton("De&lete…")
-        self.delete_event.setObjectName("child.chronology.delete")
-        self.delete_event.setAccessibleName("Delete the selected key event")
+        self.add_event = button("&Add key event…", "child.chronology.add")
+        self.edit_event = button("Chan&ge…", "child.chronology.edit", "Change the selected key event")
+        self.delete_event = button("De&lete…", "child.chronology.delete", "Delete the selected key event")
         self.chronology_note = Note("Save the child's record first; then add the key events, each with its date.")
         self.chronology_error = FieldMessage("Chronology error")
         self.chronology_error.setObjectName("child.chronology.error")
@@ -242,30 +266,18 @@ class ChildPanel(QWidget):
         cbox.addWidget(self.chronology, 1)
         cbox.addWidget(self.chronology_error)
         cbox.addLayout(buttons)
+        return chron_box
 
+    def _build_circles_box(self, show_circles: bool) -> QGroupBox:
         self.circles = make_table(("Reference", "When", "Stage", "Steps left"), "The child's learning circles")
         self.circles.setObjectName("child.circles")
-        circles_box = QGroupBox("Learning circles about this child")
-        QVBoxLayout(circles_box).addWidget(self.circles)
-        circles_box.setVisible(show_circles)
-        circles_box.setMaximumHeight(150)
-        self.circles_box = circles_box
+        self.circles_box = QGroupBox("Learning circles about this child")
+        QVBoxLayout(self.circles_box).addWidget(self.circles)
+        self.circles_box.setVisible(show_circles)
+        self.circles_box.setMaximumHeight(150)
+        return self.circles_box
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.form)
-        lower = QWidget()
-        lbox = QVBoxLayout(lower)
-        lbox.setContentsMargins(0, 0, 0, 0)
-        lbox.addWidget(chron_box, 1)
-        lbox.addWidget(circles_box)
-        self.splitter.addWidget(lower)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-
+    def _connect(self) -> None:
         self.form.save_requested.connect(self.save)
         self.form.cancelled.connect(self._cancelled)
         self.add_event.clicked.connect(lambda: self.event_dialog())
@@ -273,24 +285,12 @@ class ChildPanel(QWidget):
         self.chronology.doubleClicked.connect(lambda _i: self._edit_selected())
         self.delete_event.clicked.connect(self.delete_selected_event)
         self.chronology.itemSelectionChanged.connect(self._update_buttons)
-        self._update_buttons()
 
     # --- opening ---------------------------------------------------------------------------------
     def new(self) -> None:
         self.child_id = None
         self.form.refresh_localities()
-        self.form.load(
-            {
-                "given_name": "",
-                "family_name": "",
-                "date_of_birth": None,
-                "locality": "",
-                "case_reference": "",
-                "practitioner_id": None,
-                "summary": "",
-                "summary_updated_on": None,
-            }
-        )
+        self.form.load_child(None)
         self.forget_rows()
         self._update_buttons()
         self.form.given.setFocus()
@@ -298,7 +298,7 @@ class ChildPanel(QWidget):
     def open(self, child_id: int) -> bool:
         from circles_desktop.services.learning import children
 
-        try:
+        try:  # the caller says it could not be opened
             record = read(self.state, lambda s: children.get_child(s, child_id), None)
         except Exception:
             return False
@@ -306,18 +306,7 @@ class ChildPanel(QWidget):
             return False
         self.child_id = child_id
         self.form.refresh_localities()
-        self.form.load(
-            {
-                "given_name": record.given_name,
-                "family_name": record.family_name,
-                "date_of_birth": record.date_of_birth,
-                "locality": record.locality,
-                "case_reference": record.case_reference,
-                "practitioner_id": record.practitioner_id,
-                "summary": record.summary,
-                "summary_updated_on": record.summary_updated_on,
-            }
-        )
+        self.form.load_child(record)
         self._show_chronology(record.chronology)
         self.reload_circles()
         self._update_buttons()
@@ -327,14 +316,15 @@ class ChildPanel(QWidget):
         """After unlocking: read the chronology and circles again; the form keeps what was typed."""
         from circles_desktop.services.learning import children
 
-        if self.child_id is None:
+        child_id = self.child_id
+        if child_id is None:
             return
-        rows = read(self.state, lambda s: children.chronology(s, self.child_id), [])
+        rows: list[ChronologyRow] = read(self.state, lambda s: children.chronology(s, child_id), [])
         self._show_chronology(rows)
         self.reload_circles()
         self.form.refresh_localities()
 
-    def _show_chronology(self, rows: Any) -> None:
+    def _show_chronology(self, rows: Iterable[ChronologyRow]) -> None:
         self.chronology_rows = list(rows)
         fill_table(
             self.chronology,
@@ -345,13 +335,14 @@ class ChildPanel(QWidget):
     def reload_circles(self) -> None:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        if self.child_id is None or self.circles_box.isHidden():
+        child_id = self.child_id
+        if child_id is None or self.circles_box.isHidden():
             fill_table(self.circles, [], [])
             return
-        rows = read(self.state, lambda s: lcs.learning_circles_of_child(s, self.child_id), [])
+        rows: list[ChildCircleRow] = read(self.state, lambda s: lcs.learning_circles_of_child(s, child_id), [])
         fill_table(
             self.circles,
-            [(r.reference, uk_date(r.when), STAGE_SHORT.get(r.stage, r.stage), r.steps_left) for r in rows],
+            [(r.reference, uk_date(r.when), STAGE_WORDS.get(r.stage, r.stage), r.steps_left) for r in rows],
             [r.id for r in rows],
         )
 
@@ -373,15 +364,13 @@ class ChildPanel(QWidget):
     def save(self) -> bool:
         from circles_desktop.services.learning import children
 
-        form = self.form.child_form()
-        if self.child_id is None:
+        form, child_id = self.form.child_form(), self.child_id
+        if child_id is None:
             ok, new_id = write(self.state, lambda s: children.create_child(s, form).id, show=self.form, parent=self)
             if ok:
                 self.child_id = new_id
         else:
-            ok, _ = write(
-                self.state, lambda s: children.update_child(s, self.child_id, form), show=self.form, parent=self
-            )
+            ok, _ = write(self.state, lambda s: children.update_child(s, child_id, form), show=self.form, parent=self)
         if ok:
             self._update_buttons()
             self.saved.emit(self.child_id)
@@ -490,26 +479,34 @@ class ChildrenArea(QWidget):
         self.setObjectName("children.area")
         self.setAccessibleName("Children")
 
+        self.error = FieldMessage("Children list error")
+        self.model = ChildrenModel(state, self)
+        left = self._build_list_column()
+        self.panel = ChildPanel(state)
+        self.placeholder = Note(
+            "Choose a child in the list (double-click or Enter) to see their record and chronology, "
+            "or press New child to add one."
+        )
+        self.right, self.splitter = beside_list(self, left, self.placeholder, self.panel, [600, 580])
+        tab_chain(self, self.search, self.locality, self.open_button, self.new_button, self.table)
+        self._connect()
+        if not state.is_locked:
+            self.refresh()
+
+    def _build_list_column(self) -> QWidget:
         self.search = search_box(
             "children.search", "Search name, case record reference or date of birth", "Search children"
         )
-        self.locality = combo({}, include_blank="All localities")
-        self.locality.setObjectName("children.locality")
-        self.locality.setAccessibleName("Locality")
-        self.new_button = QPushButton("&New child")
-        self.new_button.setObjectName("children.new")
-        self.open_button = QPushButton("&Open")
-        self.open_button.setObjectName("children.open")
+        self.locality = LocalityChoice("children.locality")
+        self.new_button = button("&New child", "children.new")
+        self.open_button = button("&Open", "children.open")
         self.count = count_label("children.count", "Number of children found")
-        self.error = FieldMessage("Children list error")
-
-        self.model = ChildrenModel(state, self)
         self.table = list_table(self.model, "children.table", "Children", row_height=24, tab_key_navigation=False)
         header = self.table.horizontalHeader()
-        for col, width in ((0, 140), (1, 82), (2, 112), (3, 86), (4, 110), (5, 50)):
+        for col, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
-        left = list_column(
+        return list_column(
             "Children",
             self.search,
             self.locality,
@@ -520,14 +517,7 @@ class ChildrenArea(QWidget):
             note=Note("Only what a learning circle needs is kept here. Children never appear in People."),
         )
 
-        self.panel = ChildPanel(state)
-        self.placeholder = Note(
-            "Choose a child in the list (double-click or Enter) to see their record and chronology, "
-            "or press New child to add one."
-        )
-        self.right, self.splitter = beside_list(self, left, self.placeholder, self.panel, [600, 580])
-        tab_chain(self, self.search, self.locality, self.open_button, self.new_button, self.table)
-
+    def _connect(self) -> None:
         self.search.textChanged.connect(self.model.set_filter)
         self.locality.currentIndexChanged.connect(lambda _i: self.model.set_locality(self.locality.currentData()))
         self.model.total_changed.connect(lambda n: self.count.setText(f"{n:,} {'child' if n == 1 else 'children'}"))
@@ -538,26 +528,13 @@ class ChildrenArea(QWidget):
         self.new_button.clicked.connect(self.new_child)
         self.panel.saved.connect(lambda _id: self.refresh())
         self.panel.closed.connect(lambda: self.right.setCurrentWidget(self.placeholder))
-        state.locked.connect(self._forget)
-        state.unlocked.connect(self._unlocked)
-        if not state.is_locked:
-            self.refresh()
+        self.state.locked.connect(self._forget)
+        self.state.unlocked.connect(self._unlocked)
 
     # --- the list --------------------------------------------------------------------------------
     def refresh(self) -> None:
-        from circles_desktop.services.learning import children
-
         self.error.clear_message()
-        keep = self.locality.currentData()
-        names = read(self.state, children.localities, [])
-        self.locality.blockSignals(True)
-        self.locality.clear()
-        self.locality.addItem("All localities", None)
-        for name in names:
-            self.locality.addItem(name, name)
-        index = self.locality.findData(keep) if keep else 0
-        self.locality.setCurrentIndex(max(index, 0))
-        self.locality.blockSignals(False)
+        self.locality.refresh(self.state)
         self.model.locality = self.locality.currentData()
         self.model.reload()
 

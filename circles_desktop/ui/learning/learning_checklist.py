@@ -7,7 +7,7 @@ The rules (blockers, dates, who) are the services'; the checklist shows their wo
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -26,10 +24,14 @@ from PySide6.QtWidgets import (
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.learning.learning_steps import BY_CODE, CASE_NOTE
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import FormDialog, confirm
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.operations import read, write
-from circles_desktop.ui.learning.learning_fields import html
+from circles_desktop.ui.learning.learning_fields import html, text_box
+
+if TYPE_CHECKING:
+    from circles_desktop.services.circles.members import MemberRow
 
 STATE_WORDS = {"done": "✓ Done", "not_applicable": "– Not applicable", "left": "○ To do"}
 STATE_STYLES = {
@@ -53,6 +55,8 @@ def step_detail(st: Any) -> str:
 
 
 class StepRow(QFrame):
+    """One step: its state, what it is, what is recorded or what must happen first, and its buttons."""
+
     done_requested = Signal(str)
     not_applicable_requested = Signal(str)
     undo_requested = Signal(str)
@@ -67,6 +71,19 @@ class StepRow(QFrame):
         self.mark.setStyleSheet(STATE_STYLES.get(st.state, ""))
         self.mark.setFixedWidth(118)
         self.mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        text = self._build_text(st)
+        buttons = self._build_buttons(st, writable)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 3, 4, 3)
+        row.addWidget(self.mark)
+        row.addLayout(text, 1)
+        row.addLayout(buttons)
+        row.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
+        self.done.clicked.connect(lambda: self.done_requested.emit(self.code))
+        self.na.clicked.connect(lambda: self.not_applicable_requested.emit(self.code))
+        self.undo.clicked.connect(lambda: self.undo_requested.emit(self.code))
+
+    def _build_text(self, st: Any) -> QVBoxLayout:
         self.title = QLabel(html(st.label))
         self.title.setWordWrap(True)
         if st.state == "left":
@@ -82,45 +99,33 @@ class StepRow(QFrame):
         self.blockers.setWordWrap(True)
         self.blockers.setStyleSheet(BLOCKER_STYLE)
         self.blockers.setVisible(bool(blockers))
-        self.done = QPushButton("Done…")
-        self.done.setObjectName(f"step.{st.code}.done")
-        self.done.setAccessibleName(f"Mark done: {st.label}")
-        self.na = QPushButton("Not applicable…")
-        self.na.setObjectName(f"step.{st.code}.na")
-        self.na.setAccessibleName(f"Mark not applicable: {st.label}")
-        self.undo = QPushButton("Undo")
-        self.undo.setObjectName(f"step.{st.code}.undo")
-        self.undo.setAccessibleName(f"Put back to do: {st.label}")
+        text = QVBoxLayout()
+        text.setSpacing(1)
+        text.addWidget(self.title)
+        text.addWidget(self.detail)
+        text.addWidget(self.blockers)
+        return text
+
+    def _build_buttons(self, st: Any, writable: bool) -> QHBoxLayout:
+        """Done… and Not applicable… while the step is left to do, Undo once it is not."""
+        self.done = button("Done…", f"step.{st.code}.done", f"Mark done: {st.label}")
+        self.na = button("Not applicable…", f"step.{st.code}.na", f"Mark not applicable: {st.label}")
+        self.undo = button("Undo", f"step.{st.code}.undo", f"Put back to do: {st.label}")
         left = st.state == "left"
         self.done.setVisible(left)
         self.na.setVisible(left)
         self.undo.setVisible(not left)
         self.done.setEnabled(writable and not st.blockers)
         if st.blockers:
-            self.done.setToolTip("Before this can be marked done: " + blockers)
+            self.done.setToolTip("Before this can be marked done: " + " ".join(st.blockers))
             self.done.setAccessibleDescription(self.done.toolTip())
         self.na.setEnabled(writable)
         self.undo.setEnabled(writable)
-
-        text = QVBoxLayout()
-        text.setSpacing(1)
-        text.addWidget(self.title)
-        text.addWidget(self.detail)
-        text.addWidget(self.blockers)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
         for b in (self.done, self.na, self.undo):
             buttons.addWidget(b)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 3, 4, 3)
-        row.addWidget(self.mark)
-        row.addLayout(text, 1)
-        row.addLayout(buttons)
-        row.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
-
-        self.done.clicked.connect(lambda: self.done_requested.emit(self.code))
-        self.na.clicked.connect(lambda: self.not_applicable_requested.emit(self.code))
-        self.undo.clicked.connect(lambda: self.undo_requested.emit(self.code))
+        return buttons
 
 
 class ChecklistView(QScrollArea):
@@ -175,7 +180,8 @@ def _member_choices(state: AppState, circle_id: int) -> dict[int, str]:
     from circles_desktop.services.learning import learning_circles as lcs
 
     choices: dict[int, str] = {}
-    for m in read(state, lambda s: lcs.learning_members(s, circle_id), []):
+    rows: list[MemberRow] = read(state, lambda s: lcs.learning_members(s, circle_id), [])
+    for m in rows:
         if m.left_on is None and m.person_id not in choices:
             choices[m.person_id] = f"{m.name} ({m.role_label})"
     return choices
@@ -232,10 +238,7 @@ class NotApplicableDialog(FormDialog):
 
     def __init__(self, state: AppState, circle_id: int, st: Any, parent: QWidget | None = None):
         form = RecordForm(st.label)
-        reason = QPlainTextEdit()
-        reason.setObjectName("na_dialog.reason")
-        reason.setTabChangesFocus(True)
-        reason.setFixedHeight(80)
+        reason = text_box("na_dialog.reason", 80)
         form.add_field("reason", "&Why it does not apply", reason, required=True)
         form.save_button.setText("Mark &not applicable")
         form.save_button.setObjectName("na_dialog.save")

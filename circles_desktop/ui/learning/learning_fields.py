@@ -2,30 +2,56 @@
 show a chosen record beyond the first page of matches, a date-and-time field that may be left empty,
 and the reasons a child was selected as ticks.
 
-Each has value()/set_value() and a `changed` signal, so circle_common.ScreenForm reads and fills it.
+Each has value()/set_value() and a `changed` signal, so common.forms.RecordForm reads and fills it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time
-from typing import Any
+from enum import StrEnum
+from html import escape
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QTimeEdit, QWidget
+from PySide6.QtCore import QStringListModel, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QWidget,
+)
 
 from circles_desktop.models.learning import SelectionReason
 from circles_desktop.services.common.words import uk_date
+from circles_desktop.services.learning.learning_steps import STAGE_LABELS, STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circle_pickers import PAGE, person_label
 from circles_desktop.ui.common.forms import DateField
 from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.search_picker import Choices, SearchPicker
 
+E = TypeVar("E", bound=StrEnum)
+
+
+def by_value(words: Mapping[E, str]) -> dict[str, str]:
+    """Words keyed by a vocabulary's members, looked up by the plain strings the rows carry."""
+    return {member.value: text for member, text in words.items()}
+
+
+STAGE_WORDS = by_value(STAGE_SHORT)  # "before" -> "Before", for a list column or filter
+STAGE_LABEL_WORDS = by_value(STAGE_LABELS)  # "before" -> "Before the learning circle"
 STAGE_COLOURS = {"before": "#8a5a00", "during": "#0d47a1", "after": "#4a148c", "complete": "#1b5e20"}
 
 
 def html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for a rich-text label: &, < and > escaped, quotes kept as typed (labels' text is compared)."""
+    return escape(text, quote=False)
 
 
 def child_label(row: Any) -> str:
@@ -104,11 +130,7 @@ class ChildChooser(QWidget):
         if child_id is not None and self.picker.choice.findData(child_id) < 0:
             from circles_desktop.services.learning import children
 
-            def work(s):
-                c = children.get_child(s, child_id)
-                return f"{c.name} (born {uk_date(c.date_of_birth)}, {c.case_reference})"
-
-            text = read(self.state, work, None)
+            text = read(self.state, lambda s: child_label(children.get_child(s, child_id)), None)
         self.picker.set_value(child_id, text)
 
     def setEnabled(self, on: bool) -> None:  # noqa: N802 (Qt's name)
@@ -204,3 +226,47 @@ def line(name: str, accessible: str, placeholder: str = "") -> QLineEdit:
     if placeholder:
         edit.setPlaceholderText(placeholder)
     return edit
+
+
+def completer(names: QStringListModel, parent: QWidget, contains: bool = False) -> QCompleter:
+    """Offers the names as the coordinator types, whatever the case (anywhere in a name if `contains`)."""
+    found = QCompleter(names, parent)
+    found.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    if contains:
+        found.setFilterMode(Qt.MatchFlag.MatchContains)
+    return found
+
+
+class LocalityChoice(QComboBox):
+    """All localities, or one of those the children's records use (a filter over a list or a count)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setAccessibleName("Locality")
+        self.addItem("All localities", None)
+
+    def refresh(self, state: AppState) -> None:
+        """Read the localities again, keeping the one chosen; quietly, as the coordinator did not change it."""
+        from circles_desktop.services.learning import children
+
+        keep = self.currentData()
+        names: list[str] = read(state, children.localities, [])
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("All localities", None)
+        for name in names:
+            self.addItem(name, name)
+        self.setCurrentIndex(max(self.findData(keep), 0) if keep else 0)
+        self.blockSignals(False)
+
+
+def text_box(name: str, height: int, placeholder: str = "") -> QPlainTextEdit:
+    """A few lines of text in a form: Tab moves on to the next field, as in a one-line box."""
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(height)
+    if placeholder:
+        box.setPlaceholderText(placeholder)
+    return box

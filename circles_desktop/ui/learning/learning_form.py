@@ -4,27 +4,29 @@ focus. Used in a dialog for a new learning circle and on the learning circle scr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QSpinBox, QWidget
 
 from circles_desktop.models.learning import SelectionReason
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm
 from circles_desktop.ui.common.operations import write
-from circles_desktop.ui.learning.learning_fields import ChildChooser, DateTimeField, PersonChooser, ReasonsField, line
+from circles_desktop.ui.learning.learning_fields import (
+    ChildChooser,
+    DateTimeField,
+    PersonChooser,
+    ReasonsField,
+    line,
+    text_box,
+)
 
-
-def _text_box(name: str, height: int, placeholder: str = "") -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(height)
-    if placeholder:
-        box.setPlaceholderText(placeholder)
-    return box
+if TYPE_CHECKING:
+    from circles_desktop.services.learning.learning_circles import LearningCircleForm
+    from circles_desktop.ui.learning.child_record import ChildRecordDialog
 
 
 class LearningDetailsForm(RecordForm):
@@ -35,33 +37,59 @@ class LearningDetailsForm(RecordForm):
         self.state = state
         self.circle_id = circle_id
         self.setObjectName("learning.form")
-        self.child = self.add_field("child_id", "&Child", ChildChooser(state), required=True)
-        self.reasons = self.add_field("reasons", "Why the child was &selected", ReasonsField(), required=True)
+        self.child_dialog: Any = None
+        self._add_child_fields()
+        self._add_manager_fields()
+        self._add_meeting_fields()
+        self.focus = self.add_field(
+            "areas_of_focus",
+            "&Areas of focus",
+            text_box(
+                "learning.areas_of_focus",
+                54,
+                "e.g. We are here to understand the events that led up to the missing episodes",
+            ),
+        )
+        self.notes = self.add_field("notes", "&Notes", text_box("learning.notes", 40))
+        self.save_button.setObjectName("learning.form.save")
+        self.cancel_button.setObjectName("learning.form.cancel")
+        self.form_layout.setVerticalSpacing(4)
+        self.reasons.boxes[SelectionReason.OTHER].toggled.connect(self._other_toggled)
+        self.child.new_requested.connect(self.new_child)
+        self._other_toggled(False)
+
+    def _add_child_fields(self) -> None:
+        """The child, why the child was selected, and the meeting that proposed it."""
+        self.child = ChildChooser(self.state)
+        self.reasons = ReasonsField()
+        self.proposed_on = DateField(optional=True)
+        self.proposed_on.setObjectName("learning.proposed_on")
+        self.add_field("child_id", "&Child", self.child, required=True)
+        self.add_field("reasons", "Why the child was &selected", self.reasons, required=True)
         self.other_reason = self.add_field(
             "other_reason",
             "&Other reason",
             line("learning.other_reason", "Other reason", "Say what the other reason is"),
         )
-        self.proposed_on = self.add_field(
-            "proposed_on",
-            "&Proposed at the Locality Management Meeting on",
-            DateField(optional=True),
-            required=True,
+        self.add_field(
+            "proposed_on", "&Proposed at the Locality Management Meeting on", self.proposed_on, required=True
         )
-        self.proposed_on.setObjectName("learning.proposed_on")
-        self.head = self.add_field(
-            "head_of_locality_id", "&Head of Locality", PersonChooser(state, "learning.head"), required=True
-        )
-        self.service_manager = self.add_field(
-            "service_manager_id", "Ser&vice Manager", PersonChooser(state, "learning.service_manager")
-        )
-        self.team_manager = self.add_field(
-            "team_manager_id", "&Team Manager", PersonChooser(state, "learning.team_manager")
-        )
-        self.meets_at = self.add_field(
+
+    def _add_manager_fields(self) -> None:
+        self.head = PersonChooser(self.state, "learning.head")
+        self.service_manager = PersonChooser(self.state, "learning.service_manager")
+        self.team_manager = PersonChooser(self.state, "learning.team_manager")
+        self.add_field("head_of_locality_id", "&Head of Locality", self.head, required=True)
+        self.add_field("service_manager_id", "Ser&vice Manager", self.service_manager)
+        self.add_field("team_manager_id", "&Team Manager", self.team_manager)
+
+    def _add_meeting_fields(self) -> None:
+        """When and where it meets, and for how long."""
+        self.meets_at = DateTimeField()
+        self.add_field(
             "meets_at",
             "&Date and time",
-            DateTimeField(),
+            self.meets_at,
             help="Leave the date empty until it is set; steps during and after the circle need it",
         )
         duration = QSpinBox()
@@ -76,28 +104,11 @@ class LearningDetailsForm(RecordForm):
         self.virtual = self.add_field("virtual", "Virtual", QCheckBox("Held on a &virtual platform (Teams, Zoom…)"))
         self.virtual.setObjectName("learning.virtual")
         self.virtual.setAccessibleName("Held on a virtual platform")
-        self.focus = self.add_field(
-            "areas_of_focus",
-            "&Areas of focus",
-            _text_box(
-                "learning.areas_of_focus",
-                54,
-                "e.g. We are here to understand the events that led up to the missing episodes",
-            ),
-        )
-        self.notes = self.add_field("notes", "&Notes", _text_box("learning.notes", 40))
-        self.save_button.setObjectName("learning.form.save")
-        self.cancel_button.setObjectName("learning.form.cancel")
-        self.form_layout.setVerticalSpacing(4)
-        self.reasons.boxes[SelectionReason.OTHER].toggled.connect(self._other_toggled)
-        self.child.new_requested.connect(self.new_child)
-        self.child_dialog: Any = None
-        self._other_toggled(False)
 
     def _other_toggled(self, on: bool) -> None:
         self.other_reason.setEnabled(on)
 
-    def load(self, values) -> None:  # type: ignore[override]
+    def load(self, values: Mapping[str, Any]) -> None:
         super().load(values)
         self._other_toggled(SelectionReason.OTHER in (values.get("reasons") or ()))
 
@@ -125,7 +136,7 @@ class LearningDetailsForm(RecordForm):
         from circles_desktop.services.learning import learning_circles as lcs
         from circles_desktop.ui.common.operations import read
 
-        try:
+        try:  # unreadable: the screen's heading says so; the form keeps what it holds
             form = read(self.state, lambda s: lcs.learning_circle_form(s, circle_id), None)
         except Exception:
             return False
@@ -135,7 +146,7 @@ class LearningDetailsForm(RecordForm):
         self.load(dict(vars(form)))
         return True
 
-    def learning_form(self):
+    def learning_form(self) -> LearningCircleForm:
         from circles_desktop.services.learning.learning_circles import LearningCircleForm
 
         v = self.values()
@@ -166,13 +177,14 @@ class LearningDetailsForm(RecordForm):
             if ok:
                 self.circle_id = new_id
             return ok
+        circle_id = self.circle_id
         ok, _ = write(
-            self.state, lambda s: lcs.update_learning_circle(s, self.circle_id, form), show=self, parent=parent or self
+            self.state, lambda s: lcs.update_learning_circle(s, circle_id, form), show=self, parent=parent or self
         )
         return ok
 
     # --- a new child -----------------------------------------------------------------------------
-    def new_child(self, show: bool = True):
+    def new_child(self, show: bool = True) -> ChildRecordDialog:
         from circles_desktop.ui.learning.child_record import ChildRecordDialog
 
         dialog = ChildRecordDialog(self.state, None, self)

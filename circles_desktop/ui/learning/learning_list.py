@@ -5,7 +5,7 @@ window registers ("Learning circles")."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -13,23 +13,29 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QTabBar,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from circles_desktop.services.common.words import uk_date
-from circles_desktop.services.learning.learning_steps import STAGE_SHORT
+from circles_desktop.models.learning import LearningStage
+from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.list_parts import count_label, list_table, search_box
+from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.list_parts import count_label, list_table, search_box, tab_chain
+from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.opened_in_place import OpenedInPlace
 from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage
+from circles_desktop.ui.learning.learning_fields import STAGE_WORDS
 
-STAGES = ("before", "during", "after", "complete")
+if TYPE_CHECKING:
+    from circles_desktop.services.learning.learning_circles import LearningCircleRow
+
+COLUMN_WIDTHS = (84, 150, 88, 160, 118, 170, 150, 70, 86)
 
 
 def month_words(month: date) -> str:
@@ -77,7 +83,7 @@ class LearningCirclesModel(PagedTableModel):
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        rows = read(
+        rows: list[LearningCircleRow] = read(
             self.state,
             lambda s: lcs.list_learning_circles(s, self.stage, self.month, text, offset=offset, limit=limit),
             [],
@@ -90,7 +96,7 @@ class LearningCirclesModel(PagedTableModel):
                 r.locality,
                 when_text(r),
                 (f"Virtual: {r.venue}" if r.venue else "Virtual") if r.virtual else r.venue,
-                STAGE_SHORT.get(r.stage, r.stage) + (f" {uk_date(r.completed_on)}" if r.completed_on else ""),
+                STAGE_WORDS.get(r.stage, r.stage) + (f" {uk_date(r.completed_on)}" if r.completed_on else ""),
                 r.steps_left if r.completed_on is None else "",
                 r.open_actions or "",
                 r.id,
@@ -109,15 +115,31 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         self.state = state
         self.setObjectName("learning.area")
         self.setAccessibleName("Learning circles")
-        self.screen: Any = None
+        self.screen: Any = None  # the open LearningCircleScreen (OpenedInPlace)
         self.dialog: Any = None
+        self.error = FieldMessage("Learning circles list error")
+        self.model = LearningCirclesModel(state, self)
+        self.table = self._build_table()
+        self.list_page = self._build_list_page()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        tab_chain(self, self.stages, self.search, self.month, self.open_button, self.new_button, self.table)
+        self._connect()
+        self._show_counts({})
+        if not state.is_locked:
+            self.refresh()
 
+    def _build_filters(self) -> QHBoxLayout:
+        """Search, month, the count and the buttons (the stages are tabs above them)."""
         self.stages = QTabBar()
         self.stages.setObjectName("learning.stages")
         self.stages.setAccessibleName("Stage")
         self.stages.setExpanding(False)
         self.stages.setDrawBase(False)
-        self._stage_values: list[str | None] = [None, *STAGES]
+        self._stage_values: list[LearningStage | None] = [None, *LearningStage]
         for _ in self._stage_values:
             self.stages.addTab("")
         self.month = QComboBox()
@@ -127,23 +149,9 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         self.search = search_box(
             "learning.search", "Search child, case record, locality or LLC reference", "Search learning circles"
         )
-        self.new_button = QPushButton("&New learning circle…")
-        self.new_button.setObjectName("learning.new")
-        self.open_button = QPushButton("&Open")
-        self.open_button.setObjectName("learning.open")
+        self.new_button = button("&New learning circle…", "learning.new")
+        self.open_button = button("&Open", "learning.open")
         self.count = count_label("learning.count", "Number of learning circles")
-        self.error = FieldMessage("Learning circles list error")
-
-        self.model = LearningCirclesModel(state, self)
-        self.table = list_table(
-            self.model, "learning.table", "Learning circles", row_height=24, tab_key_navigation=False
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((0, 84), (1, 150), (2, 88), (3, 160), (4, 118), (5, 170), (6, 150), (7, 70), (8, 86)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(LearningCirclesModel.COL_VENUE, QHeaderView.ResizeMode.Stretch)
-
         tools = QHBoxLayout()
         tools.addWidget(self.search, 2)
         tools.addWidget(self.month)
@@ -151,6 +159,19 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         tools.addSpacing(12)
         tools.addWidget(self.open_button)
         tools.addWidget(self.new_button)
+        return tools
+
+    def _build_table(self) -> QTableView:
+        table = list_table(self.model, "learning.table", "Learning circles", row_height=24, tab_key_navigation=False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(LearningCirclesModel.COL_VENUE, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _build_list_page(self) -> QWidget:
+        tools = self._build_filters()
         list_page = QWidget()
         lbox = QVBoxLayout(list_page)
         lbox.setContentsMargins(0, 0, 0, 0)
@@ -159,18 +180,9 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         lbox.addLayout(tools)
         lbox.addWidget(self.error)
         lbox.addWidget(self.table, 1)
-        self.list_page = list_page
-        self.stack = QStackedWidget()
-        self.stack.addWidget(list_page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-        self.setTabOrder(self.stages, self.search)
-        self.setTabOrder(self.search, self.month)
-        self.setTabOrder(self.month, self.open_button)
-        self.setTabOrder(self.open_button, self.new_button)
-        self.setTabOrder(self.new_button, self.table)
+        return list_page
 
+    def _connect(self) -> None:
         self.search.textChanged.connect(self._search_changed)
         self.stages.currentChanged.connect(lambda _i: self._filters_changed())
         self.month.currentIndexChanged.connect(lambda _i: self._filters_changed())
@@ -180,19 +192,16 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         self.table.doubleClicked.connect(lambda index: self.open_circle(self.model.circle_id(index.row())))
         self.open_button.clicked.connect(self._open_selected)
         self.new_button.clicked.connect(lambda: self.new_circle())
-        self._show_counts({})
-        state.locked.connect(self._forget)
-        state.unlocked.connect(lambda _db: self.refresh())
-        if not state.is_locked:
-            self.refresh()
+        self.state.locked.connect(self._forget)
+        self.state.unlocked.connect(lambda _db: self.refresh())
 
     # --- filters ---------------------------------------------------------------------------------
     @property
-    def stage(self) -> str | None:
+    def stage(self) -> LearningStage | None:
         return self._stage_values[max(self.stages.currentIndex(), 0)]
 
     def set_stage(self, stage: str | None) -> None:
-        self.stages.setCurrentIndex(self._stage_values.index(stage))
+        self.stages.setCurrentIndex(self._stage_values.index(LearningStage(stage) if stage else None))
 
     def set_month(self, month: date | None) -> None:
         index = self.month.findData(month)
@@ -210,26 +219,26 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         from circles_desktop.services.learning import learning_circles as lcs
 
         month, text = self.month.currentData(), self.search.text().strip()
-        try:
-            counts = read(self.state, lambda s: lcs.counts_by_stage(s, month, text), {})
+        counts: dict[str, int] = {}
+        try:  # the counts are beside the list; the list's own line says why they are missing
+            counts = read(self.state, lambda s: lcs.counts_by_stage(s, month, text), counts)
         except Exception as exc:
-            self.error.show_message(str(exc))
-            counts = {}
+            self.error.show_message(describe(exc))
         self._show_counts(counts)
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         total = sum(counts.values())
         for i, stage in enumerate(self._stage_values):
-            words = "All" if stage is None else STAGE_SHORT[stage]
+            words = "All" if stage is None else STAGE_WORDS[stage]
             n = total if stage is None else counts.get(stage, 0)
             self.stages.setTabText(i, f"{words} ({n})" if counts else words)
-            self.stages.setTabToolTip(i, f"{words}: {n} learning circle{'s' if n != 1 else ''}")
+            self.stages.setTabToolTip(i, f"{words}: {plural(n, 'learning circle')}")
 
     def _reload_months(self) -> None:
         from circles_desktop.services.learning import learning_circles as lcs
 
         keep = self.month.currentData()
-        months = read(self.state, lcs.learning_months, [])
+        months: list[date] = read(self.state, lcs.learning_months, [])
         self.month.blockSignals(True)
         self.month.clear()
         self.month.addItem("Any month", None)

@@ -10,18 +10,14 @@ typed text stays.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -29,19 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.services.common.words import plural, uk_date
-from circles_desktop.services.learning.learning_steps import STAGE_LABELS, STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.forms import DateField
+from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import read, write
-from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note
+from circles_desktop.ui.common.problems_first import ProblemsFirstDialog
+from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.learning.learning_checklist import ChecklistView, NotApplicableDialog, StepDoneDialog, undo_step
-from circles_desktop.ui.learning.learning_fields import html, stage_badge_style
+from circles_desktop.ui.learning.learning_fields import STAGE_LABEL_WORDS, STAGE_WORDS, html, stage_badge_style
 from circles_desktop.ui.learning.learning_form import LearningDetailsForm
 from circles_desktop.ui.learning.learning_tabs import ActionsTab, PeopleTab, PointsTab, ThemesTab
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from circles_desktop.services.learning.learning_circles import Checklist, LearningCircleDetail
+
 LEFT_STYLE = "QFrame#learning\\.left_box { background: #fff8e1; border: 1px solid #e0b050; border-radius: 4px; }"
-PROBLEM_STYLE = "color: #b00020;"
 READY_STYLE = "QFrame#learning\\.left_box { background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px; }"
 
 
@@ -53,84 +53,17 @@ class LearningCircleScreen(QWidget):
         super().__init__(parent)
         self.state = state
         self.circle_id = circle_id
-        self.detail: Any = None  # services.learning_circles.LearningCircleDetail
-        self.checklist: Any = None
+        self.detail: LearningCircleDetail | None = None  # while unlocked
+        self.checklist: Checklist | None = None
         self.dialog: Any = None
         self.setObjectName("learning.screen")
         self.setAccessibleName("Learning circle")
-
-        self.back = QPushButton("← All learning circles")
-        self.back.setObjectName("learning.back")
-        self.back.setToolTip("Back to the list of learning circles (Alt+Left)")
-        self.heading = QLabel()
-        self.heading.setObjectName("learning.heading")
-        self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.heading.setWordWrap(True)
-        self.badge = QLabel()
-        self.badge.setObjectName("learning.stage")
-        self.child_button = QPushButton("C&hild's record…")
-        self.child_button.setObjectName("learning.child_record")
-        self.child_button.setToolTip("The child's summary and chronology of key events")
-        self.complete_button = QPushButton("Com&plete…")
-        self.complete_button.setObjectName("learning.complete")
-        self.complete_button.setAccessibleName("Complete the learning circle")
-        self.reopen_button = QPushButton("Re&open…")
-        self.reopen_button.setObjectName("learning.reopen")
-        self.pdf_button = QPushButton("Save record P&DF…")
-        self.pdf_button.setObjectName("learning.record_pdf")
-        self.pdf_button.setAccessibleName("Save the learning circle record as a PDF")
-        self.print_button = QPushButton("P&rint…")
-        self.print_button.setObjectName("learning.print")
-        self.print_button.setAccessibleName("Print the learning circle record")
-        from circles_desktop.ui.learning.learning_record_pdf import can_print
-
-        self.print_button.setVisible(can_print())
-        top = QHBoxLayout()
-        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
-        top.addSpacing(8)
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.child_button)
-        buttons.addStretch(1)
-        for b in (self.complete_button, self.reopen_button, self.pdf_button, self.print_button):
-            buttons.addWidget(b)
-
-        self.left_box = QFrame()
-        self.left_box.setObjectName("learning.left_box")
-        self.left_title = QLabel()
-        self.left_title.setObjectName("learning.left_title")
-        self.left = QLabel()
-        self.left.setObjectName("learning.left")
-        self.left.setAccessibleName("What is left")
-        self.left.setWordWrap(True)
-        self.left.setTextFormat(Qt.TextFormat.RichText)
-        lbox = QVBoxLayout(self.left_box)
-        lbox.setContentsMargins(8, 4, 8, 4)
-        lbox.setSpacing(2)
-        lbox.addWidget(self.left_title)
-        lbox.addWidget(self.left)
         self.error = FieldMessage("Learning circle error")
         self.error.setObjectName("learning.error")
-
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("learning.tabs")
-        self.checklist_view = ChecklistView()
-        self.details = DetailsTab(self)
-        self.people = PeopleTab(self)
-        self.points = PointsTab(self)
-        self.actions = ActionsTab(self)
-        self.themes = ThemesTab(self)
-        for tab, title in (
-            (self.checklist_view, "Chec&klist"),
-            (self.details, "D&etails"),
-            (self.people, "Peop&le"),
-            (self.points, "Learning poi&nts"),
-            (self.actions, "Ac&tions"),
-            (self.themes, "The&mes"),
-        ):
-            self.tabs.addTab(tab, title)
-
+        top = self._build_heading()
+        buttons = self._build_buttons()
+        self.left_box = self._build_left_box()
+        self.tabs = self._build_tabs()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -139,7 +72,86 @@ class LearningCircleScreen(QWidget):
         layout.addWidget(self.left_box)
         layout.addWidget(self.error)
         layout.addWidget(self.tabs, 1)
+        self._connect()
+        if not state.is_locked:
+            self.reload()
+            self.details.load()
 
+    def _build_heading(self) -> QHBoxLayout:
+        self.back = button(
+            "← All learning circles", "learning.back", tooltip="Back to the list of learning circles (Alt+Left)"
+        )
+        self.heading = QLabel()
+        self.heading.setObjectName("learning.heading")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setWordWrap(True)
+        self.badge = QLabel()
+        self.badge.setObjectName("learning.stage")
+        top = QHBoxLayout()
+        top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+        top.addSpacing(8)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        return top
+
+    def _build_buttons(self) -> QHBoxLayout:
+        from circles_desktop.ui.learning.learning_record_pdf import can_print
+
+        self.child_button = button(
+            "C&hild's record…", "learning.child_record", tooltip="The child's summary and chronology of key events"
+        )
+        self.complete_button = button("Com&plete…", "learning.complete", "Complete the learning circle")
+        self.reopen_button = button("Re&open…", "learning.reopen")
+        self.pdf_button = button("Save record P&DF…", "learning.record_pdf", "Save the learning circle record as a PDF")
+        self.print_button = button("P&rint…", "learning.print", "Print the learning circle record")
+        self.print_button.setVisible(can_print())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.child_button)
+        buttons.addStretch(1)
+        for b in (self.complete_button, self.reopen_button, self.pdf_button, self.print_button):
+            buttons.addWidget(b)
+        return buttons
+
+    def _build_left_box(self) -> QFrame:
+        """What is left to do, above the tabs."""
+        left_box = QFrame()
+        left_box.setObjectName("learning.left_box")
+        self.left_title = QLabel()
+        self.left_title.setObjectName("learning.left_title")
+        self.left = QLabel()
+        self.left.setObjectName("learning.left")
+        self.left.setAccessibleName("What is left")
+        self.left.setWordWrap(True)
+        self.left.setTextFormat(Qt.TextFormat.RichText)
+        lbox = QVBoxLayout(left_box)
+        lbox.setContentsMargins(8, 4, 8, 4)
+        lbox.setSpacing(2)
+        lbox.addWidget(self.left_title)
+        lbox.addWidget(self.left)
+        return left_box
+
+    def _build_tabs(self) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.setObjectName("learning.tabs")
+        self.checklist_view = ChecklistView()
+        self.details = DetailsTab(self)
+        self.people = PeopleTab(self)
+        self.points = PointsTab(self)
+        self.actions_tab = ActionsTab(self)
+        self.themes = ThemesTab(self)
+        titled: tuple[tuple[QWidget, str], ...] = (
+            (self.checklist_view, "Chec&klist"),
+            (self.details, "D&etails"),
+            (self.people, "Peop&le"),
+            (self.points, "Learning poi&nts"),
+            (self.actions_tab, "Ac&tions"),
+            (self.themes, "The&mes"),
+        )
+        for tab, title in titled:
+            tabs.addTab(tab, title)
+        return tabs
+
+    def _connect(self) -> None:
         self.back.clicked.connect(self._back)
         QShortcut(
             QKeySequence("Alt+Left"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -152,47 +164,40 @@ class LearningCircleScreen(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         self.pdf_button.clicked.connect(lambda: self.save_record_pdf())
         self.print_button.clicked.connect(self.print_record)
-        state.locked.connect(self.forget)
-        state.unlocked.connect(self._unlocked)
-        if not state.is_locked:
-            self.reload()
-            self.details.load()
+        self.state.locked.connect(self.forget)
+        self.state.unlocked.connect(self._unlocked)
 
     # --- loading ---------------------------------------------------------------------------------
     @property
     def writable(self) -> bool:
         return self.detail is not None and self.detail.completed_on is None
 
-    def parts(self) -> list[Any]:
-        return [self.people, self.points, self.actions, self.themes]
+    def parts(self) -> list[PeopleTab | PointsTab | ActionsTab | ThemesTab]:
+        return [self.people, self.points, self.actions_tab, self.themes]
 
     def reload(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
 
-        try:
-            self.detail, self.checklist = read(
-                self.state,
-                lambda s: (lcs.get_learning_circle(s, self.circle_id), lcs.checklist(s, self.circle_id)),
-                (None, None),
-            )
+        try:  # a read whose failure is said in the heading, where the learning circle would be
+            nothing: tuple[LearningCircleDetail | None, Checklist | None] = (None, None)
+            self.detail, self.checklist = read(self.state, self._read, nothing)
         except Exception as exc:  # deleted meanwhile, or unreadable
             self.detail = self.checklist = None
             self.heading.setText(f"<h2>This learning circle could not be read</h2><p>{html(describe(exc))}</p>")
             return
-        if self.detail is None:
+        if self.detail is None or self.checklist is None:
             return
         d = self.detail
         when = f"{uk_date(d.held_on)} at {d.meets_at:%H:%M}" if d.meets_at else "date not set yet"
         place = (f"virtual: {d.venue}" if d.virtual else d.venue) if d.venue else "no room or platform yet"
         self.heading.setText(
             f"<h2 style='margin:0'>{d.reference} · {html(d.child_name)}</h2>"
-            f"<span>{html(d.locality)} · case record {html(d.case_reference)} · proposed {uk_date(d.proposed_on)} · "
-            f"{when} · {html(place)}</span>"
+            f"<span>{html(d.locality)} · case record {html(d.case_reference)} · "
+            f"proposed {uk_date(d.proposed_on)} · {when} · {html(place)}</span>"
         )
         self.heading.setAccessibleName(f"Learning circle {d.reference} about {d.child_name}")
-        self.badge.setText(STAGE_SHORT.get(d.stage, d.stage))
+        self.badge.setText(STAGE_WORDS.get(d.stage, d.stage))
         self.badge.setStyleSheet(stage_badge_style(d.stage))
-        self.badge.setAccessibleName(f"Stage: {STAGE_LABELS.get(d.stage, d.stage)}")
+        self.badge.setAccessibleName(f"Stage: {STAGE_LABEL_WORDS.get(d.stage, d.stage)}")
         self._show_left()
         self.checklist_view.show_checklist(self.checklist, self.writable)
         self.complete_button.setVisible(d.completed_on is None)
@@ -202,8 +207,14 @@ class LearningCircleScreen(QWidget):
             part.reload()
         self.details.set_writable(self.writable)
 
+    def _read(self, s: Session) -> tuple[LearningCircleDetail | None, Checklist | None]:
+        from circles_desktop.services.learning import learning_circles as lcs
+
+        return lcs.get_learning_circle(s, self.circle_id), lcs.checklist(s, self.circle_id)
+
     def _show_left(self) -> None:
         c, d = self.checklist, self.detail
+        assert c is not None and d is not None  # shown only after a read
         left = c.left
         total = sum(len(st.steps) for st in c.stages)
         if d.completed_on is not None:
@@ -253,7 +264,7 @@ class LearningCircleScreen(QWidget):
 
     def step_done(self, code: str, show: bool = True) -> StepDoneDialog | None:
         st = self._step(code)
-        if st is None:
+        if st is None or self.detail is None:
             return None
         dialog = StepDoneDialog(self.state, self.circle_id, st, self.detail.held_on, self)
         return self._show(dialog, show)
@@ -337,23 +348,23 @@ class LearningCircleScreen(QWidget):
 class DetailsTab(QScrollArea):
     """The learning circle form, in place: Save writes it, and the checklist follows."""
 
-    def __init__(self, screen: LearningCircleScreen) -> None:
+    def __init__(self, circle_screen: LearningCircleScreen) -> None:
         super().__init__()
-        self.screen = screen
+        self.circle_screen = circle_screen
         self.setObjectName("learning.details")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.form = LearningDetailsForm(screen.state, "", screen.circle_id)
+        self.form = LearningDetailsForm(circle_screen.state, "", circle_screen.circle_id)
         self.setWidget(self.form)
         self.form.save_requested.connect(self.save)
         self.form.cancelled.connect(self.load)
 
     def load(self) -> None:
-        self.form.load_circle(self.screen.circle_id)
+        self.form.load_circle(self.circle_screen.circle_id)
 
     def save(self) -> bool:
         if self.form.save(self):
-            self.screen.saved()
+            self.circle_screen.saved()
             return True
         return False
 
@@ -364,73 +375,39 @@ class DetailsTab(QScrollArea):
         return self.form.confirm_leave(save=self.save)
 
 
-class CompleteDialog(QDialog):
+class CompleteDialog(ProblemsFirstDialog):
     """Complete the learning circle: what stops it is shown before trying (steps left, dates)."""
 
-    def __init__(self, screen: LearningCircleScreen) -> None:
-        super().__init__(screen)
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("complete_dialog")
-        self.setWindowTitle("Complete the learning circle")
-        self.setAccessibleName(self.windowTitle())
-        self.on_date = DateField()
-        self.on_date.setObjectName("complete.date")
-        self.on_date.setAccessibleName("Completed on")
-        self.problems = QLabel()
-        self.problems.setObjectName("complete.problems")
-        self.problems.setAccessibleName("What stops this")
-        self.problems.setWordWrap(True)
-        self.problems.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Complete")
-        self.ok.setObjectName("complete.ok")
-        form = QFormLayout()
-        form.addRow("Completed on:", self.on_date)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            Note(
+    def __init__(self, circle_screen: LearningCircleScreen) -> None:
+        super().__init__(
+            circle_screen.state,
+            circle_screen,
+            title="Complete the learning circle",
+            prefix="complete",
+            note=(
                 "A learning circle is complete when every step is done, or marked not applicable with the reason. "
                 "Once complete it is part of the record; reopen it to change anything."
-            )
+            ),
+            date_label="Completed on:",
+            ok_text="Complete",
+            ready_text="Every step is done or not applicable: the learning circle can be completed.",
         )
-        layout.addLayout(form)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.buttons)
+        self.circle_id = circle_screen.circle_id
+        self.setObjectName("complete_dialog")
         self.setMinimumWidth(560)
-        self.on_date.dateChanged.connect(lambda _d: self.check())
-        self.buttons.accepted.connect(self.do_it)
-        self.buttons.rejected.connect(self.reject)
         self.check()
 
-    def check(self) -> dict[str, str]:
+    def problems_on(self, s: Session, on: date) -> dict[str, str]:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        on = self.on_date.value() or date.today()
-        try:
-            problems = read(
-                self.state,
-                lambda s: lcs.completion_problems(s, self.screen.circle_id, on),
-                {"": "Circles Desktop is locked."},
-            )
-        except Exception as exc:
-            problems = {"": describe(exc)}
-        if problems:
-            self.problems.setText("Not yet:\n" + "\n".join(f"• {m}" for m in problems.values()))
-            self.problems.setStyleSheet(PROBLEM_STYLE)
-        else:
-            self.problems.setText("Every step is done or not applicable: the learning circle can be completed.")
-            self.problems.setStyleSheet(GOOD_STYLE)
-        self.ok.setEnabled(not problems)
-        return problems
+        return lcs.completion_problems(s, self.circle_id, on)
 
     def do_it(self) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
 
         on = self.on_date.value()
         ok, _ = write(
-            self.state, lambda s: lcs.complete_circle(s, self.screen.circle_id, on), parent=self, title="Not completed"
+            self.state, lambda s: lcs.complete_circle(s, self.circle_id, on), parent=self, title="Not completed"
         )
         if ok:
             self.accept()

@@ -2,16 +2,16 @@
 attendance on the day), its learning points in order, its actions and its themes.
 
 Each tab reads in its own short session on reload(), forgets what it read on forget() (lock), and
-calls screen.saved() after a write so the checklist and "what is left" are read again.
+calls circle_screen.saved() after a write so the checklist and "what is left" are read again.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
-    QCompleter,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -28,36 +26,120 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import MemberRole
-from circles_desktop.services.common.words import uk_date
+from circles_desktop.services.common.words import plural, uk_date
+from circles_desktop.services.learning.learning_circles import MANAGER_ROLES
+from circles_desktop.services.learning.learning_record import ROLE_WORDS as _ROLE_WORDS
+from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import FormDialog, ask_save_discard, confirm
 from circles_desktop.ui.common.forms import RecordForm, combo
-from circles_desktop.ui.common.messages import field_errors
-from circles_desktop.ui.common.operations import in_session, read, write
+from circles_desktop.ui.common.message_line import MessageLine
+from circles_desktop.ui.common.operations import Outcome, read, write
 from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, selected_id
-from circles_desktop.ui.common.widgets import FieldMessage, Note
-from circles_desktop.ui.learning.learning_fields import PersonChooser
+from circles_desktop.ui.common.widgets import Note
+from circles_desktop.ui.learning.learning_fields import PersonChooser, by_value, completer, text_box
+from circles_desktop.ui.meetings.actions_panel import ActionsPanel
+from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
 
-ROLE_WORDS = {
-    MemberRole.HEAD_OF_LOCALITY: "Head of Locality",
-    MemberRole.SERVICE_MANAGER: "Service Manager",
-    MemberRole.TEAM_MANAGER: "Team Manager",
-    MemberRole.PRACTITIONER: "Practitioner",
-    MemberRole.LEARNER: "Learner",
-}
-MANAGERS = (MemberRole.HEAD_OF_LOCALITY, MemberRole.SERVICE_MANAGER, MemberRole.TEAM_MANAGER)
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from circles_desktop.services.circles.members import MemberRow
+    from circles_desktop.services.learning.learning_circles import LearningPointRow
+    from circles_desktop.services.learning.themes import ThemeRow
+    from circles_desktop.ui.learning.learning_screen import LearningCircleScreen
 
 
-class PeopleTab(QWidget):
+ROLE_WORDS = by_value(_ROLE_WORDS)
+
+
+def fill_list(widget: QListWidget, items: Iterable[tuple[str, int, str]], keep: int | None = None) -> None:
+    """Replace a list's items, each (text, id, tooltip); the item whose id is `keep` stays current."""
+    widget.clear()
+    for text, ident, tip in items:
+        item = QListWidgetItem(text)
+        item.setData(USER_ROLE, ident)
+        if tip:
+            item.setToolTip(tip)
+        widget.addItem(item)
+        if ident == keep:
+            widget.setCurrentItem(item)
+
+
+def current_id(widget: QListWidget) -> int | None:
+    item = widget.currentItem()
+    return item.data(USER_ROLE) if item is not None else None
+
+
+class OnTheDay(QStackedWidget):
+    """A part of the learning circle's meeting (its attendance, its actions): a note until the learning
+    circle has a date, then the part `make(meeting_id)` builds, built again if the meeting changes."""
+
+    def __init__(self, waiting: str, make: Callable[[int], QWidget]) -> None:
+        super().__init__()
+        self._make = make
+        self.part: QWidget | None = None
+        self.meeting_id: int | None = None
+        self.no_date = Note(waiting)
+        self.no_date.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.no_date)
+
+    def follow(self, meeting_id: int | None) -> None:
+        if meeting_id != self.meeting_id:
+            if self.part is not None:
+                self.removeWidget(self.part)
+                self.part.deleteLater()
+                self.part = None
+            self.meeting_id = meeting_id
+            if meeting_id is not None:
+                self.part = self._make(meeting_id)
+                self.addWidget(self.part)
+        self.setCurrentWidget(self.part if self.part is not None else self.no_date)
+
+
+class LearningTab(QWidget):
+    """What every tab shares: its learning circle screen, a message line, and writes that read the
+    screen again once saved."""
+
+    def __init__(self, circle_screen: LearningCircleScreen, name: str, error_name: str) -> None:
+        super().__init__()
+        self.circle_screen = circle_screen
+        self.state = circle_screen.state
+        self.setObjectName(name)
+        self.error = MessageLine(error_name)
+        self.error.setObjectName(f"{name.split('.')[-1]}.error")
+
+    def _changed(self, work: Callable[[Session], Any], then: Callable[[], None] | None = None) -> Outcome:
+        """Write `work`; a failure is shown on the tab's message line. Saved, `then()` runs and the
+        whole screen is read again."""
+        outcome = write(self.state, work, show=self.error)
+        if outcome.ok:
+            if then is not None:
+                then()
+            self.circle_screen.saved()
+        return outcome
+
+    def can_leave(self) -> bool:
+        return True
+
+
+class PeopleTab(LearningTab):
     """Who is in the learning circle, adding learners and practitioners, and attendance on the day."""
 
-    def __init__(self, screen: Any) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("learning.people")
-        self.attendance: Any = None  # AttendanceGrid, once the circle has a date
-        self.attendance_meeting: int | None = None
+    def __init__(self, circle_screen: LearningCircleScreen) -> None:
+        super().__init__(circle_screen, "learning.people", "People error")
+        self.rows: list[MemberRow] = []
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_people_box())
+        splitter.addWidget(self._build_attendance_host())
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([470, 690])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.add_button.clicked.connect(self.add_person)
+        self.remove_button.clicked.connect(self.remove_selected)
 
+    def _build_people_box(self) -> QGroupBox:
         self.table = make_table(("Name", "Role", "Organisation", "Joined"), "People in the learning circle", stretch=0)
         self.table.setObjectName("people.table")
         self.role = combo({MemberRole.LEARNER.value: "Learner", MemberRole.PRACTITIONER.value: "Practitioner"})
@@ -67,19 +149,16 @@ class PeopleTab(QWidget):
         self.person.setAccessibleName("Person to add")
         self.person.search.setFixedWidth(130)
         self.person.choice.setMinimumContentsLength(14)
-        self.add_button = QPushButton("&Add")
-        self.add_button.setObjectName("people.add")
-        self.add_button.setAccessibleName("Add the person to the learning circle")
-        self.remove_button = QPushButton("&Remove…")
-        self.remove_button.setObjectName("people.remove")
-        self.remove_button.setAccessibleName("Remove the selected person")
-        self.error = FieldMessage("People error")
-        self.error.setObjectName("people.error")
+        self.add_button = button("&Add", "people.add", "Add the person to the learning circle")
+        self.remove_button = button("&Remove…", "people.remove", "Remove the selected person")
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel("Add a"))
         add_row.addWidget(self.role)
         add_row.addWidget(self.person, 1)
         add_row.addWidget(self.add_button)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_button)
         people_box = QGroupBox("People in the learning circle")
         pbox = QVBoxLayout(people_box)
         pbox.addWidget(
@@ -91,33 +170,32 @@ class PeopleTab(QWidget):
         pbox.addWidget(self.table, 1)
         pbox.addLayout(add_row)
         pbox.addWidget(self.error)
-        remove_row = QHBoxLayout()
-        remove_row.addStretch(1)
-        remove_row.addWidget(self.remove_button)
         pbox.addLayout(remove_row)
+        return people_box
 
-        self.attendance_host = QStackedWidget()
-        self.no_date = Note(
-            "Attendance is taken on the day: enter the learning circle's date on the Details tab first."
+    def _build_attendance_host(self) -> OnTheDay:
+        self.attendance_host = OnTheDay(
+            "Attendance is taken on the day: enter the learning circle's date on the Details tab first.",
+            self._make_attendance,
         )
-        self.no_date.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.attendance_host.addWidget(self.no_date)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(people_box)
-        splitter.addWidget(self.attendance_host)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([470, 690])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self.add_button.clicked.connect(self.add_person)
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.rows: list[Any] = []
+        return self.attendance_host
+
+    def _make_attendance(self, meeting_id: int) -> AttendanceGrid:
+        grid = AttendanceGrid(self.state, meeting_id)
+        grid.intro.setText("Who came to the learning circle on the day.")
+        grid.saved.connect(self.circle_screen.saved)
+        return grid
+
+    @property
+    def attendance(self) -> AttendanceGrid | None:
+        """The attendance grid, once the learning circle has a date."""
+        part = self.attendance_host.part
+        return part if isinstance(part, AttendanceGrid) else None
 
     def reload(self) -> None:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        self.rows = read(self.state, lambda s: lcs.learning_members(s, self.screen.circle_id), [])
+        self.rows = read(self.state, lambda s: lcs.learning_members(s, self.circle_screen.circle_id), [])
         fill_table(
             self.table,
             [
@@ -131,32 +209,13 @@ class PeopleTab(QWidget):
             ],
             [m.id for m in self.rows],
         )
-        detail = self.screen.detail
-        meeting_id = detail.meeting_id if detail is not None else None
-        if meeting_id != self.attendance_meeting:
-            self._set_attendance(meeting_id)
+        detail = self.circle_screen.detail
+        self.attendance_host.follow(detail.meeting_id if detail is not None else None)
         if self.attendance is not None:
             self.attendance.reload()
-        writable = self.screen.writable
+        writable = self.circle_screen.writable
         for w in (self.add_button, self.remove_button, self.person, self.role):
             w.setEnabled(writable)
-
-    def _set_attendance(self, meeting_id: int | None) -> None:
-        from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
-
-        if self.attendance is not None:
-            self.attendance_host.removeWidget(self.attendance)
-            self.attendance.deleteLater()
-            self.attendance = None
-        self.attendance_meeting = meeting_id
-        if meeting_id is None:
-            self.attendance_host.setCurrentWidget(self.no_date)
-            return
-        self.attendance = AttendanceGrid(self.state, meeting_id)
-        self.attendance.intro.setText("Who came to the learning circle on the day.")
-        self.attendance.saved.connect(self.screen.saved)
-        self.attendance_host.addWidget(self.attendance)
-        self.attendance_host.setCurrentWidget(self.attendance)
 
     def forget(self) -> None:
         self.rows = []
@@ -168,18 +227,13 @@ class PeopleTab(QWidget):
     def add_person(self) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        person_id = self.person.value()
-        role = self.role.currentData()
-        self.error.clear_message()
-        try:
-            in_session(self.state, lambda s: lcs.add_learner(s, self.screen.circle_id, person_id, role))
-        except Exception as exc:
-            self.error.show_message("\n".join(field_errors(exc).values()))
-            return False
-        self.person.set_value(None)
-        self.person.search.clear()
-        self.screen.saved()
-        return True
+        circle_id, person_id, role = self.circle_screen.circle_id, self.person.value(), self.role.currentData()
+
+        def cleared() -> None:
+            self.person.set_value(None)
+            self.person.search.clear()
+
+        return self._changed(lambda s: lcs.add_learner(s, circle_id, person_id, role), then=cleared).ok
 
     def remove_selected(self) -> bool:
         from circles_desktop.services.circles import members
@@ -189,21 +243,14 @@ class PeopleTab(QWidget):
         if m is None:
             self.error.show_message("Choose a person in the list first.")
             return False
-        if m.role in MANAGERS:
+        if m.role in MANAGER_ROLES:
             self.error.show_message(
                 f"{m.name} is the {ROLE_WORDS[m.role]}: choose someone else for that part on the Details tab."
             )
             return False
         if not confirm(self, "Remove from the learning circle", f"Remove {m.name} from this learning circle?"):
             return False
-        self.error.clear_message()
-        try:
-            in_session(self.state, lambda s: members.remove_member(s, m.id))
-        except Exception as exc:
-            self.error.show_message("\n".join(field_errors(exc).values()))
-            return False
-        self.screen.saved()
-        return True
+        return self._changed(lambda s: members.remove_member(s, m.id)).ok
 
     def can_leave(self) -> bool:
         if self.attendance is None or not self.attendance.is_dirty:
@@ -218,81 +265,65 @@ class PeopleTab(QWidget):
 
 
 class PointDialog(FormDialog):
-    def __init__(self, screen: Any, point: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, state: Any, point: LearningPointRow, parent: QWidget | None = None) -> None:
         form = RecordForm("Learning point")
-        text = QPlainTextEdit()
-        text.setObjectName("point_dialog.text")
-        text.setTabChangesFocus(True)
-        text.setFixedHeight(100)
+        text = text_box("point_dialog.text", 100)
         form.add_field("text", "&Learning point", text, required=True)
         form.save_button.setObjectName("point_dialog.save")
         super().__init__("Change a learning point", form, self._save, parent, "point_dialog")
-        self.screen, self.point_id, self.text = screen, point.id, text
+        self.state, self.point_id, self.text = state, point.id, text
         form.load({"text": point.text})
 
     def _save(self, v: dict[str, Any]) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        ok, _ = write(
-            self.screen.state,
-            lambda s: lcs.update_learning_point(s, self.point_id, v["text"] or ""),
-            show=self.form,
-            parent=self,
-        )
-        return ok
+        work = lambda s: lcs.update_learning_point(s, self.point_id, v["text"] or "")  # noqa: E731
+        return write(self.state, work, show=self.form, parent=self).ok
 
 
-class PointsTab(QWidget):
+class PointsTab(LearningTab):
     """The learning points agreed together, in order."""
 
-    def __init__(self, screen: Any) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("learning.points")
-        self.points: list[Any] = []
+    def __init__(self, circle_screen: LearningCircleScreen) -> None:
+        super().__init__(circle_screen, "learning.points", "Learning point error")
+        self.points: list[LearningPointRow] = []
+        self.dialog: Any = None
         self.list = QListWidget()
         self.list.setObjectName("points.list")
         self.list.setAccessibleName("Learning points")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("points.text")
-        self.text.setAccessibleName("New learning point")
-        self.text.setPlaceholderText(
-            "A learning point agreed by the learners (from the flip chart, whiteboard or padlet)"
+        self.text = text_box(
+            "points.text", 64, "A learning point agreed by the learners (from the flip chart, whiteboard or padlet)"
         )
-        self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(64)
-        self.add_button = QPushButton("&Add point")
-        self.add_button.setObjectName("points.add")
-        self.edit_button = QPushButton("&Change…")
-        self.edit_button.setObjectName("points.edit")
-        self.up_button = QPushButton("Move &up")
-        self.up_button.setObjectName("points.up")
-        self.down_button = QPushButton("Move do&wn")
-        self.down_button.setObjectName("points.down")
-        self.delete_button = QPushButton("De&lete…")
-        self.delete_button.setObjectName("points.delete")
-        self.error = FieldMessage("Learning point error")
-        self.error.setObjectName("points.error")
-        self.dialog: Any = None
-        buttons = QHBoxLayout()
-        for b in (self.edit_button, self.up_button, self.down_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.text, 1)
-        add_row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.text.setAccessibleName("New learning point")
         layout = QVBoxLayout(self)
         layout.addWidget(
             Note("Learning points and actions are agreed together and captured; record them here in order.")
         )
         layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self._build_buttons())
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.text, 1)
+        add_row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(add_row)
         layout.addWidget(self.error)
+        self._connect()
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.add_button = button("&Add point", "points.add")
+        self.edit_button = button("&Change…", "points.edit")
+        self.up_button = button("Move &up", "points.up")
+        self.down_button = button("Move do&wn", "points.down")
+        self.delete_button = button("De&lete…", "points.delete")
+        buttons = QHBoxLayout()
+        for b in (self.edit_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        return buttons
+
+    def _connect(self) -> None:
         self.add_button.clicked.connect(self.add_point)
         self.edit_button.clicked.connect(lambda: self.edit_selected())
         self.list.itemActivated.connect(lambda _i: self.edit_selected())
@@ -305,14 +336,8 @@ class PointsTab(QWidget):
         from circles_desktop.services.learning import learning_circles as lcs
 
         keep = self.selected_id()
-        self.points = read(self.state, lambda s: lcs.learning_points(s, self.screen.circle_id), [])
-        self.list.clear()
-        for p in self.points:
-            item = QListWidgetItem(f"{p.position}. {p.text}")
-            item.setData(USER_ROLE, p.id)
-            self.list.addItem(item)
-            if p.id == keep:
-                self.list.setCurrentItem(item)
+        self.points = read(self.state, lambda s: lcs.learning_points(s, self.circle_screen.circle_id), [])
+        fill_list(self.list, ((f"{p.position}. {p.text}", p.id, "") for p in self.points), keep)
         self._update_buttons()
 
     def forget(self) -> None:
@@ -321,16 +346,19 @@ class PointsTab(QWidget):
         self.error.clear_message()
 
     def selected_id(self) -> int | None:
-        item = self.list.currentItem()
-        return item.data(USER_ROLE) if item is not None else None
+        return current_id(self.list)
 
     def select(self, point_id: int) -> None:
         for r in range(self.list.count()):
-            if self.list.item(r).data(USER_ROLE) == point_id:
+            item = self.list.item(r)
+            if item is not None and item.data(USER_ROLE) == point_id:
                 self.list.setCurrentRow(r)
 
+    def _selected_point(self) -> LearningPointRow | None:
+        return next((p for p in self.points if p.id == self.selected_id()), None)
+
     def _update_buttons(self) -> None:
-        writable = self.screen.writable
+        writable = self.circle_screen.writable
         row = self.list.currentRow()
         has = self.selected_id() is not None
         self.add_button.setEnabled(writable)
@@ -343,25 +371,20 @@ class PointsTab(QWidget):
     def add_point(self) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        text = self.text.toPlainText()
-        self.error.clear_message()
-        try:
-            new_id = in_session(self.state, lambda s: lcs.add_learning_point(s, self.screen.circle_id, text).id)
-        except Exception as exc:
-            self.error.show_message("\n".join(field_errors(exc).values()))
+        circle_id, text = self.circle_screen.circle_id, self.text.toPlainText()
+        ok, new_id = self._changed(lambda s: lcs.add_learning_point(s, circle_id, text).id, then=self.text.clear)
+        if not ok:
             self.text.setFocus()
             return False
-        self.text.clear()
-        self.screen.saved()
         self.select(new_id)
         return True
 
     def edit_selected(self, show: bool = True) -> PointDialog | None:
-        point = next((p for p in self.points if p.id == self.selected_id()), None)
-        if point is None or not self.screen.writable:
+        point = self._selected_point()
+        if point is None or not self.circle_screen.writable:
             return None
-        dialog = PointDialog(self.screen, point, self)
-        dialog.accepted.connect(self.screen.saved)
+        dialog = PointDialog(self.state, point, self)
+        dialog.accepted.connect(self.circle_screen.saved)
         self.dialog = dialog
         if show:
             dialog.open()
@@ -370,12 +393,12 @@ class PointsTab(QWidget):
     def move_selected(self, by: int) -> bool:
         from circles_desktop.services.learning import learning_circles as lcs
 
-        point = next((p for p in self.points if p.id == self.selected_id()), None)
+        point = self._selected_point()
         if point is None:
             return False
         ok, _ = write(self.state, lambda s: lcs.move_learning_point(s, point.id, point.position + by), parent=self)
         if ok:
-            self.screen.saved()
+            self.circle_screen.saved()
             self.select(point.id)
         return ok
 
@@ -385,14 +408,7 @@ class PointsTab(QWidget):
         point_id = self.selected_id()
         if point_id is None or not confirm(self, "Delete learning point", "Delete the selected learning point?"):
             return False
-        self.error.clear_message()
-        try:
-            in_session(self.state, lambda s: lcs.delete_learning_point(s, point_id))
-        except Exception as exc:
-            self.error.show_message("\n".join(field_errors(exc).values()))
-            return False
-        self.screen.saved()
-        return True
+        return self._changed(lambda s: lcs.delete_learning_point(s, point_id)).ok
 
     def can_leave(self) -> bool:
         if not self.text.toPlainText().strip():
@@ -409,17 +425,14 @@ class PointsTab(QWidget):
 class ActionsTab(QWidget):
     """The actions agreed at the learning circle (the meeting's ActionsPanel, once it has a date)."""
 
-    def __init__(self, screen: Any) -> None:
+    def __init__(self, circle_screen: LearningCircleScreen) -> None:
         super().__init__()
-        self.screen = screen
-        self.state = screen.state
+        self.circle_screen = circle_screen
+        self.state = circle_screen.state
         self.setObjectName("learning.actions")
-        self.panel: Any = None
-        self.meeting_id: int | None = None
-        self.stack = QStackedWidget()
-        self.no_date = Note("Actions are agreed at the learning circle: enter its date on the Details tab first.")
-        self.no_date.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.no_date)
+        self.stack = OnTheDay(
+            "Actions are agreed at the learning circle: enter its date on the Details tab first.", self._make_panel
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(
             Note(
@@ -430,42 +443,36 @@ class ActionsTab(QWidget):
         layout.addWidget(self.stack, 1)
 
     def reload(self) -> None:
-        from circles_desktop.ui.meetings.actions_panel import ActionsPanel
+        detail = self.circle_screen.detail
+        self.stack.follow(detail.meeting_id if detail is not None else None)
+        panel = self.panel
+        if panel is not None and detail is not None:
+            panel.set_meeting(self.circle_screen.circle_id, detail.held_on)
+            panel.reload()
 
-        detail = self.screen.detail
-        meeting_id = detail.meeting_id if detail is not None else None
-        if meeting_id != self.meeting_id:
-            if self.panel is not None:
-                self.stack.removeWidget(self.panel)
-                self.panel.deleteLater()
-                self.panel = None
-            self.meeting_id = meeting_id
-            if meeting_id is not None:
-                self.panel = ActionsPanel(self.state, meeting_id)
-                self.panel.table.setAccessibleName("Actions agreed at this learning circle")
-                self.panel.changed.connect(self.screen.saved)
-                self.stack.addWidget(self.panel)
-        if self.panel is None:
-            self.stack.setCurrentWidget(self.no_date)
-            return
-        self.panel.set_meeting(self.screen.circle_id, detail.held_on)
-        self.panel.reload()
-        self.stack.setCurrentWidget(self.panel)
+    def _make_panel(self, meeting_id: int) -> ActionsPanel:
+        panel = ActionsPanel(self.state, meeting_id)
+        panel.table.setAccessibleName("Actions agreed at this learning circle")
+        panel.changed.connect(self.circle_screen.saved)
+        return panel
+
+    @property
+    def panel(self) -> ActionsPanel | None:
+        """The meeting's actions panel, once the learning circle has a date."""
+        part = self.stack.part
+        return part if isinstance(part, ActionsPanel) else None
 
     def forget(self) -> None:
         if self.panel is not None:
             self.panel.forget()
 
 
-class ThemesTab(QWidget):
+class ThemesTab(LearningTab):
     """The themes of this learning circle: tags shared across learning circles, counted for the QPAG."""
 
-    def __init__(self, screen: Any) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("learning.themes")
-        self.themes: list[Any] = []
+    def __init__(self, circle_screen: LearningCircleScreen) -> None:
+        super().__init__(circle_screen, "learning.themes", "Theme error")
+        self.themes: list[ThemeRow] = []
         self.list = QListWidget()
         self.list.setObjectName("themes.list")
         self.list.setAccessibleName("Themes of this learning circle")
@@ -474,17 +481,9 @@ class ThemesTab(QWidget):
         self.name.setAccessibleName("Theme")
         self.name.setPlaceholderText("A theme, e.g. Voice of the child (existing themes are offered as you type)")
         self.names = QStringListModel(self)
-        completer = QCompleter(self.names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.name.setCompleter(completer)
-        self.add_button = QPushButton("&Add theme")
-        self.add_button.setObjectName("themes.add")
-        self.remove_button = QPushButton("&Remove…")
-        self.remove_button.setObjectName("themes.remove")
-        self.remove_button.setAccessibleName("Remove the selected theme from this learning circle")
-        self.error = FieldMessage("Theme error")
-        self.error.setObjectName("themes.error")
+        self.name.setCompleter(completer(self.names, self, contains=True))
+        self.add_button = button("&Add theme", "themes.add")
+        self.remove_button = button("&Remove…", "themes.remove", "Remove the selected theme from this learning circle")
         add_row = QHBoxLayout()
         add_row.addWidget(self.name, 1)
         add_row.addWidget(self.add_button)
@@ -509,18 +508,17 @@ class ThemesTab(QWidget):
     def reload(self) -> None:
         from circles_desktop.services.learning import themes
 
-        def work(s):
-            return themes.circle_themes(s, self.screen.circle_id), [t.name for t in themes.list_themes(s)]
+        def work(s: Session) -> tuple[list[ThemeRow], list[str]]:
+            return themes.circle_themes(s, self.circle_screen.circle_id), [t.name for t in themes.list_themes(s)]
 
-        self.themes, names = read(self.state, work, ([], []))
+        nothing: tuple[list[ThemeRow], list[str]] = ([], [])
+        self.themes, names = read(self.state, work, nothing)
         self.names.setStringList(names)
-        self.list.clear()
-        for t in self.themes:
-            item = QListWidgetItem(t.name)
-            item.setData(USER_ROLE, t.id)
-            item.setToolTip(f"A theme of {t.circles} learning circle{'s' if t.circles != 1 else ''}")
-            self.list.addItem(item)
-        writable = self.screen.writable
+        fill_list(
+            self.list,
+            ((t.name, t.id, f"A theme of {plural(t.circles, 'learning circle')}") for t in self.themes),
+        )
+        writable = self.circle_screen.writable
         for w in (self.add_button, self.remove_button, self.name):
             w.setEnabled(writable)
 
@@ -533,16 +531,8 @@ class ThemesTab(QWidget):
     def add_theme(self) -> bool:
         from circles_desktop.services.learning import themes
 
-        name = self.name.text()
-        self.error.clear_message()
-        try:
-            in_session(self.state, lambda s: themes.add_theme(s, self.screen.circle_id, name))
-        except Exception as exc:
-            self.error.show_message("\n".join(field_errors(exc).values()))
-            return False
-        self.name.clear()
-        self.screen.saved()
-        return True
+        circle_id, name = self.circle_screen.circle_id, self.name.text()
+        return self._changed(lambda s: themes.add_theme(s, circle_id, name), then=self.name.clear).ok
 
     def remove_selected(self) -> bool:
         from circles_desktop.services.learning import themes
@@ -551,17 +541,7 @@ class ThemesTab(QWidget):
         if item is None:
             self.error.show_message("Choose a theme in the list first.")
             return False
-        theme_id = item.data(USER_ROLE)
+        circle_id, theme_id = self.circle_screen.circle_id, item.data(USER_ROLE)
         if not confirm(self, "Remove theme", f"Remove “{item.text()}” from this learning circle?"):
             return False
-        self.error.clear_message()
-        try:
-            in_session(self.state, lambda s: themes.remove_theme(s, self.screen.circle_id, theme_id))
-        except Exception as exc:
-            self.error.show_message("\n".join(field_errors(exc).values()))
-            return False
-        self.screen.saved()
-        return True
-
-    def can_leave(self) -> bool:
-        return True
+        return self._changed(lambda s: themes.remove_theme(s, circle_id, theme_id)).ok

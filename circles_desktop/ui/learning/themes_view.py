@@ -5,7 +5,7 @@ count. `themes_area(state)` is the factory the main window registers ("Themes").
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -13,20 +13,25 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from circles_desktop.services.common.words import uk_date
-from circles_desktop.services.learning.learning_steps import STAGE_SHORT
+from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.forms import DateField, combo
-from circles_desktop.ui.common.operations import read
+from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.forms import DateField
+from circles_desktop.ui.common.message_line import MessageLine
+from circles_desktop.ui.common.operations import load, read
 from circles_desktop.ui.common.tables import fill_table, make_table, selected_id
-from circles_desktop.ui.common.widgets import FieldMessage, Note
+from circles_desktop.ui.common.widgets import Note, labelled
+from circles_desktop.ui.learning.learning_fields import STAGE_WORDS, LocalityChoice
 from circles_desktop.ui.learning.learning_list import when_text
+
+if TYPE_CHECKING:
+    from circles_desktop.services.learning.learning_circles import LearningCircleRow
+    from circles_desktop.services.learning.themes import ThemeCount
 
 
 def three_months_before(today: date) -> date:
@@ -42,56 +47,13 @@ class ThemesArea(QWidget):
         self.state = state
         self.setObjectName("themes.area")
         self.setAccessibleName("Themes")
-        self.counts: list[Any] = []
-
-        today = date.today()
-        self.date_from = DateField()
-        self.date_from.setObjectName("themes.from")
-        self.date_from.setAccessibleName("From")
-        self.date_from.set_value(three_months_before(today))
-        self.date_to = DateField()
-        self.date_to.setObjectName("themes.to")
-        self.date_to.setAccessibleName("To")
-        self.date_to.set_value(today)
-        self.locality = combo({}, include_blank="All localities")
-        self.locality.setObjectName("themes.locality")
-        self.locality.setAccessibleName("Locality")
-        self.copy_button = QPushButton("&Copy as text")
-        self.copy_button.setObjectName("themes.copy")
-        self.copy_button.setAccessibleName("Copy the theme counts as text")
-        self.error = FieldMessage("Themes error")
+        self.counts: list[ThemeCount] = []
+        self.error = MessageLine("Themes error")
         self.error.setObjectName("themes.error")
-        self.summary = QLabel()
-        self.summary.setObjectName("themes.summary")
-
-        self.table = make_table(("Theme", "Learning circles"), "Theme counts", stretch=0)
-        self.table.setObjectName("themes.counts")
-        self.circles = make_table(
-            ("Reference", "Child", "Locality", "When", "Stage"), "Learning circles with the chosen theme", stretch=1
-        )
-        self.circles.setObjectName("themes.circles")
-        self.circles_box = QGroupBox("Learning circles with the chosen theme")
-        cbox = QVBoxLayout(self.circles_box)
-        self.circles_note = Note("Choose a theme to see the learning circles behind its count.")
-        cbox.addWidget(self.circles_note)
-        cbox.addWidget(self.circles, 1)
-
-        tools = QHBoxLayout()
-        tools.addWidget(QLabel("&From:", buddy=self.date_from))
-        tools.addWidget(self.date_from)
-        tools.addWidget(QLabel("&To:", buddy=self.date_to))
-        tools.addWidget(self.date_to)
-        tools.addSpacing(12)
-        tools.addWidget(self.locality)
-        tools.addStretch(1)
-        tools.addWidget(self.copy_button)
-        counts_box = QGroupBox("Themes counted (for the Quality, Performance and Action Group)")
-        kbox = QVBoxLayout(counts_box)
-        kbox.addWidget(self.summary)
-        kbox.addWidget(self.table, 1)
+        tools = self._build_tools()
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(counts_box)
-        splitter.addWidget(self.circles_box)
+        splitter.addWidget(self._build_counts_box())
+        splitter.addWidget(self._build_circles_box())
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([430, 700])
         layout = QVBoxLayout(self)
@@ -106,7 +68,6 @@ class ThemesArea(QWidget):
         layout.addLayout(tools)
         layout.addWidget(self.error)
         layout.addWidget(splitter, 1)
-
         self.date_from.dateChanged.connect(lambda _d: self.reload())
         self.date_to.dateChanged.connect(lambda _d: self.reload())
         self.locality.currentIndexChanged.connect(lambda _i: self.reload())
@@ -117,39 +78,73 @@ class ThemesArea(QWidget):
         if not state.is_locked:
             self.refresh()
 
+    def _build_tools(self) -> QHBoxLayout:
+        """The date range (the last three months at first), the locality and Copy."""
+        today = date.today()
+        self.date_from = DateField()
+        self.date_from.setObjectName("themes.from")
+        self.date_from.setAccessibleName("From")
+        self.date_from.set_value(three_months_before(today))
+        self.date_to = DateField()
+        self.date_to.setObjectName("themes.to")
+        self.date_to.setAccessibleName("To")
+        self.date_to.set_value(today)
+        self.locality = LocalityChoice("themes.locality")
+        self.copy_button = button("&Copy as text", "themes.copy", "Copy the theme counts as text")
+        tools = QHBoxLayout()
+        tools.addWidget(labelled("&From:", self.date_from))
+        tools.addWidget(self.date_from)
+        tools.addWidget(labelled("&To:", self.date_to))
+        tools.addWidget(self.date_to)
+        tools.addSpacing(12)
+        tools.addWidget(self.locality)
+        tools.addStretch(1)
+        tools.addWidget(self.copy_button)
+        return tools
+
+    def _build_counts_box(self) -> QGroupBox:
+        self.summary = QLabel()
+        self.summary.setObjectName("themes.summary")
+        self.table = make_table(("Theme", "Learning circles"), "Theme counts", stretch=0)
+        self.table.setObjectName("themes.counts")
+        counts_box = QGroupBox("Themes counted (for the Quality, Performance and Action Group)")
+        kbox = QVBoxLayout(counts_box)
+        kbox.addWidget(self.summary)
+        kbox.addWidget(self.table, 1)
+        return counts_box
+
+    def _build_circles_box(self) -> QGroupBox:
+        """The learning circles behind the chosen theme's count."""
+        self.circles = make_table(
+            ("Reference", "Child", "Locality", "When", "Stage"), "Learning circles with the chosen theme", stretch=1
+        )
+        self.circles.setObjectName("themes.circles")
+        self.circles_box = QGroupBox("Learning circles with the chosen theme")
+        cbox = QVBoxLayout(self.circles_box)
+        self.circles_note = Note("Choose a theme to see the learning circles behind its count.")
+        cbox.addWidget(self.circles_note)
+        cbox.addWidget(self.circles, 1)
+        return self.circles_box
+
     def refresh(self) -> None:
         """The localities, then the counts."""
-        from circles_desktop.services.learning import children
-
-        keep = self.locality.currentData()
-        names = read(self.state, children.localities, [])
-        self.locality.blockSignals(True)
-        self.locality.clear()
-        self.locality.addItem("All localities", None)
-        for name in names:
-            self.locality.addItem(name, name)
-        self.locality.setCurrentIndex(max(self.locality.findData(keep), 0) if keep else 0)
-        self.locality.blockSignals(False)
+        self.locality.refresh(self.state)
         self.reload()
 
     def reload(self) -> None:
         from circles_desktop.services.learning import themes
-        from circles_desktop.ui.common.messages import field_errors
 
         keep = selected_id(self.table)
         start, end, where = self.date_from.value(), self.date_to.value(), self.locality.currentData()
         self.error.clear_message()
-        try:
-            self.counts = read(self.state, lambda s: themes.theme_counts(s, start, end, where), [])
-        except Exception as exc:
-            self.counts = []
-            self.error.show_message("\n".join(field_errors(exc).values()))
+        ok, counts = load(self.state, lambda s: themes.theme_counts(s, start, end, where), show=self.error)
+        self.counts = counts if ok else []
         fill_table(self.table, [(c.name, c.count) for c in self.counts], [c.theme_id for c in self.counts])
         n = sum(c.count for c in self.counts)
         self.summary.setText(
-            f"{len(self.counts)} theme{'s' if len(self.counts) != 1 else ''} from {uk_date(start)} to {uk_date(end)}"
+            f"{plural(len(self.counts), 'theme')} from {uk_date(start)} to {uk_date(end)}"
             + (f" in {where}" if where else "")
-            + (f" ({n} theme{'s' if n != 1 else ''} counted)" if n else "")
+            + (f" ({plural(n, 'theme')} counted)" if n else "")
         )
         if keep is None or keep not in {c.theme_id for c in self.counts}:
             fill_table(self.circles, [], [])
@@ -167,7 +162,7 @@ class ThemesArea(QWidget):
         name = next((c.name for c in self.counts if c.theme_id == theme_id), "")
         start, end = self.date_from.value(), self.date_to.value()
         where = self.locality.currentData()
-        rows = read(
+        rows: list[LearningCircleRow] = read(
             self.state,
             lambda s: lcs.list_learning_circles(
                 s, theme_id=theme_id, date_from=start, date_to=end, limit=1000, descending=False
@@ -180,7 +175,7 @@ class ThemesArea(QWidget):
         rows = [r for r in rows if r.meets_at is not None]
         fill_table(
             self.circles,
-            [(r.reference, r.child_name, r.locality, when_text(r), STAGE_SHORT.get(r.stage, r.stage)) for r in rows],
+            [(r.reference, r.child_name, r.locality, when_text(r), STAGE_WORDS.get(r.stage, r.stage)) for r in rows],
             [r.id for r in rows],
         )
         self.circles_box.setTitle(f"Learning circles with the theme “{name}” ({len(rows)})")

@@ -5,10 +5,12 @@ member id, so they survive a lock (names are read again from the database after 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
@@ -22,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.models.vocab import AttendanceStatus, Ring, label
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.messages import field_errors
-from circles_desktop.ui.common.operations import in_session
+from circles_desktop.ui.common.message_line import MessageLine
+from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 
 STATUSES = (AttendanceStatus.PRESENT.value, AttendanceStatus.APOLOGIES.value, AttendanceStatus.ABSENT.value)
@@ -102,7 +104,7 @@ class AttendanceGrid(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("attendance.summary")
         self.summary.setAccessibleName("Attendance summary")
-        self.general_error = FieldMessage("Attendance error")
+        self.general_error = MessageLine("Attendance error")
         self.general_error.setObjectName("attendance.error")
 
         buttons = QHBoxLayout()
@@ -125,11 +127,9 @@ class AttendanceGrid(QWidget):
     def reload(self) -> None:
         from circles_desktop.services.meetings import meetings
 
-        try:
-            rows = in_session(self.state, lambda s: meetings.attendance_grid(s, self.meeting_id))
-        except Exception as exc:
-            self.forget()
-            self.general_error.show_message(field_errors(exc).get("", "") or str(exc))
+        ok, rows = load(self.state, lambda s: meetings.attendance_grid(s, self.meeting_id), show=self.general_error)
+        if not ok:
+            self._drop_rows()
             return
         self.general_error.clear_message()
         self._fill(rows)
@@ -154,7 +154,7 @@ class AttendanceGrid(QWidget):
                 self.grid.addWidget(line.buttons[status], r, 2 + c)
             self.grid.addWidget(line.error, r + 1, 0, 1, 6)
             line.set_status(self.pending.get(row.member_id, row.status))
-            line.group.buttonToggled.connect(lambda _b, on, m=row.member_id: on and self._chosen(m))
+            line.group.buttonToggled.connect(partial(self._toggled, row.member_id))
             r += 2
         self.grid.setColumnStretch(5, 1)  # spare width after the buttons, so they sit by the names
         self.grid.setRowStretch(r, 1)
@@ -180,7 +180,7 @@ class AttendanceGrid(QWidget):
         self.rows.clear()
         while self.grid.count():
             item = self.grid.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
@@ -189,11 +189,18 @@ class AttendanceGrid(QWidget):
 
     def forget(self) -> None:
         """On lock: drop names and recorded attendance; keep the unsaved choices (ids only)."""
-        self._clear_grid()
-        self.summary.clear()
+        self._drop_rows()
         self.general_error.clear_message()
 
+    def _drop_rows(self) -> None:
+        self._clear_grid()
+        self.summary.clear()
+
     # --- choosing --------------------------------------------------------------------------------
+    def _toggled(self, member_id: int, _button: QAbstractButton, on: bool) -> None:
+        if on:
+            self._chosen(member_id)
+
     def _chosen(self, member_id: int) -> None:
         if self._loading:
             return
@@ -251,10 +258,7 @@ class AttendanceGrid(QWidget):
         for line in self.rows.values():
             line.error.clear_message()
         self.general_error.clear_message()
-        try:
-            in_session(self.state, lambda s: meetings.set_attendance(s, self.meeting_id, statuses))
-        except Exception as exc:
-            self.show_errors(field_errors(exc))
+        if not write(self.state, lambda s: meetings.set_attendance(s, self.meeting_id, statuses), show=self).ok:
             return False
         self.pending.clear()
         self._update_summary()

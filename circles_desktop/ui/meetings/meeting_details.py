@@ -3,9 +3,9 @@ dialog that creates a meeting for a circle."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QSizePolicy, QTimeEdit, QVBoxLayout, QWidget
@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QSizePolicy, Q
 from circles_desktop.models.vocab import MeetingKind, label
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
-from circles_desktop.ui.common.messages import field_errors
-from circles_desktop.ui.common.operations import in_session
+from circles_desktop.ui.common.operations import in_session, write
+
+if TYPE_CHECKING:
+    from circles_desktop.services.meetings.meetings import MeetingForm
 
 _NO_TIME = QTime(0, 0)  # the minimum stands for "no time" (shown as a dash), as DateField does for dates
 DEFAULT_START = time(18, 0)
@@ -61,13 +63,16 @@ class MeetingDetailsForm(RecordForm):
 
     def __init__(self, kinds: Sequence[str], title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
-        self.kind = self.add_field("kind", "&Kind of meeting", combo(kind_choices(kinds)), required=True)
-        self.day = self.add_field("starts_at", "&Date", DateField(), required=True)
+        self.kind = combo(kind_choices(kinds))
+        self.day = DateField()
         self.start = TimeField()
         self.end = TimeField(optional=True)
+        self.venue = QLineEdit()
+        self.add_field("kind", "&Kind of meeting", self.kind, required=True)
+        self.add_field("starts_at", "&Date", self.day, required=True)
         self.add_field("start_time", "&Starts at", self.start, required=True, help="24-hour clock, e.g. 18:30")
         self.add_field("ends_at", "&Ends at", self.end, help="24-hour clock; leave as a dash if not known")
-        self.venue = self.add_field("venue", "&Venue", QLineEdit())
+        self.add_field("venue", "&Venue", self.venue)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
@@ -75,6 +80,7 @@ class MeetingDetailsForm(RecordForm):
         for key in ("starts_at", "start_time", "ends_at"):
             # These fields are narrow: let their messages run on rather than wrap into a sliver.
             self._errors[key].setWordWrap(False)
+        # RecordForm reads and fills the times through their value()/set_value(); it is told of changes here.
         self.start.timeChanged.connect(self._mark_dirty)
         self.end.timeChanged.connect(self._mark_dirty)
         for key, widget in (
@@ -102,27 +108,6 @@ class MeetingDetailsForm(RecordForm):
         finally:
             self._loading = was
 
-    # RecordForm knows dates, text and combos; the two times are read here.
-    def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, widget in self._fields.items():
-            if isinstance(widget, TimeField):
-                out[key] = widget.value()
-        for key in ("kind", "starts_at", "venue", "notes"):
-            out[key] = _plain_value(self._fields[key])
-        return out
-
-    def load(self, values: Mapping[str, Any]) -> None:
-        times = {k: values[k] for k in ("start_time", "ends_at") if k in values}
-        rest = {k: v for k, v in values.items() if k not in times}
-        self._loading = True
-        try:
-            for key, value in times.items():
-                self._fields[key].set_value(value)  # type: ignore[attr-defined]
-        finally:
-            self._loading = False
-        super().load(rest)
-
     def load_meeting(self, kind: str, starts_at: datetime, ends_at: datetime | None, venue: str, notes: str) -> None:
         self.load(
             {
@@ -135,7 +120,7 @@ class MeetingDetailsForm(RecordForm):
             }
         )
 
-    def meeting_form(self):
+    def meeting_form(self) -> MeetingForm:
         """The services.meetings.MeetingForm these fields describe."""
         from circles_desktop.services.meetings.meetings import MeetingForm
 
@@ -147,12 +132,6 @@ class MeetingDetailsForm(RecordForm):
         return MeetingForm(
             kind=v["kind"] or "", starts_at=starts_at, ends_at=ends_at, venue=v["venue"] or "", notes=v["notes"] or ""
         )
-
-
-def _plain_value(widget: QWidget) -> Any:
-    from circles_desktop.ui.common.forms import value_of
-
-    return value_of(widget)
 
 
 class NewMeetingDialog(QDialog):
@@ -171,6 +150,7 @@ class NewMeetingDialog(QDialog):
 
         from circles_desktop.services.meetings import meeting_queries
 
+        # Opened from a circle's screen while unlocked; a failure here is the opener's to show.
         info = in_session(state, lambda s: meeting_queries.circle_kinds(s, circle_id))
         self.form = MeetingDetailsForm(info.kinds, title=f"New meeting — {label(info.circle_kind)}")
         self.form.save_button.setText("&Create meeting")
@@ -193,21 +173,19 @@ class NewMeetingDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        self.form.save_requested.connect(self.create)
+        self.form.save_requested.connect(self.create_meeting)
         self.form.cancelled.connect(self.reject)
         self.form.kind.setFocus()
 
-    def create(self) -> bool:
+    def create_meeting(self) -> bool:
         from circles_desktop.services.meetings import meetings
 
         form = self.form.meeting_form()
-        try:
-            self.meeting_id = in_session(self.state, lambda s: meetings.create_meeting(s, self.circle_id, form).id)
-        except Exception as exc:  # every failure is shown in the form; nothing is lost
-            self.form.show_errors(field_errors(exc))
+        ok, new_id = write(self.state, lambda s: meetings.create_meeting(s, self.circle_id, form).id, show=self.form)
+        if not ok:  # every failure is shown in the form; nothing is lost
             self.adjustSize()
             return False
-        self.form.saved_ok()
+        self.meeting_id = new_id
         self.accept()
         return True
 

@@ -4,6 +4,9 @@ keeps no ORM objects, and on lock it drops what it read (unsaved typing stays)."
 
 from __future__ import annotations
 
+from html import escape
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,16 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import label
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import ask_save_discard
-from circles_desktop.ui.common.messages import field_errors
-from circles_desktop.ui.common.operations import in_session
-from circles_desktop.ui.common.widgets import FieldMessage
+from circles_desktop.ui.common.message_line import MessageLine
+from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.meetings.actions_panel import ActionsPanel
 from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
 from circles_desktop.ui.meetings.meeting_details import MeetingDetailsForm
 from circles_desktop.ui.meetings.minutes_decisions import DecisionsPanel
 from circles_desktop.ui.meetings.minutes_sections import SectionsPanel
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from circles_desktop.services.meetings.meeting_queries import CircleKinds, MeetingHeader
 
 TAB_DETAILS, TAB_MINUTES, TAB_DECISIONS, TAB_ACTIONS = range(4)
 
@@ -44,11 +52,24 @@ class MeetingScreen(QWidget):
         super().__init__(parent)
         self.state = state
         self.meeting_id = meeting_id
-        self.header = None  # meeting_queries.MeetingHeader while unlocked
+        self.header: MeetingHeader | None = None  # while unlocked
         self.setObjectName("meeting.screen")
         self.setAccessibleName("Meeting")
+        self.error = MessageLine("Meeting error")
+        self.error.setObjectName("meeting.error")
+        top = self._build_heading()
+        self._build_parts()
+        self.tabs = self._build_tabs()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+        self._connect()
+        self._update_tab_titles()
+        if not state.is_locked:
+            self.reload()
 
-        # --- heading and toolbar ---
+    def _build_heading(self) -> QHBoxLayout:
         self.title = QLabel()
         self.title.setObjectName("meeting.title")
         self.title.setTextFormat(Qt.TextFormat.RichText)
@@ -63,8 +84,6 @@ class MeetingScreen(QWidget):
         self.close_button = QPushButton("&Close meeting")
         self.close_button.setObjectName("meeting.close")
         self.close_button.setAccessibleName("Close this meeting")
-        self.error = FieldMessage("Meeting error")
-        self.error.setObjectName("meeting.error")
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.title)
@@ -73,18 +92,20 @@ class MeetingScreen(QWidget):
         top.addLayout(titles, 1)
         top.addWidget(self.toolbar, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        return top
 
-        # --- parts ---
+    def _build_parts(self) -> None:
         self.details = MeetingDetailsForm(kinds=())
         self.details.setObjectName("meeting.details")
         self.details.save_button.setText("Save deta&ils")
         self.details.cancel_button.setText("Undo changes")
         self.details.setAccessibleName("Meeting details")
-        self.attendance = AttendanceGrid(state, meeting_id)
-        self.sections = SectionsPanel(state, meeting_id)
-        self.decisions = DecisionsPanel(state, meeting_id)
-        self.actions = ActionsPanel(state, meeting_id)
+        self.attendance = AttendanceGrid(self.state, self.meeting_id)
+        self.sections = SectionsPanel(self.state, self.meeting_id)
+        self.decisions = DecisionsPanel(self.state, self.meeting_id)
+        self.actions_panel = ActionsPanel(self.state, self.meeting_id)
 
+    def _build_tabs(self) -> QTabWidget:
         details_box = QWidget()
         details_layout = QVBoxLayout(details_box)
         details_layout.setContentsMargins(0, 0, 0, 0)
@@ -98,65 +119,54 @@ class MeetingScreen(QWidget):
         first.setStretchFactor(0, 2)
         first.setStretchFactor(1, 3)
         first.setSizes([420, 640])
+        tabs = QTabWidget()
+        tabs.setObjectName("meeting.tabs")
+        tabs.setAccessibleName("Parts of the meeting")
+        tabs.setDocumentMode(True)
+        tabs.setToolTip("Ctrl+1 to Ctrl+4 switch between the parts of the meeting; Ctrl+Tab moves on.")
+        for part in (first, self.sections, self.decisions, self.actions_panel):
+            tabs.addTab(part, "")  # titled by _update_tab_titles, with their counts
+        return tabs
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("meeting.tabs")
-        self.tabs.setAccessibleName("Parts of the meeting")
-        self.tabs.setDocumentMode(True)
-        self.tabs.setToolTip("Ctrl+1 to Ctrl+4 switch between the parts of the meeting; Ctrl+Tab moves on.")
-        self.tabs.addTab(first, "")
-        self.tabs.addTab(self.sections, "")
-        self.tabs.addTab(self.decisions, "")
-        self.tabs.addTab(self.actions, "")
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.error)
-        layout.addWidget(self.tabs, 1)
-
-        # --- wiring ---
+    def _connect(self) -> None:
         self.close_button.clicked.connect(self.close_meeting)
         self.details.save_requested.connect(self.save_details)
         self.details.cancelled.connect(self._reload_details)
         self.attendance.saved.connect(self._part_changed)
         self.sections.changed.connect(self._part_changed)
         self.decisions.changed.connect(self._part_changed)
-        self.actions.changed.connect(self._part_changed)
+        self.actions_panel.changed.connect(self._part_changed)
         for n in range(4):
             QShortcut(
                 QKeySequence(f"Ctrl+{n + 1}"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
             ).activated.connect(lambda n=n: self.show_tab(n))
-        state.locked.connect(self.forget)
-        state.unlocked.connect(self._unlocked)  # a bound slot: disconnected when the screen goes
-        self._update_tab_titles()
-        if not state.is_locked:
-            self.reload()
+        self.state.locked.connect(self.forget)
+        self.state.unlocked.connect(self._unlocked)  # a bound slot: disconnected when the screen goes
 
     # --- reading ---------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read everything again; unsaved text in any part stays."""
         from circles_desktop.services.meetings import meeting_queries
 
-        def read(s):
+        def read(s: Session) -> tuple[MeetingHeader, CircleKinds]:
             header = meeting_queries.meeting_header(s, self.meeting_id)
             return header, meeting_queries.circle_kinds(s, header.circle_id)
 
-        try:
-            header, kinds = in_session(self.state, read)
-        except Exception as exc:
-            self.error.show_message(field_errors(exc).get("", "") or str(exc))
+        ok, found = load(self.state, read, show=self.error)
+        if not ok:
             return
         self.error.clear_message()
+        header, kinds = found
         self.header = header
         self.details.set_kinds(kinds.kinds, header.kind if not self.details.is_dirty else None)
         if not self.details.is_dirty:
             self._load_details()
         self._show_header()
-        self.actions.set_meeting(header.circle_id, header.starts_at.date())
+        self.actions_panel.set_meeting(header.circle_id, header.starts_at.date())
         self.attendance.reload()
         self.sections.reload()
         self.decisions.reload()
-        self.actions.reload()
+        self.actions_panel.reload()
         self._update_tab_titles()
 
     def _unlocked(self, _db: object) -> None:
@@ -178,7 +188,7 @@ class MeetingScreen(QWidget):
             self.subtitle.setText("Locked — unlock to see this meeting.")
             return
         when = f"{h.starts_at:%A %d %B %Y}, {h.starts_at:%H:%M}" + (f"–{h.ends_at:%H:%M}" if h.ends_at else "")
-        self.title.setText(f"<h2>{_escape(label(h.kind))} — {h.starts_at:%d/%m/%Y}</h2>")
+        self.title.setText(f"<h2>{escape(label(h.kind), quote=False)} — {uk_date(h.starts_at)}</h2>")
         parts = [when]
         if h.venue:
             parts.append(h.venue)
@@ -186,7 +196,7 @@ class MeetingScreen(QWidget):
         if h.coordinator:
             parts.append(f"coordinator {h.coordinator}")
         self.subtitle.setText(" · ".join(parts))
-        self.setWindowTitle(f"{label(h.kind)} {h.starts_at:%d/%m/%Y} — {h.circle_name}")
+        self.setWindowTitle(f"{label(h.kind)} {uk_date(h.starts_at)} — {h.circle_name}")
 
     def forget(self) -> None:
         """On lock: drop everything read from the database; unsaved text and choices stay."""
@@ -199,7 +209,7 @@ class MeetingScreen(QWidget):
         self.attendance.forget()
         self.sections.forget()
         self.decisions.forget()
-        self.actions.forget()
+        self.actions_panel.forget()
         self.error.clear_message()
         self._show_header()
         self._update_tab_titles()
@@ -211,8 +221,8 @@ class MeetingScreen(QWidget):
         self.tabs.setTabText(TAB_DETAILS, f"Details and attendance{attendance}")
         self.tabs.setTabText(TAB_MINUTES, f"Minutes ({len(self.sections.rows)})")
         self.tabs.setTabText(TAB_DECISIONS, f"Decisions ({len(self.decisions.rows)})")
-        actions = len(self.actions.model.rows)
-        overdue = self.actions.overdue_count
+        actions = len(self.actions_panel.model.rows)
+        overdue = self.actions_panel.overdue_count
         self.tabs.setTabText(TAB_ACTIONS, f"Actions ({actions}{f', {overdue} overdue' if overdue else ''})")
 
     def show_tab(self, index: int) -> None:
@@ -223,12 +233,8 @@ class MeetingScreen(QWidget):
         from circles_desktop.services.meetings import meetings
 
         form = self.details.meeting_form()
-        try:
-            in_session(self.state, lambda s: meetings.update_meeting(s, self.meeting_id, form))
-        except Exception as exc:
-            self.details.show_errors(field_errors(exc))
+        if not write(self.state, lambda s: meetings.update_meeting(s, self.meeting_id, form), show=self.details).ok:
             return False
-        self.details.saved_ok()
         self.reload()  # the date decides who is listed for attendance and the actions' owners
         self.changed.emit()
         return True
@@ -289,10 +295,6 @@ class MeetingScreen(QWidget):
     def close_meeting(self) -> None:
         if self.can_leave():
             self.closed.emit()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _join(parts: list[str]) -> str:

@@ -5,6 +5,7 @@ asks first; every write is one short session through the services."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import ask_save_discard, confirm
-from circles_desktop.ui.common.messages import field_errors
-from circles_desktop.ui.common.operations import in_session
+from circles_desktop.ui.common.message_line import MessageLine
+from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.meetings.minutes_tags import CategoryTag, InternalBanner, category_combo
 
@@ -43,7 +44,7 @@ class _EntryView(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.setSpacing(8)
-        self.title = QLabel(f"<b>{number}.</b> {_escape(title)}")
+        self.title = QLabel(f"<b>{number}.</b> {escape(title, quote=False)}")
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.tag = CategoryTag(category)
@@ -59,10 +60,6 @@ class _EntryView(QWidget):
             self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             box.addWidget(self.preview)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def preview_of(text: str, limit: int = 90) -> str:
@@ -92,31 +89,44 @@ class TaggedListPanel(QWidget):
         self._syncing = False
         self.field_errors: dict[str, FieldMessage] = {}
 
-        # --- the list ---
-        self.list = QListWidget()
-        self.list.setObjectName(f"{self.prefix}.list")
-        self.list.setAccessibleName(f"{self.noun.capitalize()}s in order")
-        self.list.setAlternatingRowColors(True)
-        self.list.setSpacing(1)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setStyleSheet(
+        self.list = self._build_list()
+        left = self._build_left()
+        self.editor = self._build_editor()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._connect()
+        self._show_editor_state()
+
+    def _build_list(self) -> QListWidget:
+        entries = QListWidget()
+        entries.setObjectName(f"{self.prefix}.list")
+        entries.setAccessibleName(f"{self.noun.capitalize()}s in order")
+        entries.setAlternatingRowColors(True)
+        entries.setSpacing(1)
+        entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        entries.setStyleSheet(
             "QListWidget::item:selected { background: #cfe3fa; border-left: 4px solid #1565c0; }"
             "QListWidget::item:selected:!active { background: #e3eefb; }"
         )
-        self.add_button = QPushButton(f"&New {self.noun}")
-        self.add_button.setObjectName(f"{self.prefix}.add")
-        self.add_button.setAccessibleName(f"Add a {self.noun}")
-        self.delete_button = QPushButton("De&lete…")
-        self.delete_button.setObjectName(f"{self.prefix}.delete")
-        self.delete_button.setAccessibleName(f"Delete the selected {self.noun}")
-        self.up_button = QPushButton("Move &up")
-        self.up_button.setObjectName(f"{self.prefix}.up")
-        self.up_button.setAccessibleName(f"Move the selected {self.noun} up (Ctrl+Up)")
-        self.down_button = QPushButton("Move do&wn")
-        self.down_button.setObjectName(f"{self.prefix}.down")
-        self.down_button.setAccessibleName(f"Move the selected {self.noun} down (Ctrl+Down)")
-        self.list_error = FieldMessage(f"{self.noun.capitalize()} list error")
-        self.list_error.setObjectName(f"{self.prefix}.list_error")
+        return entries
+
+    def _build_left(self) -> QWidget:
+        """The list with its heading, its message line and the buttons under it."""
+        noun, prefix = self.noun, self.prefix
+        self.add_button = button(f"&New {noun}", f"{prefix}.add", f"Add a {noun}")
+        self.delete_button = button("De&lete…", f"{prefix}.delete", f"Delete the selected {noun}")
+        self.up_button = button("Move &up", f"{prefix}.up", f"Move the selected {noun} up (Ctrl+Up)")
+        self.down_button = button("Move do&wn", f"{prefix}.down", f"Move the selected {noun} down (Ctrl+Down)")
+        self.list_error = MessageLine(f"{noun.capitalize()} list error")
+        self.list_error.setObjectName(f"{prefix}.list_error")
         list_buttons = QHBoxLayout()
         list_buttons.addWidget(self.add_button)
         if self.movable:
@@ -135,35 +145,34 @@ class TaggedListPanel(QWidget):
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.list_error)
         left_layout.addLayout(list_buttons)
+        return left
 
-        # --- the editor ---
-        self.editor = QGroupBox()
-        self.editor.setObjectName(f"{self.prefix}.editor")
+    def _build_editor(self) -> QGroupBox:
+        """The editor: the subclass's fields (with the category and its banner), messages, Save."""
+        noun, prefix = self.noun, self.prefix
+        editor = QGroupBox()
+        editor.setObjectName(f"{prefix}.editor")
         self.editor_form = QFormLayout()
         self.editor_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.category = category_combo()
-        self.category.setObjectName(f"{self.prefix}.category")
+        self.category.setObjectName(f"{prefix}.category")
         self.category.setAccessibleName("Information category (required)")
         self.category_tag = CategoryTag()
         self.banner = InternalBanner()
-        self.banner.setObjectName(f"{self.prefix}.internal_banner")
+        self.banner.setObjectName(f"{prefix}.internal_banner")
         self._build_fields()
-        self.general_error = FieldMessage(f"{self.noun.capitalize()} error")
-        self.general_error.setObjectName(f"{self.prefix}.error")
+        self.general_error = FieldMessage(f"{noun.capitalize()} error")
+        self.general_error.setObjectName(f"{prefix}.error")
         self.status = QLabel()
-        self.status.setObjectName(f"{self.prefix}.status")
-        self.status.setAccessibleName(f"{self.noun.capitalize()} save status")
-        self.save_button = QPushButton(f"&Save {self.noun}")
-        self.save_button.setObjectName(f"{self.prefix}.save")
-        self.save_button.setAccessibleName(f"Save the {self.noun} (Ctrl+S)")
-        self.revert_button = QPushButton("Undo changes")
-        self.revert_button.setObjectName(f"{self.prefix}.revert")
-        self.revert_button.setAccessibleName(f"Undo the unsaved changes to this {self.noun}")
+        self.status.setObjectName(f"{prefix}.status")
+        self.status.setAccessibleName(f"{noun.capitalize()} save status")
+        self.save_button = button(f"&Save {noun}", f"{prefix}.save", f"Save the {noun} (Ctrl+S)")
+        self.revert_button = button("Undo changes", f"{prefix}.revert", f"Undo the unsaved changes to this {noun}")
         editor_buttons = QHBoxLayout()
         editor_buttons.addWidget(self.status, 1)
         editor_buttons.addWidget(self.revert_button)
         editor_buttons.addWidget(self.save_button)
-        editor_layout = QVBoxLayout(self.editor)
+        editor_layout = QVBoxLayout(editor)
         editor_layout.addWidget(Note("Fields marked * are required."))
         editor_layout.addLayout(self.editor_form, 1 if self.editor_grows else 0)
         editor_layout.addWidget(self.banner)
@@ -171,19 +180,9 @@ class TaggedListPanel(QWidget):
         if not self.editor_grows:
             editor_layout.addStretch(1)
         editor_layout.addLayout(editor_buttons)
+        return editor
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
-        splitter.addWidget(self.editor)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        self.splitter = splitter
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-        # --- wiring ---
+    def _connect(self) -> None:
         self.list.currentRowChanged.connect(self._row_changed)
         self.add_button.clicked.connect(self.new_entry)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -193,7 +192,6 @@ class TaggedListPanel(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.category.currentIndexChanged.connect(self._category_changed)
         self.list.installEventFilter(self)
-        self._show_editor_state()
 
     # --- keys ----------------------------------------------------------------------------------
     # Handled as key events rather than QShortcuts, so they work wherever focus is in the panel.
@@ -252,21 +250,9 @@ class TaggedListPanel(QWidget):
 
     def add_error_field(self, key: str, text: str, widget: QWidget, *, required: bool = False) -> FieldMessage:
         """A labelled editor field with its message underneath."""
-        label = QLabel(f"{text} *" if required else text)
-        label.setBuddy(widget)
         plain = text.replace("&", "")
         widget.setAccessibleName(plain + (" (required)" if required else ""))
-        error = FieldMessage(f"{plain} error")
-        error.setObjectName(f"{self.prefix}.{key}_error")
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        self.editor_form.addRow(label, holder)
-        self.field_errors[key] = error
-        return error
+        return self._add_row(key, f"{text} *" if required else text, widget, widget, f"{plain} error")
 
     def add_category_field(self) -> None:
         holder = QWidget()
@@ -274,18 +260,22 @@ class TaggedListPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.category, 1)
         row.addWidget(self.category_tag)
-        label = QLabel("Categor&y *")
-        label.setBuddy(self.category)
-        error = FieldMessage("Category error")
-        error.setObjectName(f"{self.prefix}.category_error")
-        outer = QWidget()
-        box = QVBoxLayout(outer)
+        self._add_row("category", "Categor&y *", self.category, holder, "Category error")
+
+    def _add_row(self, key: str, text: str, buddy: QWidget, content: QWidget, error_name: str) -> FieldMessage:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        error = FieldMessage(error_name)
+        error.setObjectName(f"{self.prefix}.{key}_error")
+        holder = QWidget()
+        box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        box.addWidget(holder)
+        box.addWidget(content)
         box.addWidget(error)
-        self.editor_form.addRow(label, outer)
-        self.field_errors["category"] = error
+        self.editor_form.addRow(label, holder)
+        self.field_errors[key] = error
+        return error
 
     def mark_dirty(self, *_args: object) -> None:
         if not self._loading:
@@ -314,15 +304,12 @@ class TaggedListPanel(QWidget):
     # --- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the entries again; unsaved text in the editor stays as it is."""
-        try:
-            self.rows = list(in_session(self.state, self._fetch))
-        except Exception as exc:
-            self.rows = []
-            self._fill_list()
-            self.list_error.show_message(field_errors(exc).get("", ""))
+        ok, rows = load(self.state, self._fetch, show=self.list_error)
+        self.rows = list(rows) if ok else []
+        self._fill_list()
+        if not ok:
             return
         self.list_error.clear_message()
-        self._fill_list()
         if self.editing_id is not None and self.row_by_id(self.editing_id) is None:
             # The entry went away (deleted elsewhere): keep typed text as a new entry.
             self.editing_id, self.editing_new = None, self._dirty
@@ -412,8 +399,9 @@ class TaggedListPanel(QWidget):
     def _set_fields_enabled(self, enabled: bool) -> None:
         for i in range(self.editor_form.rowCount()):
             item = self.editor_form.itemAt(i, QFormLayout.ItemRole.FieldRole)
-            if item is not None and item.widget() is not None:
-                item.widget().setEnabled(enabled)
+            field = item.widget() if item is not None else None
+            if field is not None:
+                field.setEnabled(enabled)
 
     def _update_buttons(self) -> None:
         row = self.list.currentRow()
@@ -471,17 +459,15 @@ class TaggedListPanel(QWidget):
     def save(self) -> bool:
         if not (self.editing_new or self.editing_id is not None):
             return True
-        values = self._editor_values()
+        values, row_id = self._editor_values(), self.editing_id
         self.clear_errors()
-        try:
-            if self.editing_new or self.editing_id is None:
-                new_id = in_session(self.state, lambda s: self._create(s, values))
+        if self.editing_new or row_id is None:
+            ok, new_id = write(self.state, lambda s: self._create(s, values), show=self)
+            if ok:
                 self.editing_id, self.editing_new = new_id, False
-            else:
-                row_id = self.editing_id
-                in_session(self.state, lambda s: self._update(s, row_id, values))
-        except Exception as exc:
-            self.show_errors(field_errors(exc))
+        else:
+            ok, _ = write(self.state, lambda s: self._update(s, row_id, values), show=self)
+        if not ok:
             return False
         self._dirty = False
         self.reload()
@@ -507,10 +493,7 @@ class TaggedListPanel(QWidget):
             self, f"Delete {self.noun}", f"Delete the {self.noun} “{self._title(row)}”? This cannot be undone."
         ):
             return
-        try:
-            in_session(self.state, lambda s: self._delete(s, row.id))
-        except Exception as exc:
-            self.list_error.show_message(field_errors(exc).get("", "") or "; ".join(field_errors(exc).values()))
+        if not write(self.state, lambda s: self._delete(s, row.id), show=self.list_error).ok:
             return
         if self.editing_id == row.id:
             self._dirty = False
@@ -527,10 +510,7 @@ class TaggedListPanel(QWidget):
         position = self.list.currentRow() + step
         if position < 0 or position >= len(self.rows):
             return
-        try:
-            in_session(self.state, lambda s: self._move(s, row_id, position))
-        except Exception as exc:
-            self.list_error.show_message("; ".join(field_errors(exc).values()))
+        if not write(self.state, lambda s: self._move(s, row_id, position), show=self.list_error).ok:
             return
         self.reload()
         self._select(row_id)
