@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 ERROR_STYLE = "color: #b00020;"
+W = TypeVar("W", bound=QWidget)
 _NO_DATE = QDate(1900, 1, 1)  # QDateEdit's minimum stands for "no date" (shown as a dash)
 
 
@@ -50,9 +51,10 @@ class DateField(QDateEdit):
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
 
     def value(self) -> date | None:
-        if self.optional and self.date() == _NO_DATE:
+        chosen = self.date()
+        if self.optional and chosen == _NO_DATE:
             return None
-        return self.date().toPython()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def set_value(self, value: date | None) -> None:
         if value is None:
@@ -120,7 +122,7 @@ def _write(widget: QWidget, value: Any) -> None:
         widget.set_value(value)  # type: ignore[attr-defined]
 
 
-def _changed_signal(widget: QWidget):
+def _changed_signal(widget: QWidget) -> Any:
     if isinstance(widget, QDateEdit):
         return widget.dateChanged
     if isinstance(widget, QLineEdit):
@@ -191,7 +193,7 @@ class RecordForm(QWidget):
         ).activated.connect(self.save_requested.emit)
 
     # --- building ------------------------------------------------------------------------------
-    def add_field(self, key: str, label: str, widget: QWidget, *, required: bool = False, help: str = "") -> QWidget:
+    def add_field(self, key: str, label: str, widget: W, *, required: bool = False, help: str = "") -> W:
         text = f"{label} *" if required else label
         lab = QLabel(text)
         lab.setBuddy(widget)
@@ -219,8 +221,17 @@ class RecordForm(QWidget):
             signal.connect(self._mark_dirty)
         return widget
 
-    def field(self, key: str) -> QWidget:
-        return self._fields[key]
+    @overload
+    def field(self, key: str) -> Any: ...
+    @overload
+    def field(self, key: str, kind: type[W]) -> W: ...
+    def field(self, key: str, kind: type[W] | None = None) -> Any:
+        """The widget of a field. `field(key, QComboBox)` is typed (and checked) as that kind of widget;
+        `field(key)` is untyped, for the many callers that know what they put there."""
+        widget = self._fields[key]
+        if kind is not None and not isinstance(widget, kind):
+            raise TypeError(f"field {key!r} is a {type(widget).__name__}, not a {kind.__name__}")
+        return widget
 
     # --- values --------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
