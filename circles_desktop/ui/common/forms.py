@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-ERROR_STYLE = "color: #b00020;"
+from circles_desktop.ui.common.widgets import ERROR_STYLE, FieldMessage
+
 W = TypeVar("W", bound=QWidget)
 _NO_DATE = QDate(1900, 1, 1)  # QDateEdit's minimum stands for "no date" (shown as a dash)
 
@@ -156,31 +158,51 @@ class RecordForm(QWidget):
     save_requested = Signal()
     cancelled = Signal()
 
-    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, title: str = "", parent: QWidget | None = None, *, scrolling: bool = False) -> None:
+        """`scrolling`: the fields scroll while Save and Cancel stay in view (see ScrollingRecordForm)."""
         super().__init__(parent)
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
         self._dirty = False
         self._loading = False
+        self.heading: QLabel | None = None
 
+        # Name-mangled (__) so that subclasses' own _build_* methods never replace these.
         outer = QVBoxLayout(self)
+        self.__build_fields(self.__build_body(outer) if scrolling else outer, title)
+        self.__build_buttons(outer)
+
+    def __build_body(self, outer: QVBoxLayout) -> QVBoxLayout:
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 8, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
+        return self.body_layout
+
+    def __build_fields(self, layout: QVBoxLayout, title: str) -> None:
         if title:
-            heading = QLabel(f"<h2>{title}</h2>")
-            heading.setAccessibleName(title)
-            outer.addWidget(heading)
+            self.heading = QLabel(f"<h2>{title}</h2>")
+            self.heading.setAccessibleName(title)
+            layout.addWidget(self.heading)
         note = QLabel("Fields marked * are required.")
         note.setStyleSheet("color: palette(mid);")
-        outer.addWidget(note)
+        layout.addWidget(note)
         self.form_layout = QFormLayout()
         self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        outer.addLayout(self.form_layout)
+        layout.addLayout(self.form_layout)
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        outer.addWidget(self.general_error)
-        outer.addStretch(1)
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+
+    def __build_buttons(self, outer: QVBoxLayout) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -331,3 +353,58 @@ class RecordForm(QWidget):
     def _cancel(self) -> None:
         if self.confirm_leave():
             self.cancelled.emit()
+
+
+class ScrollingRecordForm(RecordForm):
+    """A RecordForm whose fields scroll while Save/Cancel stay in view; `sections` go under the fields.
+
+    Section widgets may carry their own FieldMessages: `add_messages` registers them by error key so
+    `show_errors` puts each service message beside its field, wherever that field is.
+    """
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(title, parent, scrolling=True)
+        self._extra_messages: dict[str, tuple[FieldMessage, QWidget | None]] = {}
+
+    def set_title(self, text: str) -> None:
+        if self.heading is not None:
+            self.heading.setText(f"<h2>{text}</h2>")
+
+    def add_section(self, widget: QWidget) -> None:
+        """Below the fields, above the general error line."""
+        index = self.body_layout.indexOf(self.general_error)
+        self.body_layout.insertWidget(index, widget)
+
+    def add_messages(self, messages: Mapping[str, FieldMessage], focus: Mapping[str, QWidget] | None = None) -> None:
+        for key, message in messages.items():
+            self._extra_messages[key] = (message, (focus or {}).get(key))
+
+    def watch(self, *signals: Any) -> None:
+        """Edits through these signals count as unsaved changes."""
+        for signal in signals:
+            signal.connect(self._mark_dirty)
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        own = {k: v for k, v in errors.items() if k not in self._extra_messages}
+        super().show_errors(own)  # clears every message first (clear_errors below)
+        first: QWidget | None = None
+        for key, message in errors.items():
+            if key in self._extra_messages:
+                label_, widget = self._extra_messages[key]
+                label_.show_message(message)
+                if widget is not None and first is None and not own:
+                    first = widget
+        if first is not None:
+            self.scroll_area.ensureWidgetVisible(first)
+            first.setFocus()
+
+    def clear_errors(self) -> None:
+        super().clear_errors()
+        for message, _widget in getattr(self, "_extra_messages", {}).values():
+            message.clear_message()
+
+    def error_text(self, key: str) -> str:
+        if key in self._extra_messages:
+            message = self._extra_messages[key][0]
+            return message.text() if not message.isHidden() else ""
+        return super().error_text(key)

@@ -7,11 +7,14 @@
   there is nothing to show them on; on success the form is marked saved. Returns an `Outcome`.
 - `load(state, work, show=...)`: the same for a read whose failure should be shown (opening a record).
 - `in_session(state, work)`: the bare unit of work, raising `Locked` while locked, for code that reports
-  failures itself (through `messages.field_errors`).
+  failures itself (through `messages.field_errors`), and for work a worker runs in one session.
+- `in_store(state, work)`: `work(database)` for the jobs done on the encrypted store itself rather than
+  in a session (a backup, a change of passphrase, the data key for the keyring); raises `Locked`.
 - `in_background(state, work, on_done, ...)`: slow work off the UI thread through the one Background
   pool; `work()` never touches a widget, its failure is shown the same way as a write's.
 
-A screen never opens `state.database.session()` itself.
+A screen never opens `state.database.session()` itself. Only the shell and AppState, which open, lock
+and close the Database, hold it directly.
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.orm import Session
 
+    from circles_desktop.store.database import Database
     from circles_desktop.ui.app.app_state import AppState
 
 T = TypeVar("T")
+D = TypeVar("D")
 Handlers = Mapping[type[BaseException], Callable[[Any], None]]
 
 
@@ -42,7 +47,7 @@ class Outcome(NamedTuple):
     value: Any = None
 
 
-def read(state: AppState, work: Callable[[Session], T], default: T) -> T:
+def read(state: AppState, work: Callable[[Session], T], default: D) -> T | D:
     db = state.database
     if db is None or not db.is_open:
         return default
@@ -58,6 +63,13 @@ def in_session(state: AppState, work: Callable[[Session], T]) -> T:
         return work(s)
 
 
+def in_store(state: AppState, work: Callable[[Database], T]) -> T:
+    db = state.database
+    if db is None or not db.is_open:
+        raise Locked()
+    return work(db)
+
+
 def write(
     state: AppState,
     work: Callable[[Session], T],
@@ -66,11 +78,14 @@ def write(
     parent: QWidget | None = None,
     title: str = "Not saved",
     handlers: Handlers | None = None,
+    saved: bool = True,
 ) -> Outcome:
-    """`handlers` maps an exception type the caller answers itself (a likely duplicate) to its answer."""
+    """`handlers` maps an exception type the caller answers itself (a likely duplicate) to its answer.
+    `saved=False` for a write that is not the form's own save (ending a job from inside the person
+    form): the form's other changes stay marked unsaved."""
     outcome = load(state, work, show=show, parent=parent, title=title, handlers=handlers)
     saved_ok = getattr(show, "saved_ok", None)
-    if outcome.ok and saved_ok is not None:
+    if outcome.ok and saved and saved_ok is not None:
         saved_ok()
     return outcome
 

@@ -5,6 +5,8 @@ than it needs (importing `Qt` itself costs tens of milliseconds at start-up)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 ERROR_STYLE = "color: #b00020;"
@@ -29,6 +31,10 @@ class FieldMessage(QLabel):
 
     def clear_message(self) -> None:
         self.show_message("")
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Show every message of {field: message} here, so operations can report to a line of its own."""
+        self.show_message("\n".join(message for message in errors.values() if message))
 
 
 class Note(QLabel):
@@ -55,6 +61,3 @@ def labelled(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
     return label
-
-
-# --- searchable lists --------------------------------------------------------------------------------

@@ -27,13 +27,9 @@ from circles_desktop.models.vocab import CircleKind, ReferralStatus
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.record_picker import RecordPicker
+from circles_desktop.ui.common.record_search import organisation_picker, person_picker, professional_picker
 from circles_desktop.ui.common.widgets import Note
-from circles_desktop.ui.referrals.referral_pickers import (
-    RecordPicker,
-    organisation_picker,
-    person_picker,
-    professional_picker,
-)
 from circles_desktop.ui.referrals.referral_steps import ReferralStepper, StepButtons, StepDialog
 from circles_desktop.ui.referrals.risk_report_panel import RiskReportsPanel
 
