@@ -152,12 +152,15 @@ class PagedList(QWidget):
     count: QLabel
     error: FieldMessage
 
-    def follow(self, count_text: Callable[[int], str]) -> None:
-        """Call once self.state, model, search, count and error are made."""
+    def follow(self, count_text: Callable[[int], str], *, lock_and_unlock: bool = True) -> None:
+        """Call once self.state, model, search, count and error are made. `lock_and_unlock=False` for
+        a list whose area decides itself when it is read again (the Referrals list, behind a referral)."""
         self._count_text = count_text
         self.search.textChanged.connect(self.model.set_filter)
         self.model.total_changed.connect(self._show_count)
         self.model.failed.connect(self.error.show_message)
+        if not lock_and_unlock:
+            return
         self.state.unlocked.connect(lambda _db: self.refresh())
         self.state.locked.connect(self._forget)
         if not self.state.is_locked:

@@ -1,7 +1,8 @@
 """The one way a screen reads and writes the records (in the spirit of Anki's aqt/operations).
 
 - `read(state, work, default)`: `work(session)` in one short session; `default` while locked. Errors
-  are the caller's (a list model shows them in its own line).
+  are the caller's (a list model shows them in its own line), or, given `show=`, shown there and
+  `default` returned.
 - `write(state, work, show=form)`: `work(session)` as one unit of work that commits whole or rolls back
   whole. Problems go beside the fields they name (`show.show_errors`), or into a message box when
   there is nothing to show them on; on success the form is marked saved. Returns an `Outcome`.
@@ -22,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
-from circles_desktop.ui.common.messages import Locked, describe, field_errors
+from circles_desktop.ui.common.messages import Locked, describe, explain, field_errors
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -47,12 +48,15 @@ class Outcome(NamedTuple):
     value: Any = None
 
 
-def read(state: AppState, work: Callable[[Session], T], default: D) -> T | D:
+def read(state: AppState, work: Callable[[Session], T], default: D, *, show: ShowsErrors | None = None) -> T | D:
     db = state.database
     if db is None or not db.is_open:
         return default
-    with db.session() as s:
-        return work(s)
+    if show is None:
+        with db.session() as s:
+            return work(s)
+    outcome = load(state, work, show=show)
+    return outcome.value if outcome.ok else default
 
 
 def in_session(state: AppState, work: Callable[[Session], T]) -> T:
@@ -79,11 +83,12 @@ def write(
     title: str = "Not saved",
     handlers: Handlers | None = None,
     saved: bool = True,
+    what: str = "",
 ) -> Outcome:
     """`handlers` maps an exception type the caller answers itself (a likely duplicate) to its answer.
     `saved=False` for a write that is not the form's own save (ending a job from inside the person
     form): the form's other changes stay marked unsaved."""
-    outcome = load(state, work, show=show, parent=parent, title=title, handlers=handlers)
+    outcome = load(state, work, show=show, parent=parent, title=title, handlers=handlers, what=what)
     saved_ok = getattr(show, "saved_ok", None)
     if outcome.ok and saved and saved_ok is not None:
         saved_ok()
@@ -98,7 +103,9 @@ def load(
     parent: QWidget | None = None,
     title: str = "Could not be read",
     handlers: Handlers | None = None,
+    what: str = "",
 ) -> Outcome:
+    """`what` says what failed, before the reason: "The report could not be opened: …"."""
     try:
         return Outcome(True, in_session(state, work))
     except Exception as exc:  # the unit of work rolled back whole; say why in plain words
@@ -106,20 +113,26 @@ def load(
             if isinstance(exc, kind):
                 answer(exc)
                 return Outcome(False)
-        report(exc, show=show, parent=parent, title=title)
+        report(exc, show=show, parent=parent, title=title, what=what)
         return Outcome(False)
 
 
 def report(
-    exc: BaseException, *, show: ShowsErrors | None = None, parent: QWidget | None = None, title: str = ""
+    exc: BaseException,
+    *,
+    show: ShowsErrors | None = None,
+    parent: QWidget | None = None,
+    title: str = "",
+    what: str = "",
 ) -> None:
-    """Show a failure beside its fields, or in a message box when there is nothing to show it on."""
+    """Show a failure beside its fields, or in a message box when there is nothing to show it on.
+    With `what`, one message saying what failed and why."""
     if show is not None:
-        show.show_errors(field_errors(exc))
+        show.show_errors({"": explain(what, exc)} if what else field_errors(exc))
         return
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.warning(parent, title or "Circles Desktop", describe(exc))
+    QMessageBox.warning(parent, title or "Circles Desktop", explain(what, exc) if what else describe(exc))
 
 
 def in_background(
@@ -131,14 +144,16 @@ def in_background(
     show: ShowsErrors | None = None,
     parent: QWidget | None = None,
     title: str = "",
+    what: str = "",
 ) -> None:
     """Run `work()` on a worker thread; `on_done(result)` back on the UI thread. A failure goes to
-    `on_error` when given, otherwise it is shown as `report` shows it."""
+    `on_error` when given, otherwise it is shown as `report` shows it. Work that needs the records
+    opens its session in the worker: `lambda: in_session(state, job)`."""
 
     def failed(exc: BaseException) -> None:
         if on_error is not None:
             on_error(exc)
         else:
-            report(exc, show=show, parent=parent, title=title)
+            report(exc, show=show, parent=parent, title=title, what=what)
 
     state.background.run(work, on_done, failed)
