@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circles_desktop.ui.common.widgets import ERROR_STYLE, FieldMessage
+from circles_desktop.ui.common.widgets import ERROR_STYLE, FieldMessage, with_message
 
 W = TypeVar("W", bound=QWidget)
 _NO_DATE = QDate(1900, 1, 1)  # QDateEdit's minimum stands for "no date" (shown as a dash)
@@ -228,13 +228,7 @@ class RecordForm(QWidget):
         error.setWordWrap(True)
         error.setAccessibleName(f"{label} error")
         error.hide()
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        self.form_layout.addRow(lab, holder)
+        self.form_layout.addRow(lab, with_message(widget, error))
         self._fields[key] = widget
         self._errors[key] = error
         self._labels[key] = lab

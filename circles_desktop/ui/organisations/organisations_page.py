@@ -134,6 +134,9 @@ WORDS = ListWords(
 
 
 class OrganisationsArea(ListBesideRecord):
+    form: OrganisationRecordForm
+    model: OrganisationsModel
+
     def __init__(self, state: AppState) -> None:
         super().__init__()
         self.state = state

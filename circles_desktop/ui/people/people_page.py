@@ -74,6 +74,8 @@ WORDS = ListWords(
 
 
 class PeopleArea(ListBesideRecord):
+    form: PersonRecordForm
+    model: PeopleModel
     first_field = "given_name"
 
     def __init__(self, state: AppState) -> None:

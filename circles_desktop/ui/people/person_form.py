@@ -9,14 +9,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from circles_desktop.models.vocab import PersonPart, label
+from circles_desktop.services.people.people import FORM_PARTS
 from circles_desktop.ui.common.forms import DateField, ScrollingRecordForm
 from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.people.professional_section import ProfessionalSection
 from circles_desktop.ui.people.volunteer_section import VolunteerSection
 
-# Parts ticked on the form itself; volunteer and professional tick open their sections; the rest
-# (core member, focus person, facilitator) follow from referrals and circles and are shown, not ticked.
-TICKABLE = ("parent_carer", "child", "coordinator", "connector", "learner", "other")
+# Parts ticked on the form itself (which ones is the service's: people.FORM_PARTS), in this order;
+# volunteer and professional tick open their sections; the rest (core member, focus person,
+# facilitator) follow from referrals and circles and are shown, not ticked.
+_TICK_ORDER = ("parent_carer", "child", "coordinator", "connector", "learner", "other")
+TICKABLE = tuple(sorted(FORM_PARTS, key=lambda p: (_TICK_ORDER.index(p) if p in _TICK_ORDER else len(_TICK_ORDER), p)))
 SECTION_PARTS = ("volunteer", "professional")
 FIELDS = ("given_name", "family_name", "known_as", "date_of_birth", "reference", "phone", "email", "address", "notes")
 

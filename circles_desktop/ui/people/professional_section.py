@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.common.forms import DateField
 from circles_desktop.ui.common.tables import fill_table, form_table
-from circles_desktop.ui.common.widgets import FieldMessage
+from circles_desktop.ui.common.widgets import FieldMessage, labelled, with_message
 
 NO_ORGANISATION = "— choose an organisation —"
 
@@ -96,15 +95,7 @@ class ProfessionalSection(QGroupBox):
             ("professional.organisation", "&Organisation *", self.organisation),
             ("professional.job_title", "&Job title *", self.job_title),
         ):
-            holder = QWidget()
-            box = QVBoxLayout(holder)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
-            box.addWidget(widget)
-            box.addWidget(self.messages[key])
-            lab = QLabel(text)
-            lab.setBuddy(widget)
-            form.addRow(lab, holder)
+            form.addRow(labelled(text, widget), with_message(widget, self.messages[key]))
         form.addRow("Started", self.started_on)
 
     def _changed(self, *_args: object) -> None:

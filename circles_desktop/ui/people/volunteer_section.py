@@ -30,7 +30,7 @@ from circles_desktop.models.vocab import DayPart, DbsLevel, Weekday, label
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.common.forms import DateField, combo
 from circles_desktop.ui.common.tables import fill_table, form_table
-from circles_desktop.ui.common.widgets import FieldMessage, Note
+from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled, with_message
 
 DAY_NAMES = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri", "sat": "Sat", "sun": "Sun"}
 
@@ -208,16 +208,9 @@ class VolunteerSection(QGroupBox):
         return message
 
     def _row(self, form: QFormLayout, key: str, text: str, widget: QWidget) -> None:
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(self._message(key, text.replace("&", "")))
-        lab = QLabel(text)
-        lab.setBuddy(widget)
+        message = self._message(key, text.replace("&", ""))
         widget.setAccessibleName(text.replace("&", ""))
-        form.addRow(lab, holder)
+        form.addRow(labelled(text, widget), with_message(widget, message))
 
     def _changed(self, *_args: object) -> None:
         if not self._loading:

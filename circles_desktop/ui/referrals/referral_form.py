@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.models.vocab import CircleKind, ReferralStatus
 from circles_desktop.services.common.words import uk_date
+from circles_desktop.services.referrals.referrals import REFERRABLE
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.operations import load, write
@@ -35,7 +36,7 @@ from circles_desktop.ui.common.widgets import Note
 from circles_desktop.ui.referrals.referral_steps import ReferralStepper, StepButtons, StepDialog
 from circles_desktop.ui.referrals.risk_report_panel import RiskReportsPanel
 
-KINDS = {CircleKind.COSA.value: CircleKind.COSA.label, CircleKind.COMMUNITY.value: CircleKind.COMMUNITY.label}
+KINDS = {kind.value: kind.label for kind in REFERRABLE}
 MAPPA_CATEGORIES = {1: "1 — registered sexual offender", 2: "2 — violent offender", 3: "3 — other dangerous offender"}
 MAPPA_LEVELS = {1: "1 — ordinary agency management", 2: "2 — multi-agency management", 3: "3 — senior multi-agency"}
 PICKERS = ("person_id", "referrer_id", "signposted_by_id")

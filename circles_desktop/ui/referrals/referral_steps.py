@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.models.vocab import CircleKind, ReferralStatus
 from circles_desktop.services.common.words import uk_date
+from circles_desktop.services.referrals.referrals import NEEDS_REASON
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import DateField, RecordForm
 from circles_desktop.ui.common.operations import write
@@ -36,7 +37,6 @@ STEP_WORDS: dict[str, tuple[str, str, str]] = {
     S.DECLINED: ("Decline…", "Decline the referral", "Date declined"),
     S.WITHDRAWN: ("Withdrawn…", "Referral withdrawn", "Date withdrawn"),
 }
-NEEDS_REASON = (S.DECLINED, S.WITHDRAWN)
 
 _CHIP = "QLabel {{ border: 1px solid {border}; border-radius: 6px; padding: 4px 10px; background: {bg}; color: {fg}; }}"
 STYLES = {

@@ -101,6 +101,7 @@ STATUS_TABS: tuple[tuple[str | None, str], ...] = ((None, "All"),) + tuple((s.va
 
 
 class ReferralList(PagedList):
+    model: ReferralListModel
     open_requested = Signal(int)
     new_requested = Signal()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import RiskReportType
+from circles_desktop.services.common.attachments import MAX_BYTES, SUFFIXES
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import confirm
@@ -46,7 +47,10 @@ OPEN_TOOLTIP = (
     "written to a private temporary file (readable by you only) and deleted when Circles Desktop locks "
     "or closes. Do not save it elsewhere."
 )
-FILE_FILTER = "Reports (*.pdf *.docx *.odt *.png *.jpg *.jpeg *.txt);;All files (*)"
+FILE_FILTER = f"Reports ({' '.join('*' + suffix for suffix in SUFFIXES)});;All files (*)"
+CHOOSE_TOOLTIP = (
+    f"Choose a report file (PDF, Word, OpenDocument, picture or text; at most {MAX_BYTES // (1024 * 1024)} MB)"
+)
 TYPE_HINTS = (("oasys", "oasys"), ("rm2000", "rm2000"), ("rm-2000", "rm2000"), ("asset", "asset"), ("arms", "arms"))
 
 
@@ -252,7 +256,7 @@ class RiskReportsPanel(QGroupBox):
 
         self.attach_button = QPushButton("&Attach…")
         self.attach_button.setObjectName("risk_reports.attach")
-        self.attach_button.setToolTip("Choose a report file (PDF, Word, OpenDocument, picture or text; at most 20 MB)")
+        self.attach_button.setToolTip(CHOOSE_TOOLTIP)
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("risk_reports.open")
         self.open_button.setToolTip(OPEN_TOOLTIP)
