@@ -140,6 +140,15 @@ def _changed_signal(widget: QWidget) -> Any:
     return None
 
 
+def text_box(height: int | None = None) -> QPlainTextEdit:
+    """A box for a few lines (an address, notes) in which Tab moves on, as in every other field."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    if height is not None:
+        box.setFixedHeight(height)
+    return box
+
+
 def combo(choices: Mapping[Any, str], include_blank: str | None = None) -> QComboBox:
     """A combo box whose items carry their stored value as data and show the users' words."""
     box = QComboBox()

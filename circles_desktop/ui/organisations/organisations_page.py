@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from circles_desktop.models.vocab import OrganisationKind, label
 from circles_desktop.services.common.words import plural
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.forms import ScrollingRecordForm, combo
+from circles_desktop.ui.common.forms import ScrollingRecordForm, combo, text_box
 from circles_desktop.ui.common.list_parts import ListBesideRecord, ListWords
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.paged_model import RecordListModel
@@ -28,39 +28,24 @@ STAFF_SHOWN = 500  # far more than any one office has
 
 
 class OrganisationsModel(RecordListModel):
+    """Organisations, a page at a time, filtered by name and kind (the narrowing choice)."""
+
     COL_NAME, COL_KIND, COL_PHONE, COL_STAFF = range(4)
     COL_ID = 4  # held in each row, not shown
     HEADERS = ("Name", "Kind", "Phone", "Staff")
 
-    @property
-    def kind(self) -> str | None:
-        return self.narrow
-
-    def set_kind(self, kind: str | None) -> None:
-        self.set_narrow(kind)
-
-    def organisation_id(self, row: int) -> int:
-        return self.record_id(row)
-
     def count_in(self, session: Session, text: str) -> int:
         from circles_desktop.services.organisations import organisations
 
-        return organisations.count_organisations(session, text, self.kind)
+        return organisations.count_organisations(session, text, self.narrow)
 
     def page_in(self, session: Session, text: str, offset: int, limit: int) -> Sequence[Any]:
         from circles_desktop.services.organisations import organisations
 
-        return organisations.search_organisations(session, text, self.kind, offset, limit)
+        return organisations.search_organisations(session, text, self.narrow, offset, limit)
 
     def cells(self, r: Any) -> tuple[Any, ...]:
         return (r.name, KIND_LABELS.get(r.kind, r.kind), r.phone, str(r.staff), r.id)
-
-
-def _text_box() -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
-    box.setFixedHeight(60)
-    return box
 
 
 class OrganisationRecordForm(ScrollingRecordForm):
@@ -68,10 +53,10 @@ class OrganisationRecordForm(ScrollingRecordForm):
         super().__init__("Organisation")
         self.add_field("name", "&Name", QLineEdit(), required=True)
         self.add_field("kind", "&Kind", combo(KIND_LABELS, include_blank="— choose —"), required=True)
-        self.add_field("address", "&Address", _text_box())
+        self.add_field("address", "&Address", text_box(60))
         self.add_field("phone", "&Phone", QLineEdit())
         self.add_field("email", "&Email", QLineEdit())
-        self.add_field("notes", "N&otes", _text_box())
+        self.add_field("notes", "N&otes", text_box(60))
         for key in FIELDS:
             self.field(key).setObjectName(f"organisation.{key}")
         self.save_button.setObjectName("organisation.save")

@@ -24,31 +24,22 @@ PART_LABELS = {p: label(p) for p in PersonPart.values()}
 
 
 class PeopleModel(RecordListModel):
-    """People, a page at a time, filtered by words (names, reference, date of birth) and part."""
+    """People, a page at a time, filtered by words (names, reference, date of birth) and part (the
+    narrowing choice)."""
 
     COL_NAME, COL_KNOWN_AS, COL_BORN, COL_REFERENCE, COL_PARTS = range(5)
     COL_ID = 5  # held in each row, not shown
     HEADERS = ("Name", "Known as", "Date of birth", "Reference", "Parts")
 
-    @property
-    def part(self) -> str | None:
-        return self.narrow
-
-    def set_part(self, part: str | None) -> None:
-        self.set_narrow(part)
-
-    def person_id(self, row: int) -> int:
-        return self.record_id(row)
-
     def count_in(self, session: Session, text: str) -> int:
         from circles_desktop.services.people import people
 
-        return people.count_people(session, text, self.part)
+        return people.count_people(session, text, self.narrow)
 
     def page_in(self, session: Session, text: str, offset: int, limit: int) -> Sequence[Any]:
         from circles_desktop.services.people import people
 
-        return people.search_people(session, text, self.part, offset, limit)
+        return people.search_people(session, text, self.narrow, offset, limit)
 
     def cells(self, r: Any) -> tuple[Any, ...]:
         parts = ", ".join(PART_LABELS.get(p, p) for p in r.parts)

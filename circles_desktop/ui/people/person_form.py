@@ -6,11 +6,11 @@ The form only shows and gathers; person_editor.PersonEditor reads a person into 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from circles_desktop.models.vocab import PersonPart, label
 from circles_desktop.services.people.people import FORM_PARTS
-from circles_desktop.ui.common.forms import DateField, ScrollingRecordForm
+from circles_desktop.ui.common.forms import DateField, ScrollingRecordForm, text_box
 from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.people.professional_section import ProfessionalSection
 from circles_desktop.ui.people.volunteer_section import VolunteerSection
@@ -22,13 +22,6 @@ _TICK_ORDER = ("parent_carer", "child", "coordinator", "connector", "learner", "
 TICKABLE = tuple(sorted(FORM_PARTS, key=lambda p: (_TICK_ORDER.index(p) if p in _TICK_ORDER else len(_TICK_ORDER), p)))
 SECTION_PARTS = ("volunteer", "professional")
 FIELDS = ("given_name", "family_name", "known_as", "date_of_birth", "reference", "phone", "email", "address", "notes")
-
-
-def _text_box() -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
-    box.setFixedHeight(54)
-    return box
 
 
 class PersonRecordForm(ScrollingRecordForm):
@@ -60,8 +53,8 @@ class PersonRecordForm(ScrollingRecordForm):
         self.add_field("reference", "&Reference", QLineEdit(), help="e.g. a probation or case reference")
         self.add_field("phone", "&Phone", QLineEdit())
         self.add_field("email", "&Email", QLineEdit())
-        self.add_field("address", "&Address", _text_box())
-        self.add_field("notes", "&Notes", _text_box())
+        self.add_field("address", "&Address", text_box(54))
+        self.add_field("notes", "&Notes", text_box(54))
         for key in FIELDS:
             self.field(key).setObjectName(f"person.{key}")
 

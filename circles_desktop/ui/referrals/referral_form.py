@@ -28,7 +28,7 @@ from circles_desktop.models.vocab import CircleKind, ReferralStatus
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.referrals.referrals import REFERRABLE
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo, text_box
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.record_picker import RecordPicker
 from circles_desktop.ui.common.record_search import organisation_picker, person_picker, professional_picker
@@ -43,8 +43,7 @@ PICKERS = ("person_id", "referrer_id", "signposted_by_id")
 
 
 def _notes_box(lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    box = text_box()
     box.setFixedHeight(14 + lines * box.fontMetrics().lineSpacing())
     return box
 

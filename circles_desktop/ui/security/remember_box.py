@@ -6,12 +6,18 @@ answers leaves the window usable. Where there is no keyring the controls are dis
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from circles_desktop.ui.app.app_state import NOT_CHECKED, AppState
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import in_background, in_store
 from circles_desktop.ui.common.widgets import Note, StatusNote
+
+if TYPE_CHECKING:
+    from circles_desktop.store.database import Database
 
 EXPLANATION = (
     "When on, the database key is kept in this computer's system keyring and Circles Desktop opens "
@@ -85,29 +91,32 @@ class RememberBox(QGroupBox):
             self.forget()
 
     def remember_now(self) -> None:
-        if self.state.is_locked:
-            return
-        state, vault = self.state, self.state.vault
-        self._set_enabled(False)
-        in_background(
-            state,
-            lambda: in_store(state, lambda db: vault.remember(db.database_id, db.data_key)),
-            lambda _: self._done(
-                "The key is kept in this computer's keyring; Circles Desktop will open without asking.", remembered=True
-            ),
-            on_error=lambda exc: self._failed(exc, remembered=False),
+        vault = self.state.vault
+        self._change(
+            lambda db: vault.remember(db.database_id, db.data_key),
+            "The key is kept in this computer's keyring; Circles Desktop will open without asking.",
+            remembered=True,
         )
 
     def forget(self) -> None:
+        vault = self.state.vault
+        self._change(
+            lambda db: vault.forget(db.database_id),
+            "Forgotten. Circles Desktop will ask for the passphrase next time.",
+            remembered=False,
+        )
+
+    def _change(self, work: Callable[[Database], object], done: str, remembered: bool) -> None:
+        """Remember or forget in a worker; on failure the tick goes back to what the keyring holds."""
         if self.state.is_locked:
             return
-        state, vault = self.state, self.state.vault
+        state = self.state
         self._set_enabled(False)
         in_background(
             state,
-            lambda: in_store(state, lambda db: vault.forget(db.database_id)),
-            lambda _: self._done("Forgotten. Circles Desktop will ask for the passphrase next time.", remembered=False),
-            on_error=lambda exc: self._failed(exc, remembered=True),
+            lambda: in_store(state, work),
+            lambda _: self._done(done, remembered=remembered),
+            on_error=lambda exc: self._failed(exc, remembered=not remembered),
         )
 
     def _done(self, message: str, remembered: bool) -> None:
