@@ -2,8 +2,9 @@
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QTableWidget
 
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 
@@ -78,3 +79,13 @@ def test_blank_combo_choice_is_none_not_its_label(qtbot):
     assert form.values()["kind"] is None
     box.setCurrentIndex(1)
     assert form.values()["kind"] == "police"
+
+
+def test_a_field_asked_for_as_a_kind_of_widget_is_checked(qtbot):
+    form = RecordForm()
+    qtbot.addWidget(form)
+    form.add_field("name", "Name", QLineEdit())
+    assert isinstance(form.field("name", QLineEdit), QLineEdit)
+    with pytest.raises(TypeError, match="not a QComboBox"):
+        form.field("name", QComboBox)
+    assert not isinstance(form.field("name"), QTableWidget)

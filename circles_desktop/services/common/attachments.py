@@ -36,6 +36,7 @@ _NAMES = {
     TEXT: "plain text file",
 }
 _BY_SUFFIX = {".pdf": PDF, ".docx": DOCX, ".odt": ODT, ".png": PNG, ".jpg": JPEG, ".jpeg": JPEG, ".txt": TEXT}
+SUFFIXES = tuple(_BY_SUFFIX)  # the file names a chooser offers
 
 
 def _zip_type(content: bytes) -> str | None:

@@ -122,7 +122,8 @@ class AppState(QObject):
     @property
     def auto_lock_minutes(self) -> int:
         try:
-            minutes = int(self.settings.value(AUTO_LOCK_KEY, DEFAULT_AUTO_LOCK_MINUTES))
+            # QSettings gives back a str from an ini file and an int from the registry or memory.
+            minutes = int(str(self.settings.value(AUTO_LOCK_KEY, DEFAULT_AUTO_LOCK_MINUTES)))
         except (TypeError, ValueError):
             minutes = DEFAULT_AUTO_LOCK_MINUTES
         return max(1, minutes)

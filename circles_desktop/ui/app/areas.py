@@ -2,8 +2,8 @@
 one call to `register_area(...)` (or `MainWindow.add_area(...)` at run time); nothing else changes.
 
 Each factory receives the AppState and returns the area's widget. The widget lives as long as the
-window, across locks: it reads `state.database` for each short piece of work and must not keep a
-Database or a session of its own.
+window, across locks: it reads and writes through ui/common/operations.py, one short session for each
+piece of work, and must not keep a Database or a session of its own.
 """
 
 from __future__ import annotations

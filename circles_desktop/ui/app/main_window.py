@@ -131,7 +131,9 @@ class MainWindow(QMainWindow):
     def show_area(self, title: str) -> QWidget:
         row = self.area_titles().index(title)
         self.nav.setCurrentRow(row)
-        return self.pages.widget(row)
+        widget = self.pages.widget(row)
+        assert widget is not None  # every title in the navigation has its page
+        return widget
 
     def current_area(self) -> str:
         item = self.nav.currentItem()

@@ -16,7 +16,7 @@ from circles_desktop.services.security.keyring_vault import KeyVault
 from circles_desktop.store.errors import StoreError
 from circles_desktop.ui.app.app_state import AppState, load_heavy_modules
 from circles_desktop.ui.app.first_paint import on_first_paint
-from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.messages import explain
 from circles_desktop.ui.security.idle_lock import IdleLock
 from circles_desktop.ui.security.unlock_dialog import UnlockDialog
 
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 
 class Shell(QObject):
+    """Opens, hands over and closes the Database itself (with AppState, the only code that holds it):
+    the screens read and write through ui/common/operations.py."""
+
     def __init__(
         self,
         data_dir: str | None,
@@ -138,7 +141,7 @@ class Shell(QObject):
         self.state.background.run(
             lambda: vault.remember(database_id, key),
             lambda _: self._notify("The key is remembered on this computer."),
-            lambda exc: self._notify(f"The key could not be remembered: {describe(exc)}"),
+            lambda exc: self._notify(explain("The key could not be remembered", exc)),
         )
 
     def _notify(self, message: str) -> None:

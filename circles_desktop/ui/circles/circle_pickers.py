@@ -1,66 +1,37 @@
 """Pickers the Circle screen's forms use: people (optionally only those playing a part), organisations,
-and accepted referrals that have no circle yet. Each searches in SQL, a page at a time."""
+and accepted referrals that have no circle yet. Each searches in SQL, a page at a time; how a person or
+an organisation is searched for and labelled is ui/common/record_search.py's."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.operations import read
+from circles_desktop.ui.common.record_search import (  # noqa: F401 (PAGE and person_label: used from here too)
+    PAGE,
+    Role,
+    organisation_choices,
+    person_choices,
+    person_label,
+)
 from circles_desktop.ui.common.search_picker import Choices, SearchPicker
 
-PAGE = 50
+
+def people_fetch(state: AppState, role: Role = None) -> Callable[[str], Choices]:
+    return person_choices(state, role)
 
 
-def person_label(row) -> str:
-    """A PersonRow in a picker: name, then what tells two people of the same name apart."""
-    extra = [x for x in (uk_date(row.date_of_birth) and f"born {uk_date(row.date_of_birth)}", row.reference) if x]
-    return row.display_name + (f" ({', '.join(extra)})" if extra else "")
-
-
-def people_fetch(state: AppState, role: Callable[[], str | None] | str | None = None) -> Callable[[str], Choices]:
-    def fetch(text: str) -> Choices:
-        from circles_desktop.services.people import people
-
-        part = role() if callable(role) else role
-        return read(
-            state,
-            lambda s: [(r.id, person_label(r)) for r in people.search_people(s, text, role=part, limit=PAGE)],
-            [],
-        )
-
-    return fetch
-
-
-def person_picker(state: AppState, role: Callable[[], str | None] | str | None = None, name: str = "") -> SearchPicker:
-    picker = SearchPicker(people_fetch(state, role), placeholder="Search name or ref…")
-    if name:
-        picker.setObjectName(name)
-        picker.search.setObjectName(f"{name}.search")
-        picker.choice.setObjectName(f"{name}.choice")
+def person_picker(state: AppState, role: Role = None, name: str = "") -> SearchPicker:
+    picker = SearchPicker(person_choices(state, role), placeholder="Search name or ref…").named(name)
     picker.refresh()
     return picker
 
 
 def organisation_picker(state: AppState, name: str = "") -> SearchPicker:
-    def fetch(text: str) -> Choices:
-        from circles_desktop.models.vocab import label
-        from circles_desktop.services.organisations import organisations
-
-        return read(
-            state,
-            lambda s: [
-                (o.id, f"{o.name} ({label(o.kind)})") for o in organisations.search_organisations(s, text, limit=PAGE)
-            ],
-            [],
-        )
-
-    picker = SearchPicker(fetch, placeholder="Search…", blank="— their current job's organisation —")
-    if name:
-        picker.setObjectName(name)
-        picker.search.setObjectName(f"{name}.search")
-        picker.choice.setObjectName(f"{name}.choice")
+    picker = SearchPicker(
+        organisation_choices(state), placeholder="Search…", blank="— their current job's organisation —"
+    ).named(name)
     picker.refresh()
     return picker
 
@@ -81,10 +52,6 @@ def referral_picker(
 
         return read(state, work, [])
 
-    picker = SearchPicker(fetch, placeholder="Search…", blank="— no referral —")
-    if name:
-        picker.setObjectName(name)
-        picker.search.setObjectName(f"{name}.search")
-        picker.choice.setObjectName(f"{name}.choice")
+    picker = SearchPicker(fetch, placeholder="Search…", blank="— no referral —").named(name)
     picker.refresh()
     return picker

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-ERROR_STYLE = "color: #b00020;"
+from circles_desktop.ui.common.widgets import ERROR_STYLE, FieldMessage, with_message
+
+W = TypeVar("W", bound=QWidget)
 _NO_DATE = QDate(1900, 1, 1)  # QDateEdit's minimum stands for "no date" (shown as a dash)
 
 
@@ -50,9 +53,10 @@ class DateField(QDateEdit):
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
 
     def value(self) -> date | None:
-        if self.optional and self.date() == _NO_DATE:
+        chosen = self.date()
+        if self.optional and chosen == _NO_DATE:
             return None
-        return self.date().toPython()
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def set_value(self, value: date | None) -> None:
         if value is None:
@@ -120,7 +124,7 @@ def _write(widget: QWidget, value: Any) -> None:
         widget.set_value(value)  # type: ignore[attr-defined]
 
 
-def _changed_signal(widget: QWidget):
+def _changed_signal(widget: QWidget) -> Any:
     if isinstance(widget, QDateEdit):
         return widget.dateChanged
     if isinstance(widget, QLineEdit):
@@ -134,6 +138,15 @@ def _changed_signal(widget: QWidget):
     if isinstance(widget, QSpinBox):
         return widget.valueChanged
     return None
+
+
+def text_box(height: int | None = None) -> QPlainTextEdit:
+    """A box for a few lines (an address, notes) in which Tab moves on, as in every other field."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    if height is not None:
+        box.setFixedHeight(height)
+    return box
 
 
 def combo(choices: Mapping[Any, str], include_blank: str | None = None) -> QComboBox:
@@ -154,31 +167,51 @@ class RecordForm(QWidget):
     save_requested = Signal()
     cancelled = Signal()
 
-    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, title: str = "", parent: QWidget | None = None, *, scrolling: bool = False) -> None:
+        """`scrolling`: the fields scroll while Save and Cancel stay in view (see ScrollingRecordForm)."""
         super().__init__(parent)
         self._fields: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._labels: dict[str, QLabel] = {}
         self._dirty = False
         self._loading = False
+        self.heading: QLabel | None = None
 
+        # Name-mangled (__) so that subclasses' own _build_* methods never replace these.
         outer = QVBoxLayout(self)
+        self.__build_fields(self.__build_body(outer) if scrolling else outer, title)
+        self.__build_buttons(outer)
+
+    def __build_body(self, outer: QVBoxLayout) -> QVBoxLayout:
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 8, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
+        return self.body_layout
+
+    def __build_fields(self, layout: QVBoxLayout, title: str) -> None:
         if title:
-            heading = QLabel(f"<h2>{title}</h2>")
-            heading.setAccessibleName(title)
-            outer.addWidget(heading)
+            self.heading = QLabel(f"<h2>{title}</h2>")
+            self.heading.setAccessibleName(title)
+            layout.addWidget(self.heading)
         note = QLabel("Fields marked * are required.")
         note.setStyleSheet("color: palette(mid);")
-        outer.addWidget(note)
+        layout.addWidget(note)
         self.form_layout = QFormLayout()
         self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        outer.addLayout(self.form_layout)
+        layout.addLayout(self.form_layout)
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
-        outer.addWidget(self.general_error)
-        outer.addStretch(1)
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+
+    def __build_buttons(self, outer: QVBoxLayout) -> None:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -191,7 +224,7 @@ class RecordForm(QWidget):
         ).activated.connect(self.save_requested.emit)
 
     # --- building ------------------------------------------------------------------------------
-    def add_field(self, key: str, label: str, widget: QWidget, *, required: bool = False, help: str = "") -> QWidget:
+    def add_field(self, key: str, label: str, widget: W, *, required: bool = False, help: str = "") -> W:
         text = f"{label} *" if required else label
         lab = QLabel(text)
         lab.setBuddy(widget)
@@ -204,13 +237,7 @@ class RecordForm(QWidget):
         error.setWordWrap(True)
         error.setAccessibleName(f"{label} error")
         error.hide()
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        self.form_layout.addRow(lab, holder)
+        self.form_layout.addRow(lab, with_message(widget, error))
         self._fields[key] = widget
         self._errors[key] = error
         self._labels[key] = lab
@@ -219,8 +246,17 @@ class RecordForm(QWidget):
             signal.connect(self._mark_dirty)
         return widget
 
-    def field(self, key: str) -> QWidget:
-        return self._fields[key]
+    @overload
+    def field(self, key: str) -> Any: ...
+    @overload
+    def field(self, key: str, kind: type[W]) -> W: ...
+    def field(self, key: str, kind: type[W] | None = None) -> Any:
+        """The widget of a field. `field(key, QComboBox)` is typed (and checked) as that kind of widget;
+        `field(key)` is untyped, for the many callers that know what they put there."""
+        widget = self._fields[key]
+        if kind is not None and not isinstance(widget, kind):
+            raise TypeError(f"field {key!r} is a {type(widget).__name__}, not a {kind.__name__}")
+        return widget
 
     # --- values --------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -320,3 +356,58 @@ class RecordForm(QWidget):
     def _cancel(self) -> None:
         if self.confirm_leave():
             self.cancelled.emit()
+
+
+class ScrollingRecordForm(RecordForm):
+    """A RecordForm whose fields scroll while Save/Cancel stay in view; `sections` go under the fields.
+
+    Section widgets may carry their own FieldMessages: `add_messages` registers them by error key so
+    `show_errors` puts each service message beside its field, wherever that field is.
+    """
+
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(title, parent, scrolling=True)
+        self._extra_messages: dict[str, tuple[FieldMessage, QWidget | None]] = {}
+
+    def set_title(self, text: str) -> None:
+        if self.heading is not None:
+            self.heading.setText(f"<h2>{text}</h2>")
+
+    def add_section(self, widget: QWidget) -> None:
+        """Below the fields, above the general error line."""
+        index = self.body_layout.indexOf(self.general_error)
+        self.body_layout.insertWidget(index, widget)
+
+    def add_messages(self, messages: Mapping[str, FieldMessage], focus: Mapping[str, QWidget] | None = None) -> None:
+        for key, message in messages.items():
+            self._extra_messages[key] = (message, (focus or {}).get(key))
+
+    def watch(self, *signals: Any) -> None:
+        """Edits through these signals count as unsaved changes."""
+        for signal in signals:
+            signal.connect(self._mark_dirty)
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        own = {k: v for k, v in errors.items() if k not in self._extra_messages}
+        super().show_errors(own)  # clears every message first (clear_errors below)
+        first: QWidget | None = None
+        for key, message in errors.items():
+            if key in self._extra_messages:
+                label_, widget = self._extra_messages[key]
+                label_.show_message(message)
+                if widget is not None and first is None and not own:
+                    first = widget
+        if first is not None:
+            self.scroll_area.ensureWidgetVisible(first)
+            first.setFocus()
+
+    def clear_errors(self) -> None:
+        super().clear_errors()
+        for message, _widget in getattr(self, "_extra_messages", {}).values():
+            message.clear_message()
+
+    def error_text(self, key: str) -> str:
+        if key in self._extra_messages:
+            message = self._extra_messages[key][0]
+            return message.text() if not message.isHidden() else ""
+        return super().error_text(key)

@@ -1,22 +1,41 @@
 """The pieces every searchable list screen is built from: search box, count label, read-only table,
-the list column beside a record, and the tab order through them."""
+the list column beside a record, and the tab order through them; `PagedList`, the behaviour every such
+screen shares, and `ListBesideRecord`, a whole area of a list and the record opened from it (People,
+Organisations).
+
+A new list screen: a RecordListModel subclass (paged_model.py) for its rows, and a ListBesideRecord
+subclass (or a PagedList, for a list with no record beside it) that says how a record opens.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from circles_desktop.ui.common.forms import ScrollingRecordForm
+from circles_desktop.ui.common.paged_model import PagedTableModel, RecordListModel
+from circles_desktop.ui.common.widgets import FieldMessage, Note
+
+if TYPE_CHECKING:
+    from circles_desktop.ui.app.app_state import AppState
 
 
 def search_box(object_name: str, placeholder: str, accessible_name: str) -> QLineEdit:
@@ -120,3 +139,176 @@ def beside_list(
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(splitter)
     return right, splitter
+
+
+class PagedList(QWidget):
+    """A screen over one paged list with a search box, a count and an error line. `follow(...)` joins
+    them: typing filters in SQL, the count and any failure are shown, and every row read is forgotten
+    on lock and read again on unlock."""
+
+    state: AppState
+    model: PagedTableModel
+    search: QLineEdit
+    count: QLabel
+    error: FieldMessage
+
+    def follow(self, count_text: Callable[[int], str], *, lock_and_unlock: bool = True) -> None:
+        """Call once self.state, model, search, count and error are made. `lock_and_unlock=False` for
+        a list whose area decides itself when it is read again (the Referrals list, behind a referral)."""
+        self._count_text = count_text
+        self.search.textChanged.connect(self.model.set_filter)
+        self.model.total_changed.connect(self._show_count)
+        self.model.failed.connect(self.error.show_message)
+        if not lock_and_unlock:
+            return
+        self.state.unlocked.connect(lambda _db: self.refresh())
+        self.state.locked.connect(self._forget)
+        if not self.state.is_locked:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.error.clear_message()
+        self.model.reload()
+
+    def _forget(self) -> None:
+        """On lock: drop every row read from the database; text typed in a form stays in its fields."""
+        self.model.clear()
+        self.count.clear()
+
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self._count_text(total))
+
+
+@dataclass(frozen=True)
+class ListWords:
+    """What a ListBesideRecord calls things. `name` prefixes its parts' object names ("people.search")."""
+
+    name: str
+    narrow_key: str  # the narrowing choice's object name after `name`: "people.part"
+    heading: str
+    search_hint: str
+    search_name: str
+    narrow_name: str  # the narrowing choice's accessible name: "Show people who are"
+    new_text: str  # "&New person"
+    count_name: str
+    error_name: str
+    placeholder: str  # shown beside the list until a record is opened
+    count_text: Callable[[int], str]
+
+
+class ListBesideRecord(PagedList):
+    """An area with a searchable list (one narrowing choice, Open and New) on the left and, beside it,
+    the record opened from it in a ScrollingRecordForm. Opening another record or leaving the area
+    asks about unsaved changes first.
+
+    A subclass makes its model, narrowing combo and form, calls `build(...)`, and provides `load(id)`
+    (read the record into the form; False when it could not be), `clear_form()` (an empty new record),
+    `save()` and the `record_id` property (the record in the form, None for a new one)."""
+
+    form: ScrollingRecordForm
+    model: RecordListModel
+    first_field = "name"  # where the cursor goes when a record opens
+
+    def build(
+        self,
+        words: ListWords,
+        narrow: QComboBox,
+        widths: dict[int, int],
+        stretch: int,
+        sizes: list[int],
+    ) -> None:
+        """The list column, the record beside it, and the wiring between them."""
+        self.words = words
+        self.narrow = narrow
+        self.setObjectName(words.name)
+        self.setAccessibleName(words.heading)
+        self._build_list_parts(words, narrow)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        for col, width in widths.items():
+            header.resizeSection(col, width)
+        buttons = (self.open_button, self.new_button)
+        left = list_column(words.heading, self.search, narrow, self.count, buttons, self.error, self.table)
+        self.placeholder = Note(words.placeholder)
+        self.right, self.splitter = beside_list(self, left, self.placeholder, self.form, sizes)
+        tab_chain(self, self.search, narrow, self.open_button, self.new_button, self.table)
+        narrow.currentIndexChanged.connect(lambda _i: self.model.set_narrow(narrow.currentData()))
+        self.table.activated.connect(lambda index: self.open_record(self.model.record_id(index.row())))
+        self.open_button.clicked.connect(self.open_selected)
+        self.new_button.clicked.connect(self.new_record)
+        self.form.cancelled.connect(self._cancelled)
+        self.follow(words.count_text)
+
+    def _build_list_parts(self, words: ListWords, narrow: QComboBox) -> None:
+        name = words.name
+        self.search = search_box(f"{name}.search", words.search_hint, words.search_name)
+        narrow.setObjectName(f"{name}.{words.narrow_key}")
+        narrow.setAccessibleName(words.narrow_name)
+        self.new_button = QPushButton(words.new_text)
+        self.new_button.setObjectName(f"{name}.new")
+        self.open_button = QPushButton("&Open")
+        self.open_button.setObjectName(f"{name}.open")
+        self.count = count_label(f"{name}.count", words.count_name)
+        self.error = FieldMessage(words.error_name)
+        self.table = list_table(self.model, f"{name}.table", words.heading, row_height=24, tab_key_navigation=False)
+
+    # --- what a subclass provides ------------------------------------------------------------------
+    @property
+    def record_id(self) -> int | None:
+        raise NotImplementedError
+
+    def load(self, record_id: int) -> bool:
+        raise NotImplementedError
+
+    def clear_form(self) -> None:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    # --- the list ----------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_record(self.model.record_id(index.row()))
+
+    # --- the record --------------------------------------------------------------------------------
+    @property
+    def showing_form(self) -> bool:
+        return self.right.currentWidget() is self.form
+
+    def can_leave(self) -> bool:
+        """False when the coordinator chose to stay with unsaved changes; asks only if there are some."""
+        if not self.showing_form:
+            return True
+        return self.form.confirm_leave(save=self.save)
+
+    def open_record(self, record_id: int, ask: bool = True) -> bool:
+        if self.showing_form and self.record_id == record_id and not self.form.is_dirty:
+            return True
+        if ask and not self.can_leave():
+            return False
+        if not self.load(record_id):
+            self.model.reload()
+            return False
+        self._show_form()
+        return True
+
+    def new_record(self) -> bool:
+        if not self.can_leave():
+            return False
+        self.clear_form()
+        self._show_form()
+        return True
+
+    def _show_form(self) -> None:
+        self.right.setCurrentWidget(self.form)
+        self.form.field(self.first_field).setFocus()
+
+    def _cancelled(self) -> None:
+        # confirm_leave has already asked about unsaved changes: back to what is saved, or to the list.
+        if self.record_id is not None:
+            self.load(self.record_id)
+        else:
+            self.right.setCurrentWidget(self.placeholder)
+            self.table.setFocus()

@@ -54,6 +54,11 @@ def describe(exc: BaseException) -> str:
     return f"Something unexpected went wrong ({type(exc).__name__}: {exc}). Nothing was changed."
 
 
+def explain(what: str, exc: BaseException) -> str:
+    """What could not be done, then why: "The report could not be opened: <the reason>"."""
+    return f"{what}: {describe(exc)}"
+
+
 def field_errors(exc: BaseException) -> dict[str, str]:
     """{field: message} for any failure: a ValidationError's own keys, otherwise the record as a whole."""
     errors = getattr(exc, "errors", None)

@@ -12,9 +12,16 @@ the coordinator reads the screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from circles_desktop.ui.common.operations import read
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from circles_desktop.ui.app.app_state import AppState
 
 # PySide6 resolves Qt.DisplayRole-style names slowly on every call; data() compares against these.
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
@@ -121,3 +128,44 @@ class PagedTableModel(QAbstractTableModel):
         if role == DISPLAY_ROLE and orientation == HORIZONTAL:
             return self.headers[section]
         return None
+
+
+class RecordListModel(PagedTableModel):
+    """One kind of record a page at a time, matching the search text and one narrowing choice (a
+    person's part, an organisation's kind; None for all), each page read in its own short session.
+
+    A subclass names its HEADERS and gives `count_in(session, text)`, `page_in(session, text, offset,
+    limit)` (the service's rows) and `cells(row)`: the shown columns, formatted once here rather than
+    on every paint, followed by the record's id, which is not shown (`record_id(row)`).
+    """
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, state: AppState, parent: Any = None) -> None:
+        super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
+        self.state = state
+        self.narrow: Any = None
+
+    def set_narrow(self, value: Any) -> None:
+        if value != self.narrow:
+            self.narrow = value
+            self.reload()
+
+    def record_id(self, row: int) -> int:
+        return int(self.row(row)[len(self.headers)])
+
+    def count_in(self, session: Session, text: str) -> int:
+        raise NotImplementedError
+
+    def page_in(self, session: Session, text: str, offset: int, limit: int) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def cells(self, row: Any) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def _count(self, text: str) -> int:
+        return read(self.state, lambda s: self.count_in(s, text), 0)
+
+    def _fetch(self, text: str, offset: int, limit: int) -> list[tuple[Any, ...]]:
+        rows = read(self.state, lambda s: self.page_in(s, text, offset, limit), [])
+        return [self.cells(r) for r in rows]

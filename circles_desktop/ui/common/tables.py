@@ -1,5 +1,6 @@
-"""Small read-only tables filled in one go (a circle's members, a child's chronology): each row's first
-cell carries its record's id. Lists of any size use list_parts.list_table over a PagedTableModel."""
+"""Small read-only tables filled in one go (a circle's members, a child's chronology, a volunteer's DBS
+checks): each row's first cell carries its record's id. Lists of any size use list_parts.list_table
+over a PagedTableModel."""
 
 from __future__ import annotations
 
@@ -31,10 +32,32 @@ def make_table(headers: Sequence[str], name: str, stretch: int | None = None) ->
     return table
 
 
-def fill_table(table: QTableWidget, rows: Sequence[Sequence[Any]], ids: Sequence[Any] | None = None) -> None:
-    """Replace the table's rows; each row's first cell carries its id (UserRole)."""
+def form_table(headers: Sequence[str], name: str) -> QTableWidget:
+    """A few recorded entries inside a record form (checks, courses, jobs, staff): short, with plain
+    rows that wrap, and Tab moves on past it rather than through its cells."""
+    table = make_table(headers, name)
+    table.setAlternatingRowColors(False)
+    table.setWordWrap(True)
+    table.setMaximumHeight(100)
+    table.setTabKeyNavigation(False)
+    return table
+
+
+def fill_table(
+    table: QTableWidget, rows: Sequence[Sequence[Any]], ids: Sequence[Any] | None = None, *, empty: str = ""
+) -> None:
+    """Replace the table's rows; each row's first cell carries its id (UserRole). With no rows, `empty`
+    (if given) is said across the table in one row that cannot be chosen."""
     keep = selected_id(table)
+    table.clearSpans()
     table.setRowCount(0)
+    if not rows and empty:
+        table.setRowCount(1)
+        item = QTableWidgetItem(empty)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        table.setItem(0, 0, item)
+        table.setSpan(0, 0, 1, table.columnCount())
+        return
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):

@@ -5,7 +5,9 @@ than it needs (importing `Qt` itself costs tens of milliseconds at start-up)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from collections.abc import Mapping
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #555555;"
@@ -30,6 +32,10 @@ class FieldMessage(QLabel):
     def clear_message(self) -> None:
         self.show_message("")
 
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Show every message of {field: message} here, so operations can report to a line of its own."""
+        self.show_message("\n".join(message for message in errors.values() if message))
+
 
 class Note(QLabel):
     """Muted explanatory text that wraps."""
@@ -38,6 +44,42 @@ class Note(QLabel):
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.setStyleSheet(NOTE_STYLE)
+
+
+class StatusNote(Note):
+    """A line saying how a piece of work went: `say(text)` in plain words, `fail(text)` in red.
+    `hide_when_empty` makes it take no room while there is nothing to say."""
+
+    def __init__(self, accessible_name: str, hide_when_empty: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setAccessibleName(accessible_name)
+        self.hide_when_empty = hide_when_empty
+        if hide_when_empty:
+            self.setVisible(False)
+
+    def say(self, text: str) -> None:
+        self.setStyleSheet("")
+        self._show(text)
+
+    def fail(self, text: str) -> None:
+        self.setStyleSheet(ERROR_STYLE)
+        self._show(text)
+
+    def _show(self, text: str) -> None:
+        self.setText(text)
+        if self.hide_when_empty:
+            self.setVisible(bool(text))
+
+
+def with_message(field: QWidget, message: QWidget) -> QWidget:
+    """A field with its message just under it, as one widget for a form row."""
+    holder = QWidget()
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    box.addWidget(field)
+    box.addWidget(message)
+    return holder
 
 
 def passphrase_field(accessible_name: str, placeholder: str = "") -> QLineEdit:
@@ -55,6 +97,3 @@ def labelled(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
     return label
-
-
-# --- searchable lists --------------------------------------------------------------------------------

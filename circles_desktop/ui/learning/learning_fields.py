@@ -31,9 +31,9 @@ from circles_desktop.models.learning import SelectionReason
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.learning.learning_steps import STAGE_LABELS, STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.circles.circle_pickers import PAGE, person_label
 from circles_desktop.ui.common.forms import DateField
 from circles_desktop.ui.common.operations import read
+from circles_desktop.ui.common.record_search import person_choices, person_name
 from circles_desktop.ui.common.search_picker import Choices, SearchPicker
 
 E = TypeVar("E", bound=StrEnum)
@@ -64,26 +64,13 @@ class PersonChooser(SearchPicker):
 
     def __init__(self, state: AppState, name: str = "", blank: str = "— choose —") -> None:
         self.state = state
-
-        def fetch(text: str) -> Choices:
-            from circles_desktop.services.people import people
-
-            return read(
-                state, lambda s: [(r.id, person_label(r)) for r in people.search_people(s, text, limit=PAGE)], []
-            )
-
-        super().__init__(fetch, placeholder="Search name or ref…", blank=blank)
-        if name:
-            self.setObjectName(name)
-            self.search.setObjectName(f"{name}.search")
-            self.choice.setObjectName(f"{name}.choice")
+        super().__init__(person_choices(state), placeholder="Search name or ref…", blank=blank)
+        self.named(name)
         self.refresh()
 
     def set_value(self, ident: Any, text: str | None = None) -> None:
         if ident is not None and text is None and self.choice.findData(ident) < 0:
-            from circles_desktop.services.people import people
-
-            text = read(self.state, lambda s: people.names(s, [ident]).get(ident), None)
+            text = person_name(self.state, ident)
         super().set_value(ident, text)
 
 

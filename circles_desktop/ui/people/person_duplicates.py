@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import label
-from circles_desktop.ui.people.volunteer_section import uk
+from circles_desktop.services.common.words import uk_date
 
 OPEN_EXISTING = 1
 SAVE_NEW = 2
@@ -56,7 +56,9 @@ class DuplicateDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for r, m in enumerate(self.matches):
             name = f"{m.family_name}, {m.given_name}" + (f" ({m.known_as})" if m.known_as else "")
-            for c, text in enumerate((name, uk(m.date_of_birth), m.reference, ", ".join(label(p) for p in m.parts))):
+            for c, text in enumerate(
+                (name, uk_date(m.date_of_birth), m.reference, ", ".join(label(p) for p in m.parts))
+            ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         if self.matches:
             self.table.selectRow(0)

@@ -2,75 +2,37 @@
 DBS checks and training they have done.
 
 The section only gathers values and shows messages; the person form saves it in the same unit of
-work as the person (see person_form.PersonEditor.save), so a check or a course typed here is saved
+work as the person (see person_editor.PersonEditor.save), so a check or a course typed here is saved
 with the rest, or nothing is.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from circles_desktop.models.vocab import DayPart, DbsLevel, Weekday, label
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.common.forms import DateField, combo
-from circles_desktop.ui.common.widgets import FieldMessage, Note
+from circles_desktop.ui.common.tables import fill_table, form_table
+from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled, with_message
 
-UK_DATE = "%d/%m/%Y"
 DAY_NAMES = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri", "sat": "Sat", "sun": "Sun"}
-
-
-def uk(d: date | None) -> str:
-    return d.strftime(UK_DATE) if d else ""
-
-
-def read_only_table(headers: list[str], name: str) -> QTableWidget:
-    """A small list of recorded entries (checks, courses, jobs): rows selectable, not editable."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setMaximumHeight(100)
-    table.setTabKeyNavigation(False)
-    return table
-
-
-def fill_table(table: QTableWidget, rows: list[tuple[str, ...]], empty: str) -> None:
-    table.setRowCount(0)
-    if not rows:
-        table.setRowCount(1)
-        item = QTableWidgetItem(empty)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
-        table.setItem(0, 0, item)
-        table.setSpan(0, 0, 1, table.columnCount())
-        return
-    table.clearSpans()
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
 
 
 class AvailabilityGrid(QWidget):
@@ -120,6 +82,26 @@ class VolunteerSection(QGroupBox):
     def __init__(self) -> None:
         super().__init__("Volunteer")
         self.setObjectName("person.volunteer")
+        self._build_profile()
+        self._build_dbs_entry()
+        self._build_training_entry()
+        self.messages: dict[str, FieldMessage] = {}
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self._row(form, "volunteer.location", "&Location", self.location)
+        self._row(form, "volunteer.started_on", "Volunteering &since", self.started_on)
+        form.addRow("", self.active)
+        self._row(form, "volunteer.availability", "Availability", self.availability)
+        self._row(form, "volunteer.availability_notes", "Availability notes", self.availability_notes)
+        self._row(form, "volunteer.interests", "&Interests", self.interests)
+        form.addRow(QLabel("DBS checks"), self._dbs_block())
+        form.addRow(QLabel("Training"), self._training_block())
+        form.addRow(Note("A new check or course is saved with the person (Save, or its Add button)."))
+        self._watch()
+        self._loading = False
+
+    # --- building ------------------------------------------------------------------------------
+    def _build_profile(self) -> None:
         self.location = QLineEdit()
         self.location.setObjectName("volunteer.location")
         self.location.setPlaceholderText("Town or area, for matching to circles")
@@ -137,8 +119,9 @@ class VolunteerSection(QGroupBox):
         self.interests.setObjectName("volunteer.interests")
         self.interests.setPlaceholderText("Separate with commas: walking, football, art")
 
-        # DBS checks: recorded ones, and a line to record a new one.
-        self.dbs_table = read_only_table(["Level", "Checked", "Certificate"], "DBS checks recorded")
+    def _build_dbs_entry(self) -> None:
+        """DBS checks: the recorded ones, and a line to record a new one."""
+        self.dbs_table = form_table(["Level", "Checked", "Certificate"], "DBS checks recorded")
         self.dbs_level = combo({v: label(v) for v in DbsLevel.values()}, include_blank="— level —")
         self.dbs_level.setObjectName("dbs.level")
         self.dbs_level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -153,8 +136,9 @@ class VolunteerSection(QGroupBox):
         self.dbs_add.setToolTip("Saves this check with the rest of the form")
         self.dbs_add.setAutoDefault(False)
 
-        # Training completed.
-        self.training_table = read_only_table(["Course", "Completed"], "Training completed")
+    def _build_training_entry(self) -> None:
+        """Training completed, and a line to record a new course."""
+        self.training_table = form_table(["Course", "Completed"], "Training completed")
         self.training_course = QLineEdit()
         self.training_course.setObjectName("training.course")
         self.training_course.setPlaceholderText("Course, e.g. CoSA volunteer training")
@@ -165,16 +149,7 @@ class VolunteerSection(QGroupBox):
         self.training_add.setToolTip("Saves this course with the rest of the form")
         self.training_add.setAutoDefault(False)
 
-        self.messages: dict[str, FieldMessage] = {}
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self._row(form, "volunteer.location", "&Location", self.location)
-        self._row(form, "volunteer.started_on", "Volunteering &since", self.started_on)
-        form.addRow("", self.active)
-        self._row(form, "volunteer.availability", "Availability", self.availability)
-        self._row(form, "volunteer.availability_notes", "Availability notes", self.availability_notes)
-        self._row(form, "volunteer.interests", "&Interests", self.interests)
-
+    def _dbs_block(self) -> QWidget:
         dbs = QWidget()
         dbs_box = QVBoxLayout(dbs)
         dbs_box.setContentsMargins(0, 0, 0, 0)
@@ -190,8 +165,9 @@ class VolunteerSection(QGroupBox):
         self.dbs_level.setAccessibleName("Level of the new DBS check")
         self.dbs_checked_on.setAccessibleName("Date of the new DBS check")
         self.dbs_certificate.setAccessibleName("Certificate number of the new DBS check")
-        form.addRow(QLabel("DBS checks"), dbs)
+        return dbs
 
+    def _training_block(self) -> QWidget:
         training = QWidget()
         training_box = QVBoxLayout(training)
         training_box.setContentsMargins(0, 0, 0, 0)
@@ -205,9 +181,10 @@ class VolunteerSection(QGroupBox):
             training_box.addWidget(self._message(key, "training"))
         self.training_course.setAccessibleName("New training course")
         self.training_completed_on.setAccessibleName("Date the new course was completed")
-        form.addRow(QLabel("Training"), training)
-        form.addRow(Note("A new check or course is saved with the person (Save, or its Add button)."))
+        return training
 
+    def _watch(self) -> None:
+        """Any edit counts as an unsaved change; the Add buttons save the form."""
         for signal in (
             self.location.textEdited,
             self.started_on.dateChanged,
@@ -224,7 +201,6 @@ class VolunteerSection(QGroupBox):
             signal.connect(self._changed)
         self.dbs_add.clicked.connect(self.add_requested.emit)
         self.training_add.clicked.connect(self.add_requested.emit)
-        self._loading = False
 
     def _message(self, key: str, what: str) -> FieldMessage:
         message = FieldMessage(f"{what} error")
@@ -232,23 +208,16 @@ class VolunteerSection(QGroupBox):
         return message
 
     def _row(self, form: QFormLayout, key: str, text: str, widget: QWidget) -> None:
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(self._message(key, text.replace("&", "")))
-        lab = QLabel(text)
-        lab.setBuddy(widget)
+        message = self._message(key, text.replace("&", ""))
         widget.setAccessibleName(text.replace("&", ""))
-        form.addRow(lab, holder)
+        form.addRow(labelled(text, widget), with_message(widget, message))
 
     def _changed(self, *_args: object) -> None:
         if not self._loading:
             self.changed.emit()
 
     # --- values --------------------------------------------------------------------------------
-    def profile(self):
+    def profile(self) -> Any:
         from circles_desktop.services.people.volunteers import VolunteerForm
 
         return VolunteerForm(
@@ -274,7 +243,7 @@ class VolunteerSection(QGroupBox):
             return None
         return course, self.training_completed_on.value()
 
-    def load(self, profile, checks: list, training: list) -> None:
+    def load(self, profile: Any, checks: list[Any], training: list[Any]) -> None:
         """Fill from a VolunteerForm (or None for someone not yet a volunteer) and their vetting."""
         self._loading = True
         try:
@@ -288,13 +257,13 @@ class VolunteerSection(QGroupBox):
             self.clear_new_entries()
             fill_table(
                 self.dbs_table,
-                [(label(c.level), uk(c.checked_on), c.certificate_number) for c in checks],
-                "No DBS check recorded yet",
+                [(label(c.level), uk_date(c.checked_on), c.certificate_number) for c in checks],
+                empty="No DBS check recorded yet",
             )
             fill_table(
                 self.training_table,
-                [(t.course, uk(t.completed_on)) for t in training],
-                "No training recorded yet",
+                [(t.course, uk_date(t.completed_on)) for t in training],
+                empty="No training recorded yet",
             )
         finally:
             self._loading = False

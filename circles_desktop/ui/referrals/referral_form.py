@@ -8,6 +8,7 @@ the person's purpose required. Every rule is the service's; its message shows be
 from __future__ import annotations
 
 from dataclasses import asdict
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -24,28 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import CircleKind, ReferralStatus
+from circles_desktop.services.common.words import uk_date
+from circles_desktop.services.referrals.referrals import REFERRABLE
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.forms import DateField, RecordForm, combo
-from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo, text_box
+from circles_desktop.ui.common.operations import load, write
+from circles_desktop.ui.common.record_picker import RecordPicker
+from circles_desktop.ui.common.record_search import organisation_picker, person_picker, professional_picker
 from circles_desktop.ui.common.widgets import Note
-from circles_desktop.ui.referrals.referral_pickers import (
-    RecordPicker,
-    organisation_picker,
-    person_picker,
-    professional_picker,
-)
 from circles_desktop.ui.referrals.referral_steps import ReferralStepper, StepButtons, StepDialog
 from circles_desktop.ui.referrals.risk_report_panel import RiskReportsPanel
 
-KINDS = {CircleKind.COSA.value: CircleKind.COSA.label, CircleKind.COMMUNITY.value: CircleKind.COMMUNITY.label}
+KINDS = {kind.value: kind.label for kind in REFERRABLE}
 MAPPA_CATEGORIES = {1: "1 — registered sexual offender", 2: "2 — violent offender", 3: "3 — other dangerous offender"}
 MAPPA_LEVELS = {1: "1 — ordinary agency management", 2: "2 — multi-agency management", 3: "3 — senior multi-agency"}
 PICKERS = ("person_id", "referrer_id", "signposted_by_id")
 
 
 def _notes_box(lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    box = text_box()
     box.setFixedHeight(14 + lines * box.fontMetrics().lineSpacing())
     return box
 
@@ -181,7 +179,31 @@ class ReferralPage(QWidget):
         self.step_dialog: StepDialog | None = None
         self.setObjectName("referral.page")
         self.setAccessibleName("Referral")
+        header = self._build_header()
+        steps = self._build_steps()
+        self.editor = ReferralEditor(state)
+        self.reports = RiskReportsPanel(state)
+        body = QHBoxLayout()
+        body.addWidget(self._details(self.editor), 11)
+        body.addWidget(self.reports, 9)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(steps)
+        layout.addLayout(body, 1)
 
+        self.back_button.clicked.connect(self.leave)
+        self.editor.save_requested.connect(self.save)
+        self.editor.cancelled.connect(self.closed.emit)
+        self.step_buttons.step_clicked.connect(self.ask_step)
+        self.create_circle_button.clicked.connect(self._create_circle)
+        self.print_button.clicked.connect(self.print_summary)
+        self.editor.kind.currentIndexChanged.connect(self._kind_changed)
+        state.locked.connect(self._on_locked)
+        state.unlocked.connect(lambda _db: self.refresh_view())
+        self._show_view()
+
+    def _build_header(self) -> QHBoxLayout:
         self.back_button = QPushButton("← &Referrals")
         self.back_button.setObjectName("referral.back")
         self.back_button.setAccessibleName("Back to the referrals list")
@@ -192,7 +214,14 @@ class ReferralPage(QWidget):
         self.saved_note = QLabel()
         self.saved_note.setStyleSheet("color: #1b5e20;")
         self.saved_note.setAccessibleName("Save result")
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        header.addSpacing(8)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.saved_note)
+        return header
 
+    def _build_steps(self) -> QGroupBox:
         self.stepper = ReferralStepper()
         self.step_buttons = StepButtons()
         self.step_buttons.setObjectName("referral.step_buttons")
@@ -215,42 +244,23 @@ class ReferralPage(QWidget):
         actions.addWidget(self.create_circle_button)
         steps_layout.addLayout(actions)
         steps_layout.addWidget(self.step_note)
+        return steps_box
 
-        self.editor = ReferralEditor(state)
+    @staticmethod
+    def _details(editor: ReferralEditor) -> QGroupBox:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.editor)
+        scroll.setWidget(editor)
         details = QGroupBox("Details")
-        QVBoxLayout(details).addWidget(scroll)
-        details.layout().setContentsMargins(4, 4, 4, 4)
+        box = QVBoxLayout(details)
+        box.addWidget(scroll)
+        box.setContentsMargins(4, 4, 4, 4)
+        return details
 
-        self.reports = RiskReportsPanel(state)
-
-        header = QHBoxLayout()
-        header.addWidget(self.back_button)
-        header.addSpacing(8)
-        header.addWidget(self.title, 1)
-        header.addWidget(self.saved_note)
-        body = QHBoxLayout()
-        body.addWidget(details, 11)
-        body.addWidget(self.reports, 9)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(header)
-        layout.addWidget(steps_box)
-        layout.addLayout(body, 1)
-
-        self.back_button.clicked.connect(self.leave)
-        self.editor.save_requested.connect(self.save)
-        self.editor.cancelled.connect(self.closed.emit)
-        self.step_buttons.step_clicked.connect(self.ask_step)
-        self.create_circle_button.clicked.connect(self._create_circle)
-        self.print_button.clicked.connect(self.print_summary)
-        self.editor.kind.currentIndexChanged.connect(lambda _i: self.referral_id is None and self._show_view())
-        state.locked.connect(self._on_locked)
-        state.unlocked.connect(lambda _db: self.refresh_view())
-        self._show_view()
+    def _kind_changed(self, _index: int) -> None:
+        if self.referral_id is None:  # a new referral's steps follow the kind chosen
+            self._show_view()
 
     # --- opening ---------------------------------------------------------------------------------
     def new_referral(self) -> None:
@@ -275,18 +285,16 @@ class ReferralPage(QWidget):
     def refresh_view(self, load_form: bool = False) -> bool:
         """Read the referral again (steps, status); the form's fields only when asked, so unsaved
         typing survives a lock or a step."""
-        db = self.state.database
-        if self.referral_id is None or db is None:
+        referral_id = self.referral_id
+        if referral_id is None or self.state.is_locked:
             self._show_view()
-            return self.referral_id is None
+            return referral_id is None
         from circles_desktop.services.referrals import referral_queries
 
-        try:
-            with db.session() as s:
-                self.view = referral_queries.referral_view(s, self.referral_id)
-        except Exception as exc:
-            self.editor.show_errors({"": describe(exc)})
+        outcome = load(self.state, lambda s: referral_queries.referral_view(s, referral_id), show=self.editor)
+        if not outcome.ok:
             return False
+        self.view = outcome.value
         if load_form:
             self.editor.load_view(self.view)
         self._show_view()
@@ -309,9 +317,9 @@ class ReferralPage(QWidget):
             return
         status = ReferralStatus(view.status).label
         self.title.setText(
-            f"<h2>{view.reference} · {_escape(view.person_name)} "
+            f"<h2>{view.reference} · {escape(view.person_name, quote=False)} "
             f"<span style='font-weight: normal; color: #555555;'>· {CircleKind(view.form.circle_kind).label} · "
-            f"{status} since {view.status_on.strftime('%d/%m/%Y')}</span></h2>"
+            f"{status} since {uk_date(view.status_on)}</span></h2>"
         )
         self.stepper.show_steps(view.form.circle_kind, view.status, view.steps)
         self.step_buttons.show_steps(view.next_steps)
@@ -326,9 +334,7 @@ class ReferralPage(QWidget):
         )
         last = view.steps[-1] if view.steps else None
         if last is not None and last.reason:
-            self.step_note.setText(
-                f"{ReferralStatus(last.status).label} on {last.on_date.strftime('%d/%m/%Y')}: {last.reason}"
-            )
+            self.step_note.setText(f"{ReferralStatus(last.status).label} on {uk_date(last.on_date)}: {last.reason}")
         elif not view.next_steps:
             self.step_note.setText("This referral is closed; it moves no further.")
         else:
@@ -343,32 +349,21 @@ class ReferralPage(QWidget):
 
     # --- saving and leaving ----------------------------------------------------------------------
     def save(self) -> bool:
-        db = self.state.database
-        if db is None:
-            self.editor.show_errors({"": "Circles Desktop is locked; unlock it, then save."})
-            return False
-        from circles_desktop.services.common.validation import NotFound, ValidationError
         from circles_desktop.services.referrals import referrals
 
-        form = self.editor.form_values()
-        try:
-            with db.session() as s:
-                if self.referral_id is None:
-                    referral_id = referrals.create_referral(s, form).id
-                else:
-                    referral_id = referrals.update_referral(s, self.referral_id, form).id
-        except ValidationError as exc:
-            self.editor.show_errors(exc.errors)
+        form, referral_id = self.editor.form_values(), self.referral_id
+
+        def work(s: Any) -> int:
+            if referral_id is None:
+                return referrals.create_referral(s, form).id
+            return referrals.update_referral(s, referral_id, form).id
+
+        outcome = write(self.state, work, show=self.editor)
+        if not outcome.ok:
             return False
-        except NotFound as exc:
-            self.editor.show_errors({"": str(exc)})
-            return False
-        except Exception as exc:
-            self.editor.show_errors({"": describe(exc)})
-            return False
+        referral_id = outcome.value
         created = self.referral_id is None
         self.referral_id = referral_id
-        self.editor.saved_ok()
         self.refresh_view()
         if created:
             self.reports.set_referral(referral_id)
@@ -403,7 +398,3 @@ class ReferralPage(QWidget):
     def _create_circle(self) -> None:
         if self.referral_id is not None:
             self.create_circle_requested.emit(self.referral_id)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

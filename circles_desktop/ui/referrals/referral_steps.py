@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import CircleKind, ReferralStatus
+from circles_desktop.services.common.words import uk_date
+from circles_desktop.services.referrals.referrals import NEEDS_REASON
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import DateField, RecordForm
-from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.operations import write
 
 S = ReferralStatus
 OUTCOMES = (S.ACCEPTED, S.DECLINED, S.WITHDRAWN)
@@ -35,7 +37,6 @@ STEP_WORDS: dict[str, tuple[str, str, str]] = {
     S.DECLINED: ("Decline…", "Decline the referral", "Date declined"),
     S.WITHDRAWN: ("Withdrawn…", "Referral withdrawn", "Date withdrawn"),
 }
-NEEDS_REASON = (S.DECLINED, S.WITHDRAWN)
 
 _CHIP = "QLabel {{ border: 1px solid {border}; border-radius: 6px; padding: 4px 10px; background: {bg}; color: {fg}; }}"
 STYLES = {
@@ -47,10 +48,6 @@ STYLES = {
     S.DECLINED: _CHIP.format(border="#b00020", bg="#b00020", fg="#ffffff"),
     S.WITHDRAWN: _CHIP.format(border="#6d4c41", bg="#6d4c41", fg="#ffffff"),
 }
-
-
-def _uk(d: Any) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
 
 
 class ReferralStepper(QWidget):
@@ -70,9 +67,10 @@ class ReferralStepper(QWidget):
         """`steps`: objects with .status, .on_date, .reason (StepReached), oldest first."""
         while self.row.count():
             item = self.row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.chips = {}
         reached: dict[str, Any] = {}
         for step in steps:
@@ -87,8 +85,8 @@ class ReferralStepper(QWidget):
             step = reached.get(code)
             if step is not None:
                 kind = "current" if status == code else "done"
-                text = f"<b>{S(code).label}</b><br>{_uk(step.on_date)}"
-                words.append(f"{S(code).label} on {_uk(step.on_date)}")
+                text = f"<b>{S(code).label}</b><br>{uk_date(step.on_date)}"
+                words.append(f"{S(code).label} on {uk_date(step.on_date)}")
             elif i < last_index or outcome_steps:
                 kind, text = (
                     "skipped",
@@ -102,9 +100,9 @@ class ReferralStepper(QWidget):
         if outcome_steps:
             lines = []
             for st in outcome_steps:
-                line = f"<b>{S(st.status).label}</b><br>{_uk(st.on_date)}"
+                line = f"<b>{S(st.status).label}</b><br>{uk_date(st.on_date)}"
                 lines.append(line)
-                words.append(f"{S(st.status).label} on {_uk(st.on_date)}" + (f": {st.reason}" if st.reason else ""))
+                words.append(f"{S(st.status).label} on {uk_date(st.on_date)}" + (f": {st.reason}" if st.reason else ""))
             final = outcome_steps[-1].status
             self._add_chip("outcome", "<br>".join(lines), final, True)
         else:
@@ -170,30 +168,18 @@ class StepDialog(QDialog):
         state.locked.connect(self.reject)  # nothing of the record stays on screen while locked
 
     def save(self) -> None:
-        db = self.state.database
-        if db is None:
-            self.form.show_errors({"": "Circles Desktop is locked; unlock it and try again."})
-            return
-        from circles_desktop.services.common.validation import NotFound, ValidationError
         from circles_desktop.services.referrals import referrals
 
-        try:
-            with db.session() as s:
-                referrals.move_referral(
-                    s, self.referral_id, self.status, self.on_date.value(), self.reason.toPlainText()
-                )
-        except ValidationError as exc:
-            self.form.show_errors(exc.errors)  # "status" problems have no field: shown under the form
-            return
-        except NotFound as exc:
-            self.form.show_errors({"": str(exc)})
-            return
-        except Exception as exc:
-            self.form.show_errors({"": describe(exc)})
-            return
-        self.form.saved_ok()
-        self.accept()
-        self.moved.emit(self.status)
+        referral_id, status = self.referral_id, self.status
+        on_date, reason = self.on_date.value(), self.reason.toPlainText()
+
+        def work(s: Any) -> None:
+            referrals.move_referral(s, referral_id, status, on_date, reason)
+
+        # "status" problems have no field: they show under the form.
+        if write(self.state, work, show=self.form).ok:
+            self.accept()
+            self.moved.emit(self.status)
 
 
 class StepButtons(QWidget):

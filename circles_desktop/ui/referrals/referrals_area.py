@@ -7,7 +7,8 @@ accepted referral; `can_leave()` asks about unsaved changes before the area is l
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,22 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import ReferralStatus, label
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.list_parts import list_table, search_box
+from circles_desktop.ui.common.list_parts import PagedList, count_label, list_table, search_box, tab_chain
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.paged_model import PagedTableModel
+from circles_desktop.ui.common.paged_model import RecordListModel
 from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.referrals.referral_form import KINDS, ReferralPage
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ASCENDING = Qt.SortOrder.AscendingOrder
 DESCENDING = Qt.SortOrder.DescendingOrder
 
 
-def _uk(d: Any) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
-
-
-class ReferralListModel(PagedTableModel):
+class ReferralListModel(RecordListModel):
     """Referrals filtered by status, kind and search text, one SQL page at a time. Each row carries
     the referral's id after the shown columns (`referral_id(row)`)."""
 
@@ -47,8 +48,7 @@ class ReferralListModel(PagedTableModel):
     SORTS = {COL_REFERENCE: "reference", COL_RECEIVED: "received_on", COL_PERSON: "person", COL_STATUS: "status"}
 
     def __init__(self, state: AppState, parent: Any = None) -> None:
-        super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
-        self.state = state
+        super().__init__(state, parent)
         self.status: str | None = None
         self.circle_kind: str | None = None
         self.sort_key = "received_on"
@@ -69,44 +69,39 @@ class ReferralListModel(PagedTableModel):
         self.reload()
 
     def referral_id(self, row: int) -> int:
-        return int(self.row(row)[len(self.HEADERS)])
+        return self.record_id(row)
 
-    def _count(self, text: str) -> int:
+    def count_in(self, session: Session, text: str) -> int:
         from circles_desktop.services.referrals import referrals
 
-        return read(self.state, lambda s: referrals.count_referrals(s, self.status, self.circle_kind, text), 0)
+        return referrals.count_referrals(session, self.status, self.circle_kind, text)
 
-    def _fetch(self, text: str, offset: int, limit: int) -> list[tuple[Any, ...]]:
+    def page_in(self, session: Session, text: str, offset: int, limit: int) -> Sequence[Any]:
         from circles_desktop.services.referrals import referrals
 
-        rows = read(
-            self.state,
-            lambda s: referrals.list_referrals(
-                s, self.status, self.circle_kind, text, offset, limit, sort=self.sort_key, descending=self.descending
-            ),
-            [],
+        return referrals.list_referrals(
+            session, self.status, self.circle_kind, text, offset, limit, sort=self.sort_key, descending=self.descending
         )
-        # Formatted once here, not on every paint.
-        return [
-            (
-                r.reference,
-                _uk(r.received_on),
-                r.person_name,
-                label(r.circle_kind),
-                r.referrer_name or "Self-referral",
-                r.agency,
-                label(r.status),
-                _uk(r.status_on),
-                r.id,
-            )
-            for r in rows
-        ]
+
+    def cells(self, r: Any) -> tuple[Any, ...]:
+        return (
+            r.reference,
+            uk_date(r.received_on),
+            r.person_name,
+            label(r.circle_kind),
+            r.referrer_name or "Self-referral",
+            r.agency,
+            label(r.status),
+            uk_date(r.status_on),
+            r.id,
+        )
 
 
 STATUS_TABS: tuple[tuple[str | None, str], ...] = ((None, "All"),) + tuple((s.value, s.label) for s in ReferralStatus)
 
 
-class ReferralList(QWidget):
+class ReferralList(PagedList):
+    model: ReferralListModel
     open_requested = Signal(int)
     new_requested = Signal()
 
@@ -114,7 +109,40 @@ class ReferralList(QWidget):
         super().__init__(parent)
         self.state = state
         self.setObjectName("referrals.list")
-        heading = QLabel("<h2>Referrals</h2>")
+        self._build_filters()
+        self.error = FieldMessage("Referrals list error")
+        self.model = ReferralListModel(state, self)
+        self.table = list_table(self.model, "referrals.table", "Referrals")
+        header = self._size_columns()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.kind)
+        filters.addWidget(self.count)
+        filters.addSpacing(12)
+        filters.addWidget(self.open_button)
+        filters.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Referrals</h2>"))
+        layout.addWidget(self.tabs)
+        layout.addLayout(filters)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        tab_chain(self, self.search, self.kind, self.table, self.open_button, self.new_button)
+
+        self.search.returnPressed.connect(self._focus_table)
+        self.tabs.currentChanged.connect(lambda i: self.model.set_status(self.tabs.tabData(i)))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        header.sectionClicked.connect(self._sort_by)
+        self.model.modelReset.connect(self._enable)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.open_button.clicked.connect(self.open_selected)
+        self.new_button.clicked.connect(self.new_requested.emit)
+        self.follow(lambda total: f"{total} referral{'' if total == 1 else 's'}", lock_and_unlock=False)
+        self._enable()
+
+    def _build_filters(self) -> None:
         self.tabs = QTabBar()
         self.tabs.setObjectName("referrals.status_tabs")
         self.tabs.setAccessibleName("Referral status")
@@ -130,17 +158,13 @@ class ReferralList(QWidget):
         for value, text in KINDS.items():
             self.kind.addItem(text, value)
         self.search = search_box("referrals.search", "Search by name or reference (REF-00012)", "Search referrals")
-        self.count = QLabel()
-        self.count.setObjectName("referrals.count")
-        self.count.setAccessibleName("Number of referrals")
+        self.count = count_label("referrals.count", "Number of referrals")
         self.new_button = QPushButton("&New referral")
         self.new_button.setObjectName("referrals.new")
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("referrals.open")
-        self.error = FieldMessage("Referrals list error")
 
-        self.model = ReferralListModel(state, self)
-        self.table = list_table(self.model, "referrals.table", "Referrals")
+    def _size_columns(self) -> QHeaderView:
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
@@ -150,39 +174,7 @@ class ReferralList(QWidget):
         for col, width in ((0, 96), (1, 88), (2, 170), (3, 130), (4, 150), (5, 200), (6, 120), (7, 88)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(ReferralListModel.COL_AGENCY, QHeaderView.ResizeMode.Stretch)
-
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.kind)
-        filters.addWidget(self.count)
-        filters.addSpacing(12)
-        filters.addWidget(self.open_button)
-        filters.addWidget(self.new_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.tabs)
-        layout.addLayout(filters)
-        layout.addWidget(self.error)
-        layout.addWidget(self.table, 1)
-        self.setTabOrder(self.search, self.kind)
-        self.setTabOrder(self.kind, self.table)
-        self.setTabOrder(self.table, self.open_button)
-        self.setTabOrder(self.open_button, self.new_button)
-
-        self.search.textChanged.connect(self.model.set_filter)
-        self.search.returnPressed.connect(self._focus_table)
-        self.tabs.currentChanged.connect(lambda i: self.model.set_status(self.tabs.tabData(i)))
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        header.sectionClicked.connect(self._sort_by)
-        self.model.total_changed.connect(self._show_count)
-        self.model.failed.connect(self.error.show_message)
-        self.model.modelReset.connect(self._enable)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        self.table.activated.connect(lambda index: self._open_row(index.row()))
-        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
-        self.open_button.clicked.connect(self.open_selected)
-        self.new_button.clicked.connect(self.new_requested.emit)
-        self._enable()
+        return header
 
     # --- filters ---------------------------------------------------------------------------------
     def set_status_filter(self, status: str | None) -> None:
@@ -206,37 +198,25 @@ class ReferralList(QWidget):
         self.model.set_sort(key, header.sortIndicatorOrder() == DESCENDING)
 
     def refresh(self) -> None:
-        self.error.clear_message()
-        self.model.reload()
+        super().refresh()
         self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        db = self.state.database
-        counts: dict[str, int] = {}
-        if db is not None:
-            from circles_desktop.services.referrals import referrals
+        """The number of referrals on each status tab; the bare names while locked."""
+        from circles_desktop.services.referrals import referrals
 
-            try:
-                with db.session() as s:
-                    counts = referrals.counts_by_status(s, self.kind.currentData())
-            except Exception as exc:
-                from circles_desktop.ui.common.messages import describe
-
-                self.error.show_message(describe(exc))
+        kind = self.kind.currentData()
+        counts = read(self.state, lambda s: referrals.counts_by_status(s, kind), None, show=self.error)
         for i, (status, text) in enumerate(STATUS_TABS):
-            if db is None:
+            if self.state.is_locked:
                 self.tabs.setTabText(i, text)
             else:
-                n = sum(counts.values()) if status is None else counts.get(status, 0)
+                n = sum((counts or {}).values()) if status is None else (counts or {}).get(status, 0)
                 self.tabs.setTabText(i, f"{text} ({n})")
 
     def forget(self) -> None:
-        self.model.clear()
-        self.count.clear()
+        self._forget()
         self.refresh_counts()
-
-    def _show_count(self, total: int) -> None:
-        self.count.setText(f"{total} referral{'' if total == 1 else 's'}")
 
     def _focus_table(self) -> None:
         if self.model.rowCount():

@@ -19,17 +19,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from circles_desktop.models.vocab import RiskReportType
+from circles_desktop.services.common.attachments import MAX_BYTES, SUFFIXES
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.dialogs import confirm
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.list_parts import list_table
-from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.messages import explain, field_errors
+from circles_desktop.ui.common.operations import in_background, in_session, load, read, write
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.referrals.risk_report_files import TEMP_COPIES, PrivateTempFiles
 
@@ -44,7 +47,10 @@ OPEN_TOOLTIP = (
     "written to a private temporary file (readable by you only) and deleted when Circles Desktop locks "
     "or closes. Do not save it elsewhere."
 )
-FILE_FILTER = "Reports (*.pdf *.docx *.odt *.png *.jpg *.jpeg *.txt);;All files (*)"
+FILE_FILTER = f"Reports ({' '.join('*' + suffix for suffix in SUFFIXES)});;All files (*)"
+CHOOSE_TOOLTIP = (
+    f"Choose a report file (PDF, Word, OpenDocument, picture or text; at most {MAX_BYTES // (1024 * 1024)} MB)"
+)
 TYPE_HINTS = (("oasys", "oasys"), ("rm2000", "rm2000"), ("rm-2000", "rm2000"), ("asset", "asset"), ("arms", "arms"))
 
 
@@ -82,7 +88,7 @@ class RiskReportsModel(QAbstractTableModel):
         self._cells = [
             (
                 RiskReportType(r.report_type).label if r.report_type in RiskReportType.values() else r.report_type,
-                r.report_date.strftime("%d/%m/%Y"),
+                uk_date(r.report_date),
                 r.description,
                 r.filename,
                 human_size(r.size),
@@ -180,11 +186,7 @@ class AttachReportDialog(QDialog):
     def attach(self) -> None:
         if self.busy:
             return
-        db = self.state.database
-        if db is None:
-            self.form.show_errors({"": "Circles Desktop is locked; unlock it, then attach the report."})
-            return
-        path, referral_id = self.path, self.referral_id
+        state, path, referral_id = self.state, self.path, self.referral_id
         report_type = self.report_type.currentData() or ""
         report_date: date | None = self.report_date.value()
         description = self.description.text()
@@ -193,13 +195,17 @@ class AttachReportDialog(QDialog):
             from circles_desktop.services.referrals import referrals
 
             content = Path(path).read_bytes()
-            with db.session() as s:
-                return referrals.add_risk_report(
-                    s, referral_id, report_type, report_date, Path(path).name, content, description
-                ).id
+            return in_session(
+                state,
+                lambda s: (
+                    referrals.add_risk_report(
+                        s, referral_id, report_type, report_date, Path(path).name, content, description
+                    ).id
+                ),
+            )
 
         self._set_busy(True)
-        self.state.background.run(work, self._done, self._failed)
+        in_background(state, work, self._done, on_error=self._failed)
 
     def reject(self) -> None:
         if not self.busy:  # once the file is on its way in, wait for the answer rather than hide it
@@ -218,15 +224,11 @@ class AttachReportDialog(QDialog):
         self.attached.emit(report_id)
 
     def _failed(self, exc: BaseException) -> None:
-        from circles_desktop.services.common.validation import ValidationError
-
         self._set_busy(False)
-        if isinstance(exc, ValidationError):
-            self.form.show_errors(exc.errors)
-        elif isinstance(exc, OSError):
-            self.form.show_errors({"file": f"The file could not be read: {describe(exc)}"})
+        if isinstance(exc, OSError):  # the chosen file, not the database
+            self.form.show_errors({"file": explain("The file could not be read", exc)})
         else:
-            self.form.show_errors({"": describe(exc)})
+            self.form.show_errors(field_errors(exc))
 
 
 class RiskReportsPanel(QGroupBox):
@@ -254,7 +256,7 @@ class RiskReportsPanel(QGroupBox):
 
         self.attach_button = QPushButton("&Attach…")
         self.attach_button.setObjectName("risk_reports.attach")
-        self.attach_button.setToolTip("Choose a report file (PDF, Word, OpenDocument, picture or text; at most 20 MB)")
+        self.attach_button.setToolTip(CHOOSE_TOOLTIP)
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("risk_reports.open")
         self.open_button.setToolTip(OPEN_TOOLTIP)
@@ -295,18 +297,16 @@ class RiskReportsPanel(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        db = self.state.database
-        if self.referral_id is None or db is None:
+        from circles_desktop.services.referrals import referrals
+
+        referral_id = self.referral_id
+        rows = None
+        if referral_id is not None:
+            rows = read(self.state, lambda s: referrals.risk_reports(s, referral_id), None, show=self.message)
+        if rows is None:  # no referral yet, locked, or unreadable (and said so)
             self.model.clear()
         else:
-            from circles_desktop.services.referrals import referrals
-
-            try:
-                with db.session() as s:
-                    self.model.set_rows(referrals.risk_reports(s, self.referral_id))
-            except Exception as exc:
-                self.model.clear()
-                self.message.show_message(describe(exc))
+            self.model.set_rows(rows)
         self._enable()
 
     def _on_locked(self) -> None:
@@ -351,20 +351,20 @@ class RiskReportsPanel(QGroupBox):
 
     # --- open and remove -------------------------------------------------------------------------
     def open_selected(self) -> None:
-        row, db = self.selected_row(), self.state.database
-        if row is None or db is None:
+        row = self.selected_row()
+        if row is None:
             return
         from circles_desktop.services.referrals import referrals
 
+        def work(s: Any) -> Path:
+            filename, _media_type, content = referrals.risk_report_file(s, row.id)
+            return self.temp_files.write(filename, content, key=row.id)
+
         self.message.clear_message()
-        try:
-            with db.session() as s:
-                filename, _media_type, content = referrals.risk_report_file(s, row.id)
-            path = self.temp_files.write(filename, content, key=row.id)
-        except Exception as exc:
-            self.message.show_message(f"The report could not be opened: {describe(exc)}")
+        outcome = load(self.state, work, show=self.message, what="The report could not be opened")
+        if not outcome.ok:
             return
-        self.last_opened = path
+        path = self.last_opened = outcome.value
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.message.show_message(
                 f"No program on this computer opens {path.suffix or 'this kind of'} files. "
@@ -372,26 +372,17 @@ class RiskReportsPanel(QGroupBox):
             )
 
     def remove_selected(self) -> None:
-        row, db = self.selected_row(), self.state.database
-        if row is None or db is None:
+        row = self.selected_row()
+        if row is None or self.state.is_locked:
             return
-        answer = QMessageBox.question(
-            self,
-            "Remove risk report?",
+        question = (
             f"Remove the {RiskReportType(row.report_type).label} report “{row.filename}” from this referral? "
-            "The stored file is deleted.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            "The stored file is deleted."
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, "Remove risk report?", question):
             return
         from circles_desktop.services.referrals import referrals
 
-        try:
-            with db.session() as s:
-                referrals.delete_risk_report(s, row.id)
-        except Exception as exc:
-            self.message.show_message(describe(exc))
-            return
-        self.reload()
-        self.changed.emit()
+        if write(self.state, lambda s: referrals.delete_risk_report(s, row.id), show=self.message).ok:
+            self.reload()
+            self.changed.emit()

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.list_parts import PagedList, count_label, list_table, search_box
 from circles_desktop.ui.common.messages import describe
-from circles_desktop.ui.common.operations import read
+from circles_desktop.ui.common.operations import in_background, in_session, read
 from circles_desktop.ui.common.paged_model import PagedTableModel
-from circles_desktop.ui.common.widgets import FieldMessage, Note
+from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, FieldMessage, Note
 
 TIME_FORMAT = "%d %b %Y %H:%M:%S"
 
@@ -44,38 +36,25 @@ class AuditLogModel(PagedTableModel):
         return [(r.local_time.strftime(TIME_FORMAT), r.action, r.object, r.detail) for r in rows]
 
 
-class AuditPage(QWidget):
+class AuditPage(PagedList):
     def __init__(self, state: AppState) -> None:
         super().__init__()
         self.state = state
         self.setAccessibleName("Audit log")
-        heading = QLabel("<h2>Audit log</h2>")
         intro = Note(
             "Every unlock, lock, backup, print and change of passphrase, newest first. Each entry is "
             "chained to the one before by a hash, so any alteration shows when the chain is verified."
         )
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search actions, objects and details")
-        self.search.setAccessibleName("Search the audit log")
-        self.search.setClearButtonEnabled(True)
-        self.count = QLabel()
-        self.count.setAccessibleName("Number of entries")
+        self.search = search_box("audit.search", "Search actions, objects and details", "Search the audit log")
+        self.count = count_label("audit.count", "Number of entries")
         self.verify_button = QPushButton("&Verify chain")
         self.verify_button.setAccessibleName("Verify the audit log's hash chain")
         self.verify_result = QLabel()
         self.verify_result.setWordWrap(True)
         self.verify_result.setAccessibleName("Chain verification result")
         self.error = FieldMessage("Audit log error")
-
         self.model = AuditLogModel(state, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Audit log entries")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table = list_table(self.model, "audit.table", "Audit log entries")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(AuditLogModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(AuditLogModel.COL_TIME, 170)
@@ -88,7 +67,7 @@ class AuditPage(QWidget):
         tools.addSpacing(12)
         tools.addWidget(self.verify_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(QLabel("<h2>Audit log</h2>"))
         layout.addWidget(intro)
         layout.addLayout(tools)
         layout.addWidget(self.verify_result)
@@ -96,53 +75,37 @@ class AuditPage(QWidget):
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.search, self.verify_button)
         self.setTabOrder(self.verify_button, self.table)
-
-        self.search.textChanged.connect(self.model.set_filter)
-        self.model.total_changed.connect(self._show_count)
-        self.model.failed.connect(self.error.show_message)
         self.verify_button.clicked.connect(self.verify)
-        state.unlocked.connect(lambda _db: self.refresh())
-        state.locked.connect(self._forget)
-        if not state.is_locked:
-            self.refresh()
+        self.follow(lambda total: f"{total} entr{'y' if total == 1 else 'ies'}")
 
-    def refresh(self) -> None:
-        self.error.clear_message()
-        self.model.reload()
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name): new entries appear on each visit
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name): new entries appear on each visit
         super().showEvent(event)
         if not self.state.is_locked:
             self.refresh()
 
     def _forget(self) -> None:
-        self.model.clear()
+        super()._forget()
         self.verify_result.clear()
-        self.count.clear()
-
-    def _show_count(self, total: int) -> None:
-        self.count.setText(f"{total} entr{'y' if total == 1 else 'ies'}")
 
     def verify(self) -> None:
         """Walk the whole chain in a worker: a long log must not freeze the window."""
-        db = self.state.database
-        if db is None:
+        if self.state.is_locked:
             return
+        state = self.state
 
         def work() -> tuple[bool, str]:
             from circles_desktop.services.security import audit
 
-            with db.session() as s:
-                report = audit.verify(s)
+            report = in_session(state, audit.verify)
             return report.ok, report.message()
 
         self.verify_button.setEnabled(False)
         self.verify_result.setStyleSheet("")
         self.verify_result.setText("Verifying…")
-        self.state.background.run(work, self._verified, lambda exc: self._verified((False, describe(exc))))
+        in_background(state, work, self._verified, on_error=lambda exc: self._verified((False, describe(exc))))
 
     def _verified(self, result: tuple[bool, str]) -> None:
         ok, message = result
         self.verify_button.setEnabled(True)
-        self.verify_result.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020; font-weight: bold;")
+        self.verify_result.setStyleSheet(GOOD_STYLE if ok else WARNING_STYLE)
         self.verify_result.setText(message)

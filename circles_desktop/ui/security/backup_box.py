@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.messages import describe
-from circles_desktop.ui.common.widgets import ERROR_STYLE, Note
+from circles_desktop.ui.common.messages import describe, explain
+from circles_desktop.ui.common.operations import in_background, in_session, in_store
+from circles_desktop.ui.common.widgets import Note, StatusNote
 
 
 class BackupBox(QGroupBox):
@@ -19,12 +20,11 @@ class BackupBox(QGroupBox):
         self.state = state
         self.backup_button = QPushButton("&Back up now…")
         self.backup_button.setAccessibleName("Back up now")
-        self.status = Note()
-        self.status.setAccessibleName("Backup status")
+        self.status = StatusNote("Backup status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout()
-        row.addWidget(self.backup_button)
-        row.addWidget(self.status, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.backup_button)
+        actions.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(
             Note(
@@ -32,11 +32,11 @@ class BackupBox(QGroupBox):
                 "written beside it with the same name; keep the two together."
             )
         )
-        layout.addLayout(row)
+        layout.addLayout(actions)
         self.backup_button.clicked.connect(self.choose_and_back_up)
 
     def choose_and_back_up(self) -> None:
-        if self.state.database is None:
+        if self.state.is_locked:
             return
         suggested = self.state.paths.backups / f"circles-backup-{datetime.now():%Y%m%d-%H%M}.db"
         path, _ = QFileDialog.getSaveFileName(
@@ -46,24 +46,22 @@ class BackupBox(QGroupBox):
             self.back_up_to(Path(path))
 
     def back_up_to(self, target: Path) -> None:
-        db = self.state.database
-        if db is None:
+        if self.state.is_locked:
             return
         if target.suffix != ".db":
             target = target.with_name(target.name + ".db")
+        state = self.state
 
         def work() -> Path:
             from circles_desktop.services.security import audit
 
-            written = db.backup_to(target)
-            with db.session() as s:
-                audit.record(s, "backup", str(written))
+            written = in_store(state, lambda db: db.backup_to(target))
+            in_session(state, lambda s: audit.record(s, "backup", str(written)))
             return written
 
         self.backup_button.setEnabled(False)
-        self.status.setStyleSheet("")
-        self.status.setText("Backing up and verifying…")
-        self.state.background.run(work, self._done, self._failed)
+        self.status.say("Backing up and verifying…")
+        in_background(state, work, self._done, on_error=self._failed)
 
     def _done(self, written: Path) -> None:
         self.backup_button.setEnabled(True)
@@ -71,8 +69,5 @@ class BackupBox(QGroupBox):
 
     def _failed(self, exc: BaseException) -> None:
         self.backup_button.setEnabled(True)
-        self.status.setStyleSheet(ERROR_STYLE)
-        message = describe(exc)
-        if isinstance(exc, OSError):  # e.g. the folder cannot be made: say what failed, then why
-            message = f"The backup could not be written. {message}"
-        self.status.setText(message)
+        # A folder that cannot be made, a full disk: say what failed, then why.
+        self.status.fail(explain("The backup could not be written", exc) if isinstance(exc, OSError) else describe(exc))

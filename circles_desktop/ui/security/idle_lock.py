@@ -32,9 +32,16 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self._idle)
         self.set_minutes(state.auto_lock_minutes)
         app.installEventFilter(self)
-        state.unlocked.connect(lambda _db: self.timer.start())
+        # Idle time counts from when the screens have been refreshed after unlocking (the next turn of
+        # the event loop), not from before: on a slow machine that refresh alone could outlast a short
+        # interval and lock again at once.
+        state.unlocked.connect(lambda _db: QTimer.singleShot(0, self, self._start))
         state.locked.connect(self.timer.stop)
         state.auto_lock_changed.connect(self.set_minutes)
+
+    def _start(self) -> None:
+        if not self.state.is_locked:
+            self.timer.start()
 
     def set_minutes(self, minutes: int) -> None:
         self.set_interval_ms(minutes * 60_000)

@@ -6,11 +6,18 @@ answers leaves the window usable. Where there is no keyring the controls are dis
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from circles_desktop.ui.app.app_state import NOT_CHECKED, AppState
 from circles_desktop.ui.common.messages import describe
-from circles_desktop.ui.common.widgets import ERROR_STYLE, Note
+from circles_desktop.ui.common.operations import in_background, in_store
+from circles_desktop.ui.common.widgets import Note, StatusNote
+
+if TYPE_CHECKING:
+    from circles_desktop.store.database import Database
 
 EXPLANATION = (
     "When on, the database key is kept in this computer's system keyring and Circles Desktop opens "
@@ -29,9 +36,7 @@ class RememberBox(QGroupBox):
         self.forget_button.setAccessibleName("Forget the remembered key")
         self.reason = Note()
         self.reason.setAccessibleName("Why remembering is not available")
-        self.status = Note()
-        self.status.setAccessibleName("Remember status")
-        self.status.setVisible(False)
+        self.status = StatusNote("Remember status", hide_when_empty=True)
 
         row = QHBoxLayout()
         row.addWidget(self.remember)
@@ -67,7 +72,7 @@ class RememberBox(QGroupBox):
         self.forget_button.setToolTip("Remove the key from this computer's keyring")
         if self.state.is_locked:
             return
-        self.state.background.run(self.state.remembered_key, self._show_remembered, self._failed)
+        in_background(self.state, self.state.remembered_key, self._show_remembered, on_error=self._failed)
 
     def _show_remembered(self, key: bytes | None) -> None:
         self._set_enabled(True)
@@ -86,44 +91,41 @@ class RememberBox(QGroupBox):
             self.forget()
 
     def remember_now(self) -> None:
-        db = self.state.database
-        if db is None:
-            return
-        database_id, key, vault = db.database_id, db.data_key, self.state.vault
-        self._set_enabled(False)
-        self.state.background.run(
-            lambda: vault.remember(database_id, key),
-            lambda _: self._done(
-                "The key is kept in this computer's keyring; Circles Desktop will open without asking.", remembered=True
-            ),
-            lambda exc: self._failed(exc, remembered=False),
+        vault = self.state.vault
+        self._change(
+            lambda db: vault.remember(db.database_id, db.data_key),
+            "The key is kept in this computer's keyring; Circles Desktop will open without asking.",
+            remembered=True,
         )
 
     def forget(self) -> None:
-        db = self.state.database
-        if db is None:
+        vault = self.state.vault
+        self._change(
+            lambda db: vault.forget(db.database_id),
+            "Forgotten. Circles Desktop will ask for the passphrase next time.",
+            remembered=False,
+        )
+
+    def _change(self, work: Callable[[Database], object], done: str, remembered: bool) -> None:
+        """Remember or forget in a worker; on failure the tick goes back to what the keyring holds."""
+        if self.state.is_locked:
             return
-        database_id, vault = db.database_id, self.state.vault
+        state = self.state
         self._set_enabled(False)
-        self.state.background.run(
-            lambda: vault.forget(database_id),
-            lambda _: self._done("Forgotten. Circles Desktop will ask for the passphrase next time.", remembered=False),
-            lambda exc: self._failed(exc, remembered=True),
+        in_background(
+            state,
+            lambda: in_store(state, work),
+            lambda _: self._done(done, remembered=remembered),
+            on_error=lambda exc: self._failed(exc, remembered=not remembered),
         )
 
     def _done(self, message: str, remembered: bool) -> None:
         self._show_remembered(b"" if remembered else None)
-        self.status.setStyleSheet("")
-        self._say(message)
-
-    def _say(self, message: str) -> None:
-        self.status.setText(message)
-        self.status.setVisible(bool(message))
+        self.status.say(message)
 
     def _failed(self, exc: BaseException, remembered: bool | None = None) -> None:
         """Show why; the checkbox goes back to what is known to be in the keyring, if anything."""
-        self.status.setStyleSheet(ERROR_STYLE)
-        self._say(describe(exc))
+        self.status.fail(describe(exc))
         self._set_enabled(not self.state.is_locked)
         if remembered is not None:
             self.remember.setChecked(remembered)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.widgets import Note
+from circles_desktop.ui.common.widgets import Note, labelled
 from circles_desktop.ui.security.backup_box import BackupBox
 from circles_desktop.ui.security.passphrase_form import PassphraseForm
 from circles_desktop.ui.security.remember_box import RememberBox
@@ -32,8 +32,7 @@ class AutoLockBox(QGroupBox):
                 "this long, and at once with Ctrl+L. Locking closes the database."
             )
         )
-        form.addRow("Lock after &idle:", self.minutes)
-        form.labelForField(self.minutes).setBuddy(self.minutes)  # type: ignore[union-attr]
+        form.addRow(labelled("Lock after &idle:", self.minutes), self.minutes)
         self.minutes.valueChanged.connect(self._changed)
 
     def _changed(self, minutes: int) -> None:

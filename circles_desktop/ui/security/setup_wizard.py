@@ -240,6 +240,8 @@ class RecoveryKeyPage(QWizardPage):
         if print_recovery_key(self, wizard.recovery_key, str(self.state.paths.root)) and wizard.database:
             from circles_desktop.services.security import audit
 
+            # The wizard holds the database it has just created, which is not the app's open database
+            # (state.database) until the wizard finishes: so this one write opens its session itself.
             with wizard.database.session() as s:
                 audit.record(s, "print", "recovery key")
 

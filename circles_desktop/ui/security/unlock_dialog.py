@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.ui.app.app_state import NOT_CHECKED, AppState
-from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.messages import describe, explain
 from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled, passphrase_field
 
 if TYPE_CHECKING:
@@ -46,14 +46,24 @@ class UnlockDialog(QDialog):
         self.setWindowTitle("Unlock Circles Desktop")
         self.setAccessibleName("Unlock Circles Desktop")
         self.setMinimumWidth(460)
+        self._build_fields()
+        self._build_buttons()
+        self._lay_out(relock)
 
-        heading = QLabel("Circles Desktop is locked" if relock else "Unlock Circles Desktop")
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
-        where = Note(f"Database: {state.paths.database}")
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(COUNTDOWN_TICK_MS)
+        self._countdown.timeout.connect(self._tick)
 
+        state.keyring_checked.connect(self._show_keyring)
+        self._show_keyring(state.keyring_reason)
+        self.secret.setFocus()
+        if not relock:
+            # At start-up the shell first tries a key remembered on this computer (after the first
+            # paint); Unlock waits for that, typing need not.
+            self.begin_remembered_check()
+        self._tick()  # a delay earned before a lock still applies
+
+    def _build_fields(self) -> None:
         self.secret = passphrase_field("Passphrase or recovery key")
         self.error = FieldMessage("Unlock error")
         self.remember = QCheckBox("&Remember on this computer")
@@ -71,6 +81,7 @@ class UnlockDialog(QDialog):
         self.progress.setAccessibleName("Unlocking")
         self.progress.setVisible(False)
 
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox()
         self.unlock_button: QPushButton = self.buttons.addButton("&Unlock", QDialogButtonBox.ButtonRole.AcceptRole)
         self.unlock_button.setAccessibleName("Unlock")
@@ -81,9 +92,15 @@ class UnlockDialog(QDialog):
         self.buttons.accepted.connect(self.try_unlock)
         self.buttons.rejected.connect(self.reject)
 
+    def _lay_out(self, relock: bool) -> None:
+        heading = QLabel("Circles Desktop is locked" if relock else "Unlock Circles Desktop")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(where)
+        layout.addWidget(Note(f"Database: {self.state.paths.database}"))
         layout.addSpacing(8)
         layout.addWidget(labelled("&Passphrase or recovery key", self.secret))
         layout.addWidget(self.secret)
@@ -98,19 +115,6 @@ class UnlockDialog(QDialog):
         self.setTabOrder(self.secret, self.remember)
         self.setTabOrder(self.remember, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.quit_button)
-
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(COUNTDOWN_TICK_MS)
-        self._countdown.timeout.connect(self._tick)
-
-        state.keyring_checked.connect(self._show_keyring)
-        self._show_keyring(state.keyring_reason)
-        self.secret.setFocus()
-        if not relock:
-            # At start-up the shell first tries a key remembered on this computer (after the first
-            # paint); Unlock waits for that, typing need not.
-            self.begin_remembered_check()
-        self._tick()  # a delay earned before a lock still applies
 
     # --- the keyring option ----------------------------------------------------------------------
     def _show_keyring(self, reason: Any) -> None:
@@ -144,10 +148,8 @@ class UnlockDialog(QDialog):
             self.unlocked.emit(db, False)
 
     def remembered_failed(self, exc: BaseException) -> None:
-        self._set_busy(
-            False,
-            f"The key remembered on this computer could not be used: {describe(exc)} Type your passphrase instead.",
-        )
+        unusable = explain("The key remembered on this computer could not be used", exc)
+        self._set_busy(False, f"{unusable} Type your passphrase instead.")
 
     # --- unlocking -------------------------------------------------------------------------------
     def try_unlock(self) -> None:

@@ -1,4 +1,4 @@
-"""Choosing one record (a person, a professional, an organisation) by searching for it.
+"""Choosing one record (a person, a professional, an organisation) by searching for it in a dialog.
 
 `RecordPicker` is a combo box that holds at most the one chosen record, so `forms.value_of`,
 `forms.set_value` and RecordForm's unsaved-changes tracking treat it like any other combo. Opening it
@@ -6,15 +6,15 @@
 in SQL (PagedTableModel), so it stays quick with 100,000 people. Enter chooses the selected (or first)
 row, Escape closes; Delete or Backspace on the picker clears the choice.
 
-Any screen can reuse it: `person_picker(state)`, `professional_picker(state)`,
-`organisation_picker(state)`, or a `PickerSource` of its own.
+Any screen can reuse it: record_search.py has the sources for people, professionals and organisations
+(and `person_picker(state)` and the like, ready made); any other record needs a `PickerSource` of its own.
+A form choosing inline, from a short drop-down, uses search_picker.SearchPicker instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -229,107 +229,3 @@ class RecordPicker(QComboBox):
             event.ignore()  # arrows would otherwise do nothing useful; leave them to the form
             return
         super().keyPressEvent(event)
-
-
-# --- ready-made sources -----------------------------------------------------------------------------
-def _uk(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
-
-
-def people_source(role: str | None = None, title: str = "Choose a person") -> PickerSource:
-    """People, optionally only those with a part (vocab.PersonPart)."""
-    from circles_desktop.models.vocab import label
-
-    def fetch(s, text: str, offset: int, limit: int) -> list[PickRow]:
-        from circles_desktop.services.people import people
-
-        rows = people.search_people(s, text, role=role, offset=offset, limit=limit)
-        return [
-            (
-                r.id,
-                r.display_name,
-                r.display_name,
-                _uk(r.date_of_birth),
-                r.reference,
-                ", ".join(label(p) for p in r.parts),
-            )
-            for r in rows
-        ]
-
-    def count(s, text: str) -> int:
-        from circles_desktop.services.people import people
-
-        return people.count_people(s, text, role=role)
-
-    return PickerSource(
-        title,
-        "person",
-        ("Name", "Date of birth", "Reference", "Parts"),
-        fetch,
-        count,
-        hint="Type the start of a given or family name, a reference, or a date of birth (dd/mm/yyyy).",
-    )
-
-
-def professionals_source(title: str = "Choose a professional", organisation_id: int | None = None) -> PickerSource:
-    def fetch(s, text: str, offset: int, limit: int) -> list[PickRow]:
-        from circles_desktop.services.organisations import organisations
-        from circles_desktop.services.referrals.referral_queries import professional_label
-
-        rows = organisations.search_professionals(s, text, organisation_id=organisation_id, offset=offset, limit=limit)
-        return [
-            (r.role_id, professional_label(r.name, r.job_title, r.organisation), r.name, r.job_title, r.organisation)
-            for r in rows
-        ]
-
-    def count(s, text: str) -> int:
-        from circles_desktop.services.referrals import referral_queries
-
-        return referral_queries.count_professionals(s, text, organisation_id=organisation_id)
-
-    return PickerSource(
-        title,
-        "professional",
-        ("Name", "Job title", "Organisation"),
-        fetch,
-        count,
-        hint="Professionals in their current jobs. Type the start of their name or of their organisation's name.",
-    )
-
-
-def organisations_source(title: str = "Choose an organisation", kind: str | None = None) -> PickerSource:
-    from circles_desktop.models.vocab import label
-
-    def fetch(s, text: str, offset: int, limit: int) -> list[PickRow]:
-        from circles_desktop.services.organisations import organisations
-
-        rows = organisations.search_organisations(s, text, kind=kind, offset=offset, limit=limit)
-        return [(r.id, r.name, r.name, label(r.kind), r.phone) for r in rows]
-
-    def count(s, text: str) -> int:
-        from circles_desktop.services.organisations import organisations
-
-        return organisations.count_organisations(s, text, kind=kind)
-
-    return PickerSource(
-        title,
-        "organisation",
-        ("Name", "Kind", "Phone"),
-        fetch,
-        count,
-        hint="Type the start of the organisation's name.",
-    )
-
-
-def person_picker(state: AppState, role: str | None = None, title: str = "Choose a person") -> RecordPicker:
-    return RecordPicker(state, people_source(role, title), "Search for a person…")
-
-
-def professional_picker(state: AppState, title: str = "Choose a professional") -> RecordPicker:
-    return RecordPicker(state, professionals_source(title), "Search for a professional…")
-
-
-def organisation_picker(
-    state: AppState, title: str = "Choose an organisation", kind: str | None = None
-) -> RecordPicker:
-    return RecordPicker(state, organisations_source(title, kind), "Search for an organisation…")
