@@ -279,8 +279,7 @@ def activation_problems(session: Session, circle: Circle, on_date: date) -> dict
                 CircleMember.circle_id == circle.id,
                 CircleMember.ring == Ring.INNER,
                 CircleMember.role.in_(needs),
-                CircleMember.joined_on <= on_date,
-                or_(CircleMember.left_on.is_(None), CircleMember.left_on > on_date),
+                CircleMember.is_current(on_date),
             )
         )
         if not n:
@@ -303,8 +302,7 @@ def has_parent_carer_consent(session: Session, circle_id: int, on_date: date) ->
                 exists().where(
                     Consent.circle_id == circle_id,
                     Consent.parent_carer_id.is_not(None),
-                    Consent.given_on <= on_date,
-                    or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on_date),
+                    Consent.counts_on(on_date),
                 )
             )
         )

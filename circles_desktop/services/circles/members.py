@@ -46,6 +46,7 @@ class MemberRow:
     left_on: date | None
 
     def is_current(self, on: date) -> bool:
+        # CircleMember.is_current is the rule; this mirrors it for a row read out of the session.
         return self.joined_on <= on and (self.left_on is None or self.left_on > on)
 
     @property
@@ -206,10 +207,7 @@ def members(session: Session, circle_id: int, on_date: date | None = None, ring:
     if ring:
         stmt = stmt.where(CircleMember.ring == ring)
     if on_date is not None:
-        stmt = stmt.where(
-            CircleMember.joined_on <= on_date,
-            or_(CircleMember.left_on.is_(None), CircleMember.left_on > on_date),
-        )
+        stmt = stmt.where(CircleMember.is_current(on_date))
     rows = [
         MemberRow(
             m.id,

@@ -190,7 +190,7 @@ def attendance_grid(session: Session, meeting_id: int) -> list[AttendanceRow]:
             CircleMember.circle_id == meeting.circle_id,
             or_(
                 CircleMember.id.in_(list(recorded)),
-                (CircleMember.joined_on <= on) & (CircleMember.left_on.is_(None) | (CircleMember.left_on > on)),
+                CircleMember.is_current(on),
             ),
         )
     ).scalars()

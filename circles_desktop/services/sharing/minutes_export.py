@@ -21,10 +21,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from circles_desktop.models import Action, Circle, CircleMember, Consent, Meeting, Organisation
+from circles_desktop.models import Action, Circle, CircleMember, Meeting, Organisation
 from circles_desktop.models.vocab import Category, MemberRole, Ring, label
 from circles_desktop.reports import content as rc
 from circles_desktop.services.common.validation import NotFound, ValidationError, get, uk
@@ -193,27 +193,6 @@ def _categories_in(record: rc.MeetingRecord) -> set[str]:
 
 
 # --- who receives what ---------------------------------------------------------------------------
-def _counting_consents(session: Session, circle_id: int, recipient: Recipient, on: date) -> list[Consent]:
-    """The consents that counted for this recipient on the date (same reach as consented_categories)."""
-    if recipient.kind == "member":
-        m = session.get(CircleMember, recipient.id)
-        if m is None or m.circle_id != circle_id or m.ring != Ring.OUTER or not m.is_current(on):
-            return []
-        who = [Consent.recipient_member_id == m.id]
-        if m.organisation_id is not None:
-            who.append(Consent.recipient_organisation_id == m.organisation_id)
-    else:
-        who = [Consent.recipient_organisation_id == recipient.id]
-    stmt = select(Consent).where(
-        Consent.circle_id == circle_id,
-        or_(*who),
-        Consent.given_on <= on,
-        or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on),
-        Consent.category != Category.INTERNAL,
-    )
-    return list(session.execute(stmt.order_by(Consent.id)).scalars())
-
-
 def _role_of(session: Session, recipient: Recipient) -> str:
     if recipient.kind != "member":
         return ""
@@ -233,17 +212,17 @@ def plan_for(
     today = today or date.today()
     on = meeting.starts_at.date()
     record = record or meeting_record(session, meeting)
-    on_meeting_day = consent_service.consented_categories(session, meeting.circle_id, recipient, on)
-    counting = _counting_consents(session, meeting.circle_id, recipient, on)
-    still = [c for c in counting if c.withdrawn_on is None or c.withdrawn_on > today]
-    categories = on_meeting_day & {c.category for c in still}
+    counting = consent_service.counting_consents(session, meeting.circle_id, recipient, on)
+    on_meeting_day = frozenset(c.category for c in counting)
+    still = [c for c in counting if c.not_withdrawn_by(today)]  # consent withdrawn since stops the copy
+    categories = frozenset(c.category for c in still)
     present = _categories_in(record)
     return RecipientPlan(
         recipient=recipient,
         role=_role_of(session, recipient),
         meeting_id=meeting.id,
         held_on=on,
-        categories=frozenset(categories),
+        categories=categories,
         withheld=tuple(c for c in CATEGORIES if c in present and c not in categories),
         withdrawn_since=tuple(c for c in CATEGORIES if c in on_meeting_day and c not in categories),
         consent_ids=tuple(c.id for c in still if c.category in categories),
