@@ -25,7 +25,8 @@ from circles_desktop.models.vocab import (
     label,
 )
 from circles_desktop.services.common.text import search_key, starts_with
-from circles_desktop.services.common.validation import Problems, ValidationError, clean, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.people import people
 from circles_desktop.services.security import audit
 
@@ -205,7 +206,7 @@ def update_circle(session: Session, circle_id: int, form: CircleForm) -> Circle:
         p.add("focus_person_id", "The focus person cannot change once the circle is active.")
     first = _first_meeting(session, circle_id)
     if first is not None and form.started_on and first < form.started_on:
-        p.add("started_on", f"The circle's start date cannot be after its first meeting ({uk(first)}).")
+        p.add("started_on", f"The circle's start date cannot be after its first meeting ({uk_date(first)}).")
     p.not_before("started_on", circle.ended_on, form.started_on, "end date", "start date")
     p.raise_if_any()
     _apply(circle, form)
@@ -335,10 +336,10 @@ def closing_problems(session: Session, circle: Circle, on_date: date) -> dict[st
         if review is None:
             p.add("meetings", "Hold and record the end-of-circle review meeting before closing the circle.")
         elif review.date() > on_date:
-            p.add("on_date", f"The circle cannot close before its end-of-circle review ({uk(review.date())}).")
+            p.add("on_date", f"The circle cannot close before its end-of-circle review ({uk_date(review.date())}).")
     last = session.scalar(select(func.max(Meeting.starts_at)).where(Meeting.circle_id == circle.id))
     if last is not None and last.date() > on_date and "on_date" not in p.errors:
-        p.add("on_date", f"The circle cannot close before its last meeting ({uk(last.date())}).")
+        p.add("on_date", f"The circle cannot close before its last meeting ({uk_date(last.date())}).")
     return p.errors
 
 

@@ -19,7 +19,8 @@ from circles_desktop.models.vocab import (
     Ring,
     label,
 )
-from circles_desktop.services.common.validation import Problems, ValidationError, clean, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.people import people, volunteers
 from circles_desktop.services.security import audit
 
@@ -228,4 +229,4 @@ def members(session: Session, circle_id: int, on_date: date | None = None, ring:
 
 
 def describe_dates(row: MemberRow) -> str:
-    return f"from {uk(row.joined_on)}" + (f" to {uk(row.left_on)}" if row.left_on else "")
+    return f"from {uk_date(row.joined_on)}" + (f" to {uk_date(row.left_on)}" if row.left_on else "")

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Circle, CircleMember, Consent, Organisation, Person
 from circles_desktop.models.vocab import SHAREABLE, Category, CosaVariant, MemberRole, Ring, label
 from circles_desktop.services.common import attachments
-from circles_desktop.services.common.validation import Problems, ValidationError, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 CATEGORIES: tuple[str, ...] = tuple(c.value for c in SHAREABLE)
@@ -115,7 +116,7 @@ def give_consent(
                 "outer-circle members and organisations.",
             )
         elif given_on and member.left_on is not None and member.left_on <= given_on:
-            p.add("given_on", f"{member.person.display_name} left the circle on {uk(member.left_on)}.")
+            p.add("given_on", f"{member.person.display_name} left the circle on {uk_date(member.left_on)}.")
     if recipient_organisation_id is not None and session.get(Organisation, recipient_organisation_id) is None:
         p.add("recipient", "That organisation is no longer recorded.")
     if given_by_id is not None and given_by_id not in (circle.focus_person_id, parent_carer_id):
@@ -132,7 +133,7 @@ def give_consent(
             p.add(
                 "categories",
                 f"Consent for “{label(clash.category)}” to this recipient is already recorded "
-                f"from {uk(clash.given_on)}.",
+                f"from {uk_date(clash.given_on)}.",
             )
     p.raise_if_any()
     form_id = attachments.store(session, *signed_form, field="signed_form").id if signed_form else None
@@ -199,7 +200,7 @@ def withdraw_consent(
     p = Problems()
     p.require("withdrawn_on", withdrawn_on, "the date consent was withdrawn")
     if consent.withdrawn_on is not None:
-        p.add("withdrawn_on", f"This consent was already withdrawn on {uk(consent.withdrawn_on)}.")
+        p.add("withdrawn_on", f"This consent was already withdrawn on {uk_date(consent.withdrawn_on)}.")
     if withdrawn_on and withdrawn_on > today:
         p.add("withdrawn_on", "The date consent was withdrawn cannot be in the future.")
     p.not_before("withdrawn_on", withdrawn_on, consent.given_on, "date consent was withdrawn", "date it was given")

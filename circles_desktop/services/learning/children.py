@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Child, ChronologyEntry, LearningCircle, Person
 from circles_desktop.services.common.text import search_key, starts_with
-from circles_desktop.services.common.validation import Problems, ValidationError, clean, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 
@@ -204,7 +205,7 @@ def _check_entry(child: Child, occurred_on: date | None, event: str, today: date
         p.add("occurred_on", "A key event cannot be in the future.")
     # Events before birth (a pre-birth assessment) belong in the chronology, but not decades before.
     if occurred_on is not None and occurred_on.year < child.date_of_birth.year - 1:
-        p.add("occurred_on", f"Check the date: it is long before the child's birth ({uk(child.date_of_birth)}).")
+        p.add("occurred_on", f"Check the date: it is long before the child's birth ({uk_date(child.date_of_birth)}).")
     p.raise_if_any()
 
 

@@ -37,7 +37,8 @@ from circles_desktop.models.learning import LearningStage, SelectionReason, Step
 from circles_desktop.models.vocab import ActionStatus, CircleKind, CircleStatus, MeetingKind, MemberRole, Ring
 from circles_desktop.services.circles import circles, members
 from circles_desktop.services.common.text import search_key, starts_with
-from circles_desktop.services.common.validation import NotFound, Problems, ValidationError, clean, get, uk
+from circles_desktop.services.common.validation import NotFound, Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.learning.learning_steps import BY_CODE, CASE_NOTE, STAGE_LABELS, STAGES, STEPS, Step
 from circles_desktop.services.meetings import actions, meetings
 from circles_desktop.services.security import audit
@@ -345,7 +346,7 @@ def _check_against_record(session: Session, lc: LearningCircle, form: LearningCi
         if first < form.proposed_on:
             p.add(
                 "proposed_on",
-                f"Steps of the checklist are recorded from {uk(first)} (marked "
+                f"Steps of the checklist are recorded from {uk_date(first)} (marked "
                 f"“{BY_CODE[_first_step(dated, first)].label}”); the proposal date cannot be after that.",
             )
     later = [s for s in lc.steps if BY_CODE[s.step].stage != LearningStage.BEFORE]
@@ -358,7 +359,7 @@ def _check_against_record(session: Session, lc: LearningCircle, form: LearningCi
             first = min(s.done_on for s in early)  # type: ignore[type-var]
             p.add(
                 "meets_at",
-                f"“{BY_CODE[_first_step(early, first)].label}” is recorded on {uk(first)}; the learning circle "
+                f"“{BY_CODE[_first_step(early, first)].label}” is recorded on {uk_date(first)}; the learning circle "
                 "cannot be dated after that. Change that step first.",
             )
         if lc.meeting_id is not None:
@@ -366,7 +367,7 @@ def _check_against_record(session: Session, lc: LearningCircle, form: LearningCi
             if agreed is not None and agreed < day and "meets_at" not in p.errors:
                 p.add(
                     "meets_at",
-                    f"Actions from this learning circle are recorded as agreed on {uk(agreed)}; "
+                    f"Actions from this learning circle are recorded as agreed on {uk_date(agreed)}; "
                     "it cannot be dated after that.",
                 )
     p.raise_if_any()
@@ -683,7 +684,7 @@ def _check_date(
         held = meeting.starts_at.date()
         p.not_before("on_date", on_date, held, what, "date of the learning circle")
         if step.stage == LearningStage.DURING and on_date != held and "on_date" not in p.errors:
-            p.add("on_date", f"Steps during the learning circle are dated the day it met ({uk(held)}).")
+            p.add("on_date", f"Steps during the learning circle are dated the day it met ({uk_date(held)}).")
 
 
 def _check_person(p: Problems, session: Session, circle_id: int, person_id: int | None) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Action, Circle, CircleMember
 from circles_desktop.models.vocab import ActionStatus, MeetingKind, label
 from circles_desktop.services.common.validation import get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.meetings import meetings
 
 
@@ -37,7 +38,7 @@ class MeetingHeader:
 
     @property
     def title(self) -> str:
-        return f"{label(self.kind)}, {self.starts_at:%d/%m/%Y}"
+        return f"{label(self.kind)}, {uk_date(self.starts_at)}"
 
     @property
     def circle_name(self) -> str:

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Attendance, Circle, CircleMember, Decision, Meeting, MinutesSection
 from circles_desktop.models.vocab import AttendanceStatus, Category, CircleKind, CircleStatus, MeetingKind, label
-from circles_desktop.services.common.validation import Problems, ValidationError, clean, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 # Which meeting kinds each kind of circle holds.
@@ -77,7 +78,7 @@ def _validate(circle: Circle, form: MeetingForm) -> None:
     if form.starts_at is not None:
         p.not_before("starts_at", form.starts_at.date(), circle.started_on, "meeting date", "circle's start date")
         if circle.ended_on is not None and form.starts_at.date() > circle.ended_on:
-            p.add("starts_at", f"The circle closed on {uk(circle.ended_on)}; the meeting cannot be after that.")
+            p.add("starts_at", f"The circle closed on {uk_date(circle.ended_on)}; the meeting cannot be after that.")
         if form.ends_at is not None and form.ends_at <= form.starts_at:
             p.add("ends_at", "The meeting must end after it starts.")
     p.max_length("venue", form.venue, 200, "venue")
@@ -213,7 +214,7 @@ def set_attendance(session: Session, meeting_id: int, statuses: Mapping[int, str
         elif status is not None and status not in AttendanceStatus.values():
             p.add(f"member:{member_id}", f"“{status}” is not present, apologies or absent.")
         elif status is not None and not member.is_current(on):
-            p.add(f"member:{member_id}", f"{member.person.display_name} was not in the circle on {uk(on)}.")
+            p.add(f"member:{member_id}", f"{member.person.display_name} was not in the circle on {uk_date(on)}.")
     p.raise_if_any()
     existing = {a.member_id: a for a in meeting.attendance}
     for member_id, status in statuses.items():

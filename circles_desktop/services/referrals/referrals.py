@@ -17,7 +17,8 @@ from circles_desktop.models import Circle, Organisation, Person, ProfessionalRol
 from circles_desktop.models.vocab import CircleKind, PersonPart, ReferralStatus, RiskReportType, label
 from circles_desktop.services.common import attachments
 from circles_desktop.services.common.text import search_key, starts_with
-from circles_desktop.services.common.validation import NotFound, Problems, ValidationError, get, uk
+from circles_desktop.services.common.validation import NotFound, Problems, ValidationError, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.people import people
 from circles_desktop.services.security import audit
 
@@ -131,7 +132,7 @@ def validate(session: Session, form: ReferralForm, today: date | None = None) ->
     if role is not None and role.ended_on is not None and form.received_on and role.ended_on < form.received_on:
         p.add(
             "referrer_id",
-            f"The referrer left that job on {uk(role.ended_on)}, before the referral was received.",
+            f"The referrer left that job on {uk_date(role.ended_on)}, before the referral was received.",
         )
     p.raise_if_any()
     get(session, Person, form.person_id, "person")
@@ -179,7 +180,7 @@ def update_referral(session: Session, referral_id: int, form: ReferralForm, toda
     later = [s.on_date for s in ref.steps[1:]]
     if later and form.received_on and form.received_on > min(later):
         raise ValidationError(
-            {"received_on": f"The date received cannot be after the referral's next step ({uk(min(later))})."}
+            {"received_on": f"The date received cannot be after the referral's next step ({uk_date(min(later))})."}
         )
     _apply(ref, form, role)
     ref.steps[0].on_date = form.received_on  # type: ignore[assignment]

@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Action, Circle, CircleMember, Meeting, Organisation
 from circles_desktop.models.vocab import Category, MemberRole, Ring, label
 from circles_desktop.reports import content as rc
-from circles_desktop.services.common.validation import NotFound, ValidationError, get, uk
+from circles_desktop.services.common.validation import NotFound, ValidationError, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.consent import consent as consent_service
 from circles_desktop.services.consent.consent import CATEGORIES, Recipient
 from circles_desktop.services.sharing import sharing
@@ -114,7 +115,7 @@ class MeetingHeading:
 
     @property
     def text(self) -> str:
-        return f"{label(self.kind)}, {uk(self.held_on)} · {self.reference}"
+        return f"{label(self.kind)}, {uk_date(self.held_on)} · {self.reference}"
 
 
 def meeting_heading(session: Session, meeting_id: int) -> MeetingHeading:
@@ -268,7 +269,7 @@ def recipient_for_person(session: Session, meeting_id: int, person_id: int) -> R
         )
     current = [m for m in outer if m.is_current(on)]
     if not current:
-        raise ValidationError(f"Person {person_id} was not in the outer circle of {where} on {uk(on)}.")
+        raise ValidationError(f"Person {person_id} was not in the outer circle of {where} on {uk_date(on)}.")
     m = current[0]
     return Recipient("member", m.id, m.person.display_name, m.organisation.name if m.organisation else "", person_id)
 
@@ -312,7 +313,7 @@ def prepare(session: Session, meeting_id: int, recipient: Recipient, today: date
         why = (
             "their consent for this meeting has since been withdrawn"
             if plan.has_consent
-            else f"no consent to share information with them counted on {uk(plan.held_on)}"
+            else f"no consent to share information with them counted on {uk_date(plan.held_on)}"
         )
         raise NothingToShare(f"No minutes can be made for {recipient.name}: {why}.", "recipient")
     content = rc.MinutesContent(

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Circle, CircleMember, Meeting, Referral
 from circles_desktop.models.vocab import ActionStatus, Ring, label
 from circles_desktop.reports import content as rc
+from circles_desktop.reports.kit.text import format_date
 from circles_desktop.services.circles import developments as development_service
 from circles_desktop.services.circles import goals as goal_service
 from circles_desktop.services.circles.questionnaires import QUESTIONS
@@ -201,7 +202,7 @@ def questionnaire_content(
     if circle_id is None:
         return rc.QuestionnaireContent(organisation=DEFAULT_ORGANISATION, questions=questionnaire_questions())
     circle = get(session, Circle, circle_id, "circle")
-    by = (date.today() + timedelta(days=return_within_days)).strftime("%d %B %Y").lstrip("0")
+    by = format_date(date.today() + timedelta(days=return_within_days))  # the documents' long date
     return rc.QuestionnaireContent(
         organisation=organisation_name(session, circle),
         circle_reference=circle.reference,

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Consent, Meeting, SharedDocument, SharedUnderConsent
 from circles_desktop.models.vocab import label
-from circles_desktop.services.common.validation import Problems, ValidationError, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 MINUTES = "minutes"
@@ -96,13 +97,13 @@ class SharedRow:
     @property
     def status(self) -> str:
         if self.returned_on is not None:
-            return f"Returned {uk(self.returned_on)}"
+            return f"Returned {uk_date(self.returned_on)}"
         if not self.withdrawn:
             return ""
         first = min(w.withdrawn_on for w in self.withdrawn)
         if self.asked_back_on is not None:
-            return f"Consent withdrawn {uk(first)}; asked back {uk(self.asked_back_on)}"
-        return f"Consent withdrawn {uk(first)}: ask for it back"
+            return f"Consent withdrawn {uk_date(first)}; asked back {uk_date(self.asked_back_on)}"
+        return f"Consent withdrawn {uk_date(first)}: ask for it back"
 
 
 # --- recording -----------------------------------------------------------------------------------
@@ -294,7 +295,7 @@ def mark_asked_back(session: Session, doc_id: int, on_date: date | None, today: 
     p = Problems()
     _check_day(p, "asked_back_on", on_date, doc, "it was asked back", today)
     if doc.returned_on is not None:
-        p.add("asked_back_on", f"This document was already returned on {uk(doc.returned_on)}.")
+        p.add("asked_back_on", f"This document was already returned on {uk_date(doc.returned_on)}.")
     p.raise_if_any()
     doc.asked_back_on = on_date
     session.flush()
@@ -309,7 +310,7 @@ def mark_returned(session: Session, doc_id: int, on_date: date | None, today: da
     p = Problems()
     _check_day(p, "returned_on", on_date, doc, "it was returned", today)
     if doc.returned_on is not None:
-        p.add("returned_on", f"This document was already returned on {uk(doc.returned_on)}.")
+        p.add("returned_on", f"This document was already returned on {uk_date(doc.returned_on)}.")
     if on_date is not None and doc.asked_back_on is not None:
         p.not_before("returned_on", on_date, doc.asked_back_on, "date it was returned", "date it was asked back")
     p.raise_if_any()
