@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Child, LearningCircle
 from circles_desktop.models.learning import LearningStage
 from circles_desktop.models.vocab import ActionStatus, MemberRole
-from circles_desktop.services.learning import children, themes
+from circles_desktop.services.learning import children, learning_checklist, learning_points, themes
 from circles_desktop.services.learning import learning_circles as lcs
 from circles_desktop.services.learning.learning_steps import STEPS
 from circles_desktop.services.meetings import actions, meetings
@@ -219,9 +219,9 @@ def _circle(
     def stamp(code: str, on: date) -> None:
         on = min(max(on, proposed), today)
         if code == "invitations_circulated" and i % 5 == 3:
-            lcs.mark_not_applicable(s, cid, code, NOT_APPLICABLE[code], on, today=today)
+            learning_checklist.mark_not_applicable(s, cid, code, NOT_APPLICABLE[code], on, today=today)
         else:
-            lcs.mark_step(s, cid, code, on, today=today)
+            learning_checklist.mark_step(s, cid, code, on, today=today)
 
     before = [st.code for st in STEPS if st.stage == LearningStage.BEFORE]
     if stage == LearningStage.BEFORE:
@@ -237,11 +237,11 @@ def _circle(
         s, detail.meeting_id, {m.id: ("apologies" if rnd.random() < 0.12 else "present") for m in everyone}
     )
     for text in rnd.sample(POINTS, rnd.randint(2, 4)):
-        lcs.add_learning_point(s, cid, text)
+        learning_points.add_learning_point(s, cid, text)
     owners = [m.person_id for m in everyone if m.role in (MemberRole.TEAM_MANAGER, MemberRole.PRACTITIONER)]
     agreed = []
     for text in rnd.sample(ACTIONS, rnd.randint(1, 3)):
-        form = lcs.new_action_form(s, cid)
+        form = learning_points.new_action_form(s, cid)
         form.description, form.owner_id = text, rnd.choice(owners)
         form.due_on = held + timedelta(days=rnd.randint(14, 42))
         agreed.append(actions.add_action(s, cid, form).id)
@@ -249,14 +249,16 @@ def _circle(
     during = [st.code for st in STEPS if st.stage == LearningStage.DURING]
     done_during = during[: rnd.randint(2, 5)] if stage == LearningStage.DURING else during
     for code in done_during:
-        lcs.mark_step(s, cid, code, held, rnd.choice(learners) if code == "timekeeper" else None, today=today)
+        learning_checklist.mark_step(
+            s, cid, code, held, rnd.choice(learners) if code == "timekeeper" else None, today=today
+        )
     if stage == LearningStage.DURING:
         return
     for name in rnd.sample(THEMES, rnd.randint(2, 4)):
         themes.add_theme(s, cid, name)
     after_day = min(today, held + timedelta(days=rnd.randint(2, 9)))
-    lcs.mark_step(s, cid, "shared_with_learners_and_qap", after_day, today=today)
-    lcs.mark_step(s, cid, "case_note", min(today, after_day + timedelta(days=1)), today=today)
+    learning_checklist.mark_step(s, cid, "shared_with_learners_and_qap", after_day, today=today)
+    learning_checklist.mark_step(s, cid, "case_note", min(today, after_day + timedelta(days=1)), today=today)
     if stage == LearningStage.AFTER:
         return
     # Complete: every action done or its barrier raised, themes to the QPAG, then completed.
@@ -271,6 +273,6 @@ def _circle(
             )
         else:
             actions.set_status(s, action_id, ActionStatus.DONE, done_on=follow_up)
-    lcs.mark_step(s, cid, "actions_followed_up", follow_up, today=today)
-    lcs.mark_step(s, cid, "themes_shared", follow_up, today=today)
-    lcs.complete_circle(s, cid, follow_up, today=today)
+    learning_checklist.mark_step(s, cid, "actions_followed_up", follow_up, today=today)
+    learning_checklist.mark_step(s, cid, "themes_shared", follow_up, today=today)
+    learning_checklist.complete_circle(s, cid, follow_up, today=today)

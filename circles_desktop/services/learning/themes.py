@@ -18,7 +18,7 @@ from circles_desktop.models import Child, LearningCircle, LearningStepRecord, Le
 from circles_desktop.models.learning import StepState
 from circles_desktop.services.common.text import search_key, starts_with
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
-from circles_desktop.services.learning.learning_circles import editable
+from circles_desktop.services.learning.learning_state import editable
 from circles_desktop.services.security import audit
 
 

@@ -343,12 +343,12 @@ class ChildPanel(QWidget):
         )
 
     def reload_circles(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         if self.child_id is None or self.circles_box.isHidden():
             fill_table(self.circles, [], [])
             return
-        rows = read(self.state, lambda s: lcs.learning_circles_of_child(s, self.child_id), [])
+        rows = read(self.state, lambda s: learning_list.learning_circles_of_child(s, self.child_id), [])
         fill_table(
             self.circles,
             [(r.reference, uk_date(r.when), STAGE_SHORT.get(r.stage, r.stage), r.steps_left) for r in rows],

@@ -70,16 +70,16 @@ class LearningCirclesModel(PagedTableModel):
         return self.row(row)[-1]
 
     def _count(self, text: str) -> int:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
-        return read(self.state, lambda s: lcs.count_learning_circles(s, self.stage, self.month, text), 0)
+        return read(self.state, lambda s: learning_list.count_learning_circles(s, self.stage, self.month, text), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         rows = read(
             self.state,
-            lambda s: lcs.list_learning_circles(s, self.stage, self.month, text, offset=offset, limit=limit),
+            lambda s: learning_list.list_learning_circles(s, self.stage, self.month, text, offset=offset, limit=limit),
             [],
         )
         return [
@@ -207,11 +207,11 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         self._reload_counts()
 
     def _reload_counts(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         month, text = self.month.currentData(), self.search.text().strip()
         try:
-            counts = read(self.state, lambda s: lcs.counts_by_stage(s, month, text), {})
+            counts = read(self.state, lambda s: learning_list.counts_by_stage(s, month, text), {})
         except Exception as exc:
             self.error.show_message(str(exc))
             counts = {}
@@ -226,10 +226,10 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
             self.stages.setTabToolTip(i, f"{words}: {n} learning circle{'s' if n != 1 else ''}")
 
     def _reload_months(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         keep = self.month.currentData()
-        months = read(self.state, lcs.learning_months, [])
+        months = read(self.state, learning_list.learning_months, [])
         self.month.blockSignals(True)
         self.month.clear()
         self.month.addItem("Any month", None)

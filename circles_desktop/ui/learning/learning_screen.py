@@ -167,12 +167,13 @@ class LearningCircleScreen(QWidget):
         return [self.people, self.points, self.actions, self.themes]
 
     def reload(self) -> None:
+        from circles_desktop.services.learning import learning_checklist
         from circles_desktop.services.learning import learning_circles as lcs
 
         try:
             self.detail, self.checklist = read(
                 self.state,
-                lambda s: (lcs.get_learning_circle(s, self.circle_id), lcs.checklist(s, self.circle_id)),
+                lambda s: (lcs.get_learning_circle(s, self.circle_id), learning_checklist.checklist(s, self.circle_id)),
                 (None, None),
             )
         except Exception as exc:  # deleted meanwhile, or unreadable
@@ -297,12 +298,14 @@ class LearningCircleScreen(QWidget):
         return self._show(CompleteDialog(self), show)
 
     def reopen(self) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_checklist
         from circles_desktop.ui.common.dialogs import confirm
 
         if not confirm(self, "Reopen the learning circle", "Reopen this learning circle to make changes?"):
             return False
-        ok, _ = write(self.state, lambda s: lcs.reopen_circle(s, self.circle_id), parent=self, title="Not changed")
+        ok, _ = write(
+            self.state, lambda s: learning_checklist.reopen_circle(s, self.circle_id), parent=self, title="Not changed"
+        )
         if ok:
             self.saved()
         return ok
@@ -405,13 +408,13 @@ class CompleteDialog(QDialog):
         self.check()
 
     def check(self) -> dict[str, str]:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_checklist
 
         on = self.on_date.value() or date.today()
         try:
             problems = read(
                 self.state,
-                lambda s: lcs.completion_problems(s, self.screen.circle_id, on),
+                lambda s: learning_checklist.completion_problems(s, self.screen.circle_id, on),
                 {"": "Circles Desktop is locked."},
             )
         except Exception as exc:
@@ -426,11 +429,14 @@ class CompleteDialog(QDialog):
         return problems
 
     def do_it(self) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_checklist
 
         on = self.on_date.value()
         ok, _ = write(
-            self.state, lambda s: lcs.complete_circle(s, self.screen.circle_id, on), parent=self, title="Not completed"
+            self.state,
+            lambda s: learning_checklist.complete_circle(s, self.screen.circle_id, on),
+            parent=self,
+            title="Not completed",
         )
         if ok:
             self.accept()

@@ -231,11 +231,11 @@ class PointDialog(FormDialog):
         form.load({"text": point.text})
 
     def _save(self, v: dict[str, Any]) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
         ok, _ = write(
             self.screen.state,
-            lambda s: lcs.update_learning_point(s, self.point_id, v["text"] or ""),
+            lambda s: learning_points.update_learning_point(s, self.point_id, v["text"] or ""),
             show=self.form,
             parent=self,
         )
@@ -302,10 +302,10 @@ class PointsTab(QWidget):
         self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
 
     def reload(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
         keep = self.selected_id()
-        self.points = read(self.state, lambda s: lcs.learning_points(s, self.screen.circle_id), [])
+        self.points = read(self.state, lambda s: learning_points.learning_points(s, self.screen.circle_id), [])
         self.list.clear()
         for p in self.points:
             item = QListWidgetItem(f"{p.position}. {p.text}")
@@ -341,12 +341,14 @@ class PointsTab(QWidget):
         self.down_button.setEnabled(writable and has and row < self.list.count() - 1)
 
     def add_point(self) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
         text = self.text.toPlainText()
         self.error.clear_message()
         try:
-            new_id = in_session(self.state, lambda s: lcs.add_learning_point(s, self.screen.circle_id, text).id)
+            new_id = in_session(
+                self.state, lambda s: learning_points.add_learning_point(s, self.screen.circle_id, text).id
+            )
         except Exception as exc:
             self.error.show_message("\n".join(field_errors(exc).values()))
             self.text.setFocus()
@@ -368,26 +370,28 @@ class PointsTab(QWidget):
         return dialog
 
     def move_selected(self, by: int) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
         point = next((p for p in self.points if p.id == self.selected_id()), None)
         if point is None:
             return False
-        ok, _ = write(self.state, lambda s: lcs.move_learning_point(s, point.id, point.position + by), parent=self)
+        ok, _ = write(
+            self.state, lambda s: learning_points.move_learning_point(s, point.id, point.position + by), parent=self
+        )
         if ok:
             self.screen.saved()
             self.select(point.id)
         return ok
 
     def delete_selected(self) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
         point_id = self.selected_id()
         if point_id is None or not confirm(self, "Delete learning point", "Delete the selected learning point?"):
             return False
         self.error.clear_message()
         try:
-            in_session(self.state, lambda s: lcs.delete_learning_point(s, point_id))
+            in_session(self.state, lambda s: learning_points.delete_learning_point(s, point_id))
         except Exception as exc:
             self.error.show_message("\n".join(field_errors(exc).values()))
             return False

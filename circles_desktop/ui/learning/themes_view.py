@@ -157,7 +157,7 @@ class ThemesArea(QWidget):
         self._theme_chosen()
 
     def _theme_chosen(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         theme_id = selected_id(self.table)
         self.circles_note.setVisible(theme_id is None)
@@ -169,7 +169,7 @@ class ThemesArea(QWidget):
         where = self.locality.currentData()
         rows = read(
             self.state,
-            lambda s: lcs.list_learning_circles(
+            lambda s: learning_list.list_learning_circles(
                 s, theme_id=theme_id, date_from=start, date_to=end, limit=1000, descending=False
             ),
             [],
