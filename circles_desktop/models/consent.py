@@ -61,7 +61,7 @@ class Consent(Base):
         before it: consent withdrawn on the day of a meeting does not cover that meeting."""
         return self.given_on <= on and self.not_withdrawn_by(on)
 
-    @counts_on.inplace.expression
+    @counts_on.expression
     @classmethod
     def _counts_on_sql(cls, on: date) -> ColumnElement[bool]:
         return and_(cls.given_on <= on, cls.not_withdrawn_by(on))
@@ -71,7 +71,7 @@ class Consent(Base):
         """Not withdrawn on or before the date (it may have been given later)."""
         return self.withdrawn_on is None or on < self.withdrawn_on
 
-    @not_withdrawn_by.inplace.expression
+    @not_withdrawn_by.expression
     @classmethod
     def _not_withdrawn_by_sql(cls, on: date) -> ColumnElement[bool]:
         return or_(cls.withdrawn_on.is_(None), cls.withdrawn_on > on)
@@ -89,7 +89,7 @@ class Consent(Base):
             or (recipient.organisation_id is not None and self.recipient_organisation_id == recipient.organisation_id)
         )
 
-    @reaches.inplace.expression
+    @reaches.expression
     @classmethod
     def _reaches_sql(cls, recipient: CircleMember | Organisation) -> ColumnElement[bool]:
         if isinstance(recipient, Organisation):

@@ -30,7 +30,7 @@ from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.people import people
 from circles_desktop.services.security import audit
 
-PREFIX = {
+PREFIX: dict[str, str] = {
     CircleKind.COSA: "COSA",
     CircleKind.COMMUNITY: "CC",
     CircleKind.LEARNING: "LLC",
@@ -39,11 +39,11 @@ PREFIX = {
 }
 # Kinds that start from a referral, and the inner-circle roles that must be in place to go active.
 FROM_REFERRAL = (CircleKind.COSA, CircleKind.COMMUNITY)
-ACTIVE_NEEDS = {
+ACTIVE_NEEDS: dict[str, tuple[str, ...]] = {
     CircleKind.COSA: (MemberRole.VOLUNTEER,),
     CircleKind.COMMUNITY: (MemberRole.FACILITATOR, MemberRole.VOLUNTEER),
 }
-FOCUS_ROLE = {CircleKind.COSA: MemberRole.CORE_MEMBER, CircleKind.COMMUNITY: MemberRole.FOCUS_PERSON}
+FOCUS_ROLE: dict[str, str] = {CircleKind.COSA: MemberRole.CORE_MEMBER, CircleKind.COMMUNITY: MemberRole.FOCUS_PERSON}
 
 
 @dataclass

@@ -11,6 +11,9 @@ import unicodedata
 from sqlalchemy import ColumnElement, and_
 from sqlalchemy.orm import InstrumentedAttribute
 
+# A text column, or an expression over one such as lower(title).
+TextColumn = InstrumentedAttribute[str] | ColumnElement[str]
+
 # Letters that Unicode does not decompose into a base letter and an accent.
 _FOLD = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"}
@@ -30,6 +33,6 @@ def search_key(text: str | None) -> str:
     return " ".join("".join(out).split())
 
 
-def starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+def starts_with(column: TextColumn, prefix: str) -> ColumnElement[bool]:
     """column LIKE 'prefix%' written as a range, which SQLite serves from an ordinary index."""
     return and_(column >= prefix, column < prefix + _TOP)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Consent, Organisation, Person
@@ -248,7 +248,11 @@ def _standing_for(
     """Whom consent must reach for `recipient` to receive on the date: the organisation itself, or the
     outer-circle memberships (a member's own, or all of a person's) in the circle on that date."""
     if isinstance(recipient, Recipient):
-        found = session.get(CircleMember if recipient.kind == "member" else Organisation, recipient.id)
+        found: CircleMember | Organisation | None = (
+            session.get(CircleMember, recipient.id)
+            if recipient.kind == "member"
+            else session.get(Organisation, recipient.id)
+        )
         if found is None:
             return []
         recipient = found
@@ -267,7 +271,7 @@ def _standing_for(
 
 def _counting_for(
     session: Session, circle_id: int, recipient: Receiver, on_date: date
-) -> list[ColumnElement[bool]] | None:
+) -> list[ColumnExpressionArgument[bool]] | None:
     """The conditions for consents that count for `recipient` on the date; None when none can."""
     reached = _standing_for(session, circle_id, recipient, on_date)
     if not reached:

@@ -234,7 +234,7 @@ def _check_against_record(session: Session, lc: LearningCircle, form: LearningCi
     if form.child_id != lc.child_id and lc.steps:
         p.add("child_id", "The child cannot be changed once steps of the checklist are recorded.")
     if dated and form.proposed_on is not None:
-        first = min(s.done_on for s in dated)  # type: ignore[type-var]
+        first = min(s.done_on for s in dated if s.done_on is not None)
         if first < form.proposed_on:
             p.add(
                 "proposed_on",
@@ -248,7 +248,7 @@ def _check_against_record(session: Session, lc: LearningCircle, form: LearningCi
         day = form.meets_at.date()
         early = [s for s in later if s.done_on is not None and s.done_on < day]
         if early:
-            first = min(s.done_on for s in early)  # type: ignore[type-var]
+            first = min(s.done_on for s in early if s.done_on is not None)
             p.add(
                 "meets_at",
                 f"“{BY_CODE[_first_step(early, first)].label}” is recorded on {uk_date(first)}; the learning circle "
@@ -404,10 +404,10 @@ def delete_learning_circle(session: Session, circle_id: int) -> None:
     session.execute(delete(Action).where(Action.circle_id == circle_id))
     session.delete(lc)
     session.flush()
-    for m in session.scalars(select(Meeting).where(Meeting.circle_id == circle_id)).all():
-        session.delete(m)
-    for m in session.scalars(select(CircleMember).where(CircleMember.circle_id == circle_id)).all():
-        session.delete(m)
+    for meeting in session.scalars(select(Meeting).where(Meeting.circle_id == circle_id)).all():
+        session.delete(meeting)
+    for member in session.scalars(select(CircleMember).where(CircleMember.circle_id == circle_id)).all():
+        session.delete(member)
     session.flush()
     session.delete(circle)
     session.flush()
@@ -438,6 +438,6 @@ def add_learner(
 
 def learning_members(session: Session, circle_id: int) -> list[members.MemberRow]:
     """Everyone in the learning circle: managers first, then practitioners, then learners."""
-    order = {r: i for i, r in enumerate(ROLES)}
+    order: dict[str, int] = {r: i for i, r in enumerate(ROLES)}
     rows = members.members(session, circle_id)
     return sorted(rows, key=lambda r: (order.get(r.role, 99), r.name.casefold(), r.id))

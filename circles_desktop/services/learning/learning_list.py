@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Action, Child, Circle, LearningCircle, LearningStepRecord, LearningTheme, Meeting
 from circles_desktop.models.learning import LearningStage
 from circles_desktop.models.vocab import ActionStatus
-from circles_desktop.services.common.text import search_key, starts_with
+from circles_desktop.services.common.text import TextColumn, search_key, starts_with
 from circles_desktop.services.learning.learning_steps import STEPS
 
 
@@ -42,9 +42,9 @@ class LearningCircleRow:
 
 
 # --- the learning circles list -------------------------------------------------------------------
-def _word_start(column: ColumnElement[str], key: str) -> ColumnElement[bool]:
+def _word_start(column: TextColumn, key: str) -> ColumnElement[bool]:
     """The key starts the column's text or one of its later words ("suil" finds "o suilleabhain")."""
-    return or_(starts_with(column, key), column.like(f"% {key}%"))  # type: ignore[arg-type]
+    return or_(starts_with(column, key), column.like(f"% {key}%"))
 
 
 def _month_range(month: date) -> tuple[date, date]:

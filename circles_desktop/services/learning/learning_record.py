@@ -17,7 +17,7 @@ from circles_desktop.services.learning import learning_circles as lcs
 from circles_desktop.services.learning import learning_points
 from circles_desktop.services.security import audit
 
-ROLE_WORDS = {
+ROLE_WORDS: dict[str, str] = {
     MemberRole.HEAD_OF_LOCALITY: "Head of Locality",
     MemberRole.SERVICE_MANAGER: "Service Manager",
     MemberRole.TEAM_MANAGER: "Team Manager",

@@ -20,7 +20,7 @@ from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 # Which meeting kinds each kind of circle holds.
-KINDS_FOR = {
+KINDS_FOR: dict[str, tuple[str, ...]] = {
     CircleKind.COSA: (
         MeetingKind.INITIAL_BRIEFING,
         MeetingKind.CIRCLE_MEETING,

@@ -39,7 +39,7 @@ PASSWORD_RULE = (
     "or envelope as the file."
 )
 DEFAULT_ORGANISATION = "Circles of Support and Accountability"
-_INNER_FIRST = {Ring.INNER: 0, Ring.OUTER: 1}
+_INNER_FIRST: dict[str, int] = {Ring.INNER: 0, Ring.OUTER: 1}
 _ROLE_ORDER = {role: n for n, role in enumerate(MemberRole.values())}
 
 
