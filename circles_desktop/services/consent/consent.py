@@ -87,46 +87,17 @@ def give_consent(
     today = today or date.today()
     circle = get(session, Circle, circle_id, "circle")
     chosen = list(dict.fromkeys(categories))
+    # The checks run in this order because the first problem found for a field is the one shown.
     p = Problems()
-    if Category.INTERNAL in chosen:
-        p.add(
-            "categories",
-            "Internal notes (volunteers' preparation and debrief) are never shared, so consent cannot cover them.",
-        )
-    unknown = [c for c in chosen if c not in CATEGORIES and c != Category.INTERNAL]
-    if unknown:
-        p.add("categories", f"“{unknown[0]}” is not a category of information.")
-    if not chosen:
-        p.add("categories", "Choose at least one kind of information the recipient may receive.")
+    _check_categories(p, chosen)
     if (recipient_member_id is None) == (recipient_organisation_id is None):
         p.add("recipient", "Choose one recipient: an outer-circle member or an organisation.")
     p.require("given_on", given_on, "the date consent was given")
     if given_on and given_on > today:
         p.add("given_on", "The date consent was given cannot be in the future.")
     p.choose("given_by_id", given_by_id, "who gave consent")
-    member: CircleMember | None = None
-    if recipient_member_id is not None:
-        member = session.get(CircleMember, recipient_member_id)
-        if member is None or member.circle_id != circle_id:
-            p.add("recipient", "That recipient is not a member of this circle.")
-        elif member.ring != Ring.OUTER:
-            p.add(
-                "recipient",
-                f"{member.person.display_name} is in the inner circle; consent is given to "
-                "outer-circle members and organisations.",
-            )
-        elif given_on and member.left_on is not None and member.left_on <= given_on:
-            p.add("given_on", f"{member.person.display_name} left the circle on {uk_date(member.left_on)}.")
-    if recipient_organisation_id is not None and session.get(Organisation, recipient_organisation_id) is None:
-        p.add("recipient", "That organisation is no longer recorded.")
-    if given_by_id is not None and given_by_id not in (circle.focus_person_id, parent_carer_id):
-        p.add("given_by_id", "Consent is given by the core member (or, for a young person, a parent or carer).")
-    is_young = circle.cosa is not None and circle.cosa.variant == CosaVariant.YOUNG_PERSON
-    if parent_carer_id is not None:
-        if not is_young:
-            p.add("parent_carer_id", "A parent's or carer's consent is recorded for a young person's circle.")
-        elif not _is_parent_carer(session, circle_id, parent_carer_id):
-            p.add("parent_carer_id", "Add the parent or carer to the circle first (role: parent or carer).")
+    _check_recipient(p, session, circle_id, recipient_member_id, recipient_organisation_id, given_on)
+    _check_givers(p, session, circle, given_by_id, parent_carer_id)
     if not p.errors and given_on is not None:
         clash = _already_counting(session, circle_id, recipient_member_id, recipient_organisation_id, chosen, given_on)
         if clash:
@@ -137,9 +108,8 @@ def give_consent(
             )
     p.raise_if_any()
     form_id = attachments.store(session, *signed_form, field="signed_form").id if signed_form else None
-    made = []
-    for category in chosen:
-        c = Consent(
+    made = [
+        Consent(
             circle_id=circle_id,
             recipient_member_id=recipient_member_id,
             recipient_organisation_id=recipient_organisation_id,
@@ -150,12 +120,65 @@ def give_consent(
             signed_form_id=form_id,
             notes=notes.strip(),
         )
-        session.add(c)
-        made.append(c)
+        for category in chosen
+    ]
+    session.add_all(made)
     session.flush()
     for c in made:
         audit.record(session, "consent created", f"consent {c.id}")
     return made
+
+
+def _check_categories(p: Problems, chosen: list[str]) -> None:
+    if Category.INTERNAL in chosen:
+        p.add(
+            "categories",
+            "Internal notes (volunteers' preparation and debrief) are never shared, so consent cannot cover them.",
+        )
+    unknown = [c for c in chosen if c not in CATEGORIES and c != Category.INTERNAL]
+    if unknown:
+        p.add("categories", f"“{unknown[0]}” is not a category of information.")
+    if not chosen:
+        p.add("categories", "Choose at least one kind of information the recipient may receive.")
+
+
+def _check_recipient(
+    p: Problems,
+    session: Session,
+    circle_id: int,
+    member_id: int | None,
+    organisation_id: int | None,
+    given_on: date | None,
+) -> None:
+    """Consent goes to an outer-circle member of this circle (not one who had left) or an organisation."""
+    if member_id is not None:
+        member = session.get(CircleMember, member_id)
+        if member is None or member.circle_id != circle_id:
+            p.add("recipient", "That recipient is not a member of this circle.")
+        elif member.ring != Ring.OUTER:
+            p.add(
+                "recipient",
+                f"{member.person.display_name} is in the inner circle; consent is given to "
+                "outer-circle members and organisations.",
+            )
+        elif given_on and member.left_on is not None and member.left_on <= given_on:
+            p.add("given_on", f"{member.person.display_name} left the circle on {uk_date(member.left_on)}.")
+    if organisation_id is not None and session.get(Organisation, organisation_id) is None:
+        p.add("recipient", "That organisation is no longer recorded.")
+
+
+def _check_givers(
+    p: Problems, session: Session, circle: Circle, given_by_id: int | None, parent_carer_id: int | None
+) -> None:
+    """The core member gives consent; for a young person a parent or carer in the circle gives it too."""
+    if given_by_id is not None and given_by_id not in (circle.focus_person_id, parent_carer_id):
+        p.add("given_by_id", "Consent is given by the core member (or, for a young person, a parent or carer).")
+    is_young = circle.cosa is not None and circle.cosa.variant == CosaVariant.YOUNG_PERSON
+    if parent_carer_id is not None:
+        if not is_young:
+            p.add("parent_carer_id", "A parent's or carer's consent is recorded for a young person's circle.")
+        elif not _is_parent_carer(session, circle.id, parent_carer_id):
+            p.add("parent_carer_id", "Add the parent or carer to the circle first (role: parent or carer).")
 
 
 def _is_parent_carer(session: Session, circle_id: int, person_id: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Action, Child, Circle, LearningCircle, LearningStepRecord, LearningTheme, Meeting
@@ -105,6 +105,58 @@ def _base(
     return stmt.where(and_(*conds)) if conds else stmt
 
 
+def _row_columns() -> Select:
+    """What one line of the list holds, with its steps done and actions open counted per circle."""
+    done = (
+        select(func.count())
+        .select_from(LearningStepRecord)
+        .where(LearningStepRecord.circle_id == LearningCircle.circle_id)
+        .scalar_subquery()
+    )
+    open_actions = (
+        select(func.count())
+        .select_from(Action)
+        .where(Action.circle_id == LearningCircle.circle_id, Action.status != ActionStatus.DONE)
+        .scalar_subquery()
+    )
+    return select(
+        Circle.id,
+        Circle.reference,
+        Child.id.label("child_id"),
+        Child.given_name,
+        Child.family_name,
+        Child.case_reference,
+        Child.locality,
+        Circle.started_on,
+        Meeting.starts_at,
+        Meeting.venue,
+        LearningCircle.virtual,
+        LearningCircle.stage,
+        done.label("done"),
+        open_actions.label("open_actions"),
+        LearningCircle.completed_on,
+    )
+
+
+def _row(r: Row) -> LearningCircleRow:
+    return LearningCircleRow(
+        r.id,
+        r.reference,
+        r.child_id,
+        f"{r.given_name} {r.family_name}",
+        r.case_reference,
+        r.locality,
+        r.started_on,
+        r.starts_at,
+        r.venue or "",
+        bool(r.virtual),
+        r.stage,
+        len(STEPS) - r.done,
+        r.open_actions,
+        r.completed_on,
+    )
+
+
 def list_learning_circles(
     session: Session,
     stage: str | None = None,
@@ -121,66 +173,11 @@ def list_learning_circles(
     """Learning circles by stage and month (any day of it), newest first. `text` matches the child's names,
     the case record reference, the locality or the circle's reference (LLC-00012). `theme_id` with
     `date_from`/`date_to` lists the circles behind a theme count."""
-    done = (
-        select(func.count())
-        .select_from(LearningStepRecord)
-        .where(LearningStepRecord.circle_id == LearningCircle.circle_id)
-        .scalar_subquery()
-    )
-    open_actions = (
-        select(func.count())
-        .select_from(Action)
-        .where(Action.circle_id == LearningCircle.circle_id, Action.status != ActionStatus.DONE)
-        .scalar_subquery()
-    )
+    stmt = _base(_row_columns(), stage, month, text, theme_id, date_from, date_to, child_id)
     when = _when()
-    stmt = _base(
-        select(
-            Circle.id,
-            Circle.reference,
-            Child.id.label("child_id"),
-            Child.given_name,
-            Child.family_name,
-            Child.case_reference,
-            Child.locality,
-            Circle.started_on,
-            Meeting.starts_at,
-            Meeting.venue,
-            LearningCircle.virtual,
-            LearningCircle.stage,
-            done.label("done"),
-            open_actions.label("open_actions"),
-            LearningCircle.completed_on,
-        ),
-        stage,
-        month,
-        text,
-        theme_id,
-        date_from,
-        date_to,
-        child_id,
-    )
     order = [when.desc(), Circle.id.desc()] if descending else [when, Circle.id]
     stmt = stmt.order_by(*order).offset(offset).limit(limit)
-    return [
-        LearningCircleRow(
-            r.id,
-            r.reference,
-            r.child_id,
-            f"{r.given_name} {r.family_name}",
-            r.case_reference,
-            r.locality,
-            r.started_on,
-            r.starts_at,
-            r.venue or "",
-            bool(r.virtual),
-            r.stage,
-            len(STEPS) - r.done,
-            r.open_actions,
-            r.completed_on,
-        )
-        for r in session.execute(stmt)
-    ]
+    return [_row(r) for r in session.execute(stmt)]
 
 
 def count_learning_circles(

@@ -141,9 +141,7 @@ def record_shared(
     if recipient_member_id is not None and recipient_organisation_id is not None:
         p.add("recipient", "A document goes to one recipient: a member or an organisation.")
     p.raise_if_any()
-    digest = sha256_hex(data) if data is not None else str(sha256).lower()
-    if len(digest) != 64 or any(ch not in "0123456789abcdef" for ch in digest):
-        raise ValidationError("That is not a SHA-256 digest.", "sha256")
+    digest = _digest(data, sha256)
     if meeting_id is not None and circle_id is None:
         circle_id = get(session, Meeting, meeting_id, "meeting").circle_id
     doc = SharedDocument(
@@ -168,6 +166,14 @@ def record_shared(
         about = f"meeting {meeting_id}" if meeting_id is not None else f"circle {circle_id}" if circle_id else ""
     audit.record(session, audit_action(document_kind, how), about, _audit_detail(doc))
     return doc
+
+
+def _digest(data: bytes | None, sha256: str | None) -> str:
+    """The document's SHA-256: worked out from its bytes, or as given (and checked to be one)."""
+    digest = sha256_hex(data) if data is not None else str(sha256).lower()
+    if len(digest) != 64 or any(ch not in "0123456789abcdef" for ch in digest):
+        raise ValidationError("That is not a SHA-256 digest.", "sha256")
+    return digest
 
 
 def _audit_detail(doc: SharedDocument) -> str:
