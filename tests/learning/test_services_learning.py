@@ -19,7 +19,7 @@ from test_services_learning_support import (
 )
 
 from circles_desktop.models import AuditEntry
-from circles_desktop.services.circles import circles, members
+from circles_desktop.services.circles import circle_list, circles, members
 from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.learning import children, learning_checklist, learning_list, learning_points
 from circles_desktop.services.learning import learning_circles as lcs
@@ -510,6 +510,6 @@ def test_delete_a_learning_circle_proposed_by_mistake(db):
         child_id = lcs.get_learning_circle(s, circle_id).child_id
         lcs.delete_learning_circle(s, circle_id)
         assert learning_list.count_learning_circles(s) == 0
-        assert circles.count_circles(s, kind="learning") == 0
+        assert circle_list.count_circles(s, kind="learning") == 0
         children.delete_child(s, child_id)  # now nothing refers to the record
         assert children.count_children(s) == 0

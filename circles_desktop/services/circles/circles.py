@@ -1,4 +1,5 @@
-"""Circles of every kind: setting one up, its life cycle (forming → active → closed) and the Circles list.
+"""Circles of every kind: setting one up and its life cycle (forming → active → closed). The Circles
+list is `circle_list`.
 
 What only CoSA needs (variant, expected release date) sits in CosaDetails; the rules here read it only
 for CoSA circles.
@@ -9,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Consent, CosaDetails, Meeting, Organisation, Person, Referral
 from circles_desktop.models.vocab import (
@@ -24,7 +25,6 @@ from circles_desktop.models.vocab import (
     Ring,
     label,
 )
-from circles_desktop.services.common.text import search_key, starts_with
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.people import people
@@ -60,21 +60,6 @@ class CircleForm:
     variant: str | None = None
     expected_release_on: date | None = None  # prison / through-the-gate
     prison_id: int | None = None
-
-
-@dataclass(frozen=True)
-class CircleRow:
-    id: int
-    reference: str
-    kind: str
-    variant: str | None
-    status: str
-    title: str
-    focus_person: str
-    coordinator: str
-    started_on: date
-    ended_on: date | None
-    expected_release_on: date | None
 
 
 def reference_for(kind: str, circle_id: int) -> str:
@@ -354,132 +339,3 @@ def close_circle(session: Session, circle_id: int, on_date: date) -> Circle:
     session.flush()
     audit.record(session, "circle updated", f"circle {circle.id}", "status closed")
     return circle
-
-
-# --- the Circles list ----------------------------------------------------------------------------
-_Focus = aliased(Person)
-_Coordinator = aliased(Person)
-SORTS = {
-    "reference": (Circle.id,),
-    "started_on": (Circle.started_on,),
-    "status": (Circle.status, Circle.started_on),
-    "focus_person": (_Focus.family_key, _Focus.given_key),
-    "release": (CosaDetails.expected_release_on,),
-}
-
-
-def _filters(kind: str | None, status: str | None, variant: str | None, text: str) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = []
-    if kind:
-        conds.append(Circle.kind == kind)
-    if status:
-        conds.append(Circle.status == status)
-    if variant:
-        conds.append(CosaDetails.variant == variant)
-    for word in text.split():
-        key = search_key(word)
-        if key:
-            conds.append(
-                or_(
-                    starts_with(_Focus.family_key, key),
-                    starts_with(_Focus.given_key, key),
-                    starts_with(func.lower(Circle.title), key),
-                    Circle.reference == word.upper(),
-                )
-            )
-    return conds
-
-
-def list_circles(
-    session: Session,
-    kind: str | None = None,
-    status: str | None = None,
-    text: str = "",
-    offset: int = 0,
-    limit: int = 50,
-    variant: str | None = None,
-    sort: str = "started_on",
-    descending: bool = True,
-) -> list[CircleRow]:
-    keys = SORTS.get(sort, SORTS["started_on"])
-    order = [k.desc() if descending else k.asc() for k in (*keys, Circle.id)]
-    stmt = (
-        select(
-            Circle.id,
-            Circle.reference,
-            Circle.kind,
-            CosaDetails.variant,
-            Circle.status,
-            Circle.title,
-            _Focus.given_name.label("f_given"),
-            _Focus.family_name.label("f_family"),
-            _Coordinator.given_name.label("c_given"),
-            _Coordinator.family_name.label("c_family"),
-            Circle.started_on,
-            Circle.ended_on,
-            CosaDetails.expected_release_on,
-        )
-        .outerjoin(CosaDetails, CosaDetails.circle_id == Circle.id)
-        .outerjoin(_Focus, Circle.focus_person_id == _Focus.id)
-        .outerjoin(_Coordinator, Circle.coordinator_id == _Coordinator.id)
-        .where(*_filters(kind, status, variant, text))
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
-    return [
-        CircleRow(
-            r.id,
-            r.reference,
-            r.kind,
-            r.variant,
-            r.status,
-            r.title,
-            f"{r.f_given} {r.f_family}" if r.f_family else "",
-            f"{r.c_given} {r.c_family}" if r.c_family else "",
-            r.started_on,
-            r.ended_on,
-            r.expected_release_on,
-        )
-        for r in session.execute(stmt)
-    ]
-
-
-def count_circles(
-    session: Session,
-    kind: str | None = None,
-    status: str | None = None,
-    text: str = "",
-    variant: str | None = None,
-) -> int:
-    stmt = select(func.count()).select_from(Circle)
-    if variant:
-        stmt = stmt.join(CosaDetails, CosaDetails.circle_id == Circle.id)
-    if text.strip():
-        stmt = stmt.outerjoin(_Focus, Circle.focus_person_id == _Focus.id)
-    return session.scalar(stmt.where(*_filters(kind, status, variant, text))) or 0
-
-
-def circles_of_person(session: Session, person_id: int) -> list[CircleRow]:
-    """Circles a person is in or is the focus of (for the person form)."""
-    ids = set(session.scalars(select(CircleMember.circle_id).where(CircleMember.person_id == person_id)))
-    ids |= set(session.scalars(select(Circle.id).where(Circle.focus_person_id == person_id)))
-    rows = []
-    for cid in sorted(ids):
-        c = get_circle(session, cid)
-        rows.append(
-            CircleRow(
-                c.id,
-                c.reference,
-                c.kind,
-                c.cosa.variant if c.cosa else None,
-                c.status,
-                c.title,
-                c.focus_person.display_name if c.focus_person else "",
-                c.coordinator.display_name if c.coordinator else "",
-                c.started_on,
-                c.ended_on,
-                c.cosa.expected_release_on if c.cosa else None,
-            )
-        )
-    return rows

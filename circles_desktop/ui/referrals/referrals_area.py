@@ -72,16 +72,16 @@ class ReferralListModel(PagedTableModel):
         return int(self.row(row)[len(self.HEADERS)])
 
     def _count(self, text: str) -> int:
-        from circles_desktop.services.referrals import referrals
+        from circles_desktop.services.referrals import referral_list
 
-        return read(self.state, lambda s: referrals.count_referrals(s, self.status, self.circle_kind, text), 0)
+        return read(self.state, lambda s: referral_list.count_referrals(s, self.status, self.circle_kind, text), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple[Any, ...]]:
-        from circles_desktop.services.referrals import referrals
+        from circles_desktop.services.referrals import referral_list
 
         rows = read(
             self.state,
-            lambda s: referrals.list_referrals(
+            lambda s: referral_list.list_referrals(
                 s, self.status, self.circle_kind, text, offset, limit, sort=self.sort_key, descending=self.descending
             ),
             [],
@@ -214,11 +214,11 @@ class ReferralList(QWidget):
         db = self.state.database
         counts: dict[str, int] = {}
         if db is not None:
-            from circles_desktop.services.referrals import referrals
+            from circles_desktop.services.referrals import referral_list
 
             try:
                 with db.session() as s:
-                    counts = referrals.counts_by_status(s, self.kind.currentData())
+                    counts = referral_list.counts_by_status(s, self.kind.currentData())
             except Exception as exc:
                 from circles_desktop.ui.common.messages import describe
 
