@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from circles_desktop.models import Circle, CircleMember, CosaDetails, Person
 from circles_desktop.services.circles.circles import get_circle
+from circles_desktop.services.common.paging import page_order
 from circles_desktop.services.common.text import search_key, starts_with
 
 
@@ -73,8 +74,7 @@ def list_circles(
     sort: str = "started_on",
     descending: bool = True,
 ) -> list[CircleRow]:
-    keys = SORTS.get(sort, SORTS["started_on"])
-    order = [k.desc() if descending else k.asc() for k in (*keys, Circle.id)]
+    order = page_order(SORTS.get(sort, SORTS["started_on"]), descending, Circle.id)
     stmt = (
         select(
             Circle.id,

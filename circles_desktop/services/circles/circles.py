@@ -7,6 +7,7 @@ for CoSA circles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -296,15 +297,27 @@ def has_parent_carer_consent(session: Session, circle_id: int, on_date: date) ->
 
 
 def activate_circle(session: Session, circle_id: int, on_date: date) -> Circle:
+    circle = _unless_problems(session, circle_id, on_date, activation_problems)
+    circle.activated_on = on_date
+    _record_status(session, circle, CircleStatus.ACTIVE)
+    return circle
+
+
+def _unless_problems(
+    session: Session, circle_id: int, on_date: date, problems_of: Callable[[Session, Circle, date], dict[str, str]]
+) -> Circle:
+    """The circle, if nothing stops the change on the date; else every problem, by field."""
     circle = get_circle(session, circle_id)
-    problems = activation_problems(session, circle, on_date)
+    problems = problems_of(session, circle, on_date)
     if problems:
         raise ValidationError(problems)
-    circle.status = CircleStatus.ACTIVE
-    circle.activated_on = on_date
-    session.flush()
-    audit.record(session, "circle updated", f"circle {circle.id}", "status active")
     return circle
+
+
+def _record_status(session: Session, circle: Circle, status: CircleStatus) -> None:
+    circle.status = status
+    session.flush()
+    audit.record(session, "circle updated", f"circle {circle.id}", f"status {status}")
 
 
 def closing_problems(session: Session, circle: Circle, on_date: date) -> dict[str, str]:
@@ -330,12 +343,7 @@ def closing_problems(session: Session, circle: Circle, on_date: date) -> dict[st
 
 def close_circle(session: Session, circle_id: int, on_date: date) -> Circle:
     """Close a circle. A CoSA circle needs its end-of-circle review recorded first."""
-    circle = get_circle(session, circle_id)
-    problems = closing_problems(session, circle, on_date)
-    if problems:
-        raise ValidationError(problems)
-    circle.status = CircleStatus.CLOSED
+    circle = _unless_problems(session, circle_id, on_date, closing_problems)
     circle.ended_on = on_date
-    session.flush()
-    audit.record(session, "circle updated", f"circle {circle.id}", "status closed")
+    _record_status(session, circle, CircleStatus.CLOSED)
     return circle

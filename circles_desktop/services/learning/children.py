@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Child, ChronologyEntry, LearningCircle, Person
-from circles_desktop.services.common.text import search_key, starts_with
+from circles_desktop.services.common.text import search_key, starts_with, word_start
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
@@ -269,10 +269,8 @@ def _filters(text: str, locality: str | None) -> list[ColumnElement[bool]]:
         if key:
             conds.append(
                 or_(
-                    starts_with(Child.family_key, key),
-                    starts_with(Child.given_key, key),
-                    Child.family_key.like(f"% {key}%"),  # a later word: "suil" finds "Ó Súilleabháin"
-                    Child.given_key.like(f"% {key}%"),
+                    word_start(Child.family_key, key),
+                    word_start(Child.given_key, key),
                     starts_with(Child.case_reference_key, key),
                 )
             )

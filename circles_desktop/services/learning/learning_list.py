@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Action, Child, Circle, LearningCircle, LearningStepRecord, LearningTheme, Meeting
 from circles_desktop.models.learning import LearningStage
 from circles_desktop.models.vocab import ActionStatus
-from circles_desktop.services.common.text import TextColumn, search_key, starts_with
+from circles_desktop.services.common.paging import page_order
+from circles_desktop.services.common.text import search_key, starts_with, word_start
 from circles_desktop.services.learning.learning_steps import STEPS
 
 
@@ -42,11 +43,6 @@ class LearningCircleRow:
 
 
 # --- the learning circles list -------------------------------------------------------------------
-def _word_start(column: TextColumn, key: str) -> ColumnElement[bool]:
-    """The key starts the column's text or one of its later words ("suil" finds "o suilleabhain")."""
-    return or_(starts_with(column, key), column.like(f"% {key}%"))
-
-
 def _month_range(month: date) -> tuple[date, date]:
     first = month.replace(day=1)
     nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
@@ -95,10 +91,10 @@ def _base(
         if key:
             conds.append(
                 or_(
-                    _word_start(Child.family_key, key),
-                    _word_start(Child.given_key, key),
+                    word_start(Child.family_key, key),
+                    word_start(Child.given_key, key),
                     starts_with(Child.case_reference_key, key),
-                    _word_start(func.lower(Child.locality), key),
+                    word_start(func.lower(Child.locality), key),
                     Circle.reference == word.upper(),
                 )
             )
@@ -174,9 +170,7 @@ def list_learning_circles(
     the case record reference, the locality or the circle's reference (LLC-00012). `theme_id` with
     `date_from`/`date_to` lists the circles behind a theme count."""
     stmt = _base(_row_columns(), stage, month, text, theme_id, date_from, date_to, child_id)
-    when = _when()
-    order = [when.desc(), Circle.id.desc()] if descending else [when, Circle.id]
-    stmt = stmt.order_by(*order).offset(offset).limit(limit)
+    stmt = stmt.order_by(*page_order((_when(),), descending, Circle.id)).offset(offset).limit(limit)
     return [_row(r) for r in session.execute(stmt)]
 
 

@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import LearningPoint, LearningStepRecord
 from circles_desktop.models.learning import StepState
+from circles_desktop.services.common import positions
 from circles_desktop.services.common.validation import ValidationError, get
 from circles_desktop.services.learning.learning_state import check_writable, find_learning_circle, meeting_of
 from circles_desktop.services.meetings import actions
+from circles_desktop.services.meetings.meeting_queries import ActionRow, action_row
 from circles_desktop.services.security import audit
 
 
@@ -22,19 +24,6 @@ class LearningPointRow:
     id: int
     position: int
     text: str
-
-
-@dataclass(frozen=True)
-class LearningActionRow:
-    id: int
-    description: str
-    owner_id: int | None
-    owner: str
-    created_on: date
-    due_on: date | None
-    status: str  # open, done, blocked
-    barrier: str
-    done_on: date | None
 
 
 # --- learning points -----------------------------------------------------------------------------
@@ -67,19 +56,16 @@ def update_learning_point(session: Session, point_id: int, text: str) -> Learnin
     return point
 
 
+def _in_order(session: Session, circle_id: int) -> list[LearningPoint]:
+    stmt = select(LearningPoint).where(LearningPoint.circle_id == circle_id).order_by(LearningPoint.position)
+    return list(session.scalars(stmt))
+
+
 def move_learning_point(session: Session, point_id: int, position: int) -> None:
     """Move a point to a 1-based position; the others close up."""
     point = get(session, LearningPoint, point_id, "learning point")
     check_writable(find_learning_circle(session, point.circle_id))
-    rows = list(
-        session.scalars(
-            select(LearningPoint).where(LearningPoint.circle_id == point.circle_id).order_by(LearningPoint.position)
-        )
-    )
-    rows.remove(point)
-    rows.insert(max(0, min(position - 1, len(rows))), point)
-    for i, r in enumerate(rows, start=1):
-        r.position = i
+    positions.move(_in_order(session, point.circle_id), point, position - 1, start=1)
     session.flush()
     audit.record(session, "learning point updated", f"learning point {point.id}", "moved")
 
@@ -102,13 +88,7 @@ def delete_learning_point(session: Session, point_id: int) -> None:
     circle_id = point.circle_id
     session.delete(point)
     session.flush()
-    for i, r in enumerate(
-        session.scalars(
-            select(LearningPoint).where(LearningPoint.circle_id == circle_id).order_by(LearningPoint.position)
-        ),
-        start=1,
-    ):
-        r.position = i
+    positions.number(_in_order(session, circle_id), start=1)
     session.flush()
     audit.record(session, "learning point deleted", f"learning point {point_id}", f"circle {circle_id}")
 
@@ -124,18 +104,6 @@ def new_action_form(session: Session, circle_id: int) -> actions.ActionForm:
     )
 
 
-def learning_actions(session: Session, circle_id: int) -> list[LearningActionRow]:
-    return [
-        LearningActionRow(
-            a.id,
-            a.description,
-            a.owner_id,
-            a.owner.display_name if a.owner else "",
-            a.created_on,
-            a.due_on,
-            a.status,
-            a.barrier,
-            a.done_on,
-        )
-        for a in actions.list_actions(session, circle_id)
-    ]
+def learning_actions(session: Session, circle_id: int) -> list[ActionRow]:
+    today = date.today()
+    return [action_row(a, today) for a in actions.list_actions(session, circle_id)]

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Attendance, Circle, CircleMember, Decision, Meeting, MinutesSection
 from circles_desktop.models.vocab import AttendanceStatus, Category, CircleKind, CircleStatus, MeetingKind, label
+from circles_desktop.services.common import positions
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
@@ -244,13 +245,9 @@ def add_section(
     """Add a minutes section at `position` (0-based; default at the end)."""
     _check_section(heading, category)
     meeting = get_meeting(session, meeting_id)
-    sections = list(meeting.sections)
-    position = len(sections) if position is None else max(0, min(position, len(sections)))
     section = MinutesSection(heading=clean(heading), body=body.strip(), category=category)
-    sections.insert(position, section)
-    for i, s in enumerate(sections):
-        s.position = i
-    meeting.sections = sections
+    at = len(meeting.sections) if position is None else position
+    meeting.sections = positions.move(list(meeting.sections), section, at)
     session.flush()
     audit.record(session, "minutes section created", f"minutes section {section.id}")
     return section
@@ -268,10 +265,7 @@ def update_section(session: Session, section_id: int, heading: str, body: str, c
 def move_section(session: Session, section_id: int, position: int) -> None:
     section = get(session, MinutesSection, section_id, "minutes section")
     meeting = get_meeting(session, section.meeting_id)
-    sections = [s for s in meeting.sections if s.id != section_id]
-    sections.insert(max(0, min(position, len(sections))), section)
-    for i, s in enumerate(sections):
-        s.position = i
+    positions.move(list(meeting.sections), section, position)
     session.flush()
     audit.record(session, "minutes section updated", f"minutes section {section.id}", "moved")
 
@@ -280,8 +274,7 @@ def delete_section(session: Session, section_id: int) -> None:
     section = get(session, MinutesSection, section_id, "minutes section")
     meeting = get_meeting(session, section.meeting_id)
     meeting.sections.remove(section)
-    for i, s in enumerate(meeting.sections):
-        s.position = i
+    positions.number(meeting.sections)
     session.flush()
     audit.record(session, "minutes section deleted", f"minutes section {section_id}")
 

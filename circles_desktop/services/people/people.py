@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Person, PersonPartRow, ProfessionalRole, Referral
 from circles_desktop.models.vocab import PersonPart
+from circles_desktop.services.common.paging import page_order
 from circles_desktop.services.common.text import search_key, starts_with
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.common.words import UK_DATE, uk_date
@@ -298,8 +299,7 @@ def search_people(
 ) -> list[PersonRow]:
     """One page of the People list: `text` words match the start of names or the reference, or a
     date of birth (dd/mm/yyyy); `role` is a PersonPart (volunteer, professional...)."""
-    keys = SORTS.get(sort, SORTS["name"])
-    order = [k.desc() if descending else k.asc() for k in (*keys, Person.id)]
+    order = page_order(SORTS.get(sort, SORTS["name"]), descending, Person.id)
     stmt = select(*_COLUMNS).where(*_filters(text, role)).order_by(*order).offset(offset).limit(limit)
     return _rows(session, stmt)
 

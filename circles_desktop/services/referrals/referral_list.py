@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from circles_desktop.models import Organisation, Person, ProfessionalRole, Referral
 from circles_desktop.models.vocab import ReferralStatus
+from circles_desktop.services.common.paging import page_order
 from circles_desktop.services.common.text import search_key, starts_with
 
 
@@ -72,8 +73,7 @@ def list_referrals(
 ) -> list[ReferralRow]:
     """One page of the Referrals list, newest first by default; filter by status, kind, and the
     start of the referred person's name or the referral reference."""
-    keys = SORTS.get(sort, SORTS["received_on"])
-    order = [k.desc() if descending else k.asc() for k in (*keys, Referral.id)]
+    order = page_order(SORTS.get(sort, SORTS["received_on"]), descending, Referral.id)
     stmt = (
         select(
             Referral.id,

@@ -171,17 +171,19 @@ def meeting_record(session: Session, meeting: Meeting) -> rc.MeetingRecord:
         attendance=attendance,
         sections=tuple(rc.MinutesSection(s.heading, s.category, s.body) for s in meeting.sections),
         decisions=tuple(rc.Decision(d.text, d.category) for d in meeting.decisions),
-        actions=tuple(
-            rc.ActionItem(
-                text=a.description,
-                owner=a.owner.display_name if a.owner else "",
-                category=a.category,
-                due=a.due_on,
-                status=a.status,
-                barrier=a.barrier,
-            )
-            for a in actions
-        ),
+        actions=tuple(action_item(a) for a in actions),
+    )
+
+
+def action_item(a: Action) -> rc.ActionItem:
+    """An action as every document shows it (minutes, meeting pack)."""
+    return rc.ActionItem(
+        text=a.description,
+        owner=a.owner.display_name if a.owner else "",
+        category=a.category,
+        due=a.due_on,
+        status=a.status,
+        barrier=a.barrier,
     )
 
 

@@ -25,6 +25,7 @@ from circles_desktop.services.meetings.meetings import last_meeting_before
 from circles_desktop.services.sharing import sharing
 from circles_desktop.services.sharing.minutes_export import (
     DEFAULT_ORGANISATION,
+    action_item,
     meeting_record,
     organisation_name,
     prepared_by,
@@ -75,16 +76,7 @@ def meeting_pack_content(session: Session, meeting_id: int, prepared_on: date | 
     previous = last_meeting_before(session, circle.id, meeting.starts_at)
     since = previous.starts_at.date() if previous is not None else circle.started_on
     open_actions = tuple(
-        rc.ActionItem(
-            text=a.description,
-            owner=a.owner.display_name if a.owner else "",
-            category=a.category,
-            due=a.due_on,
-            status=a.status,
-            barrier=a.barrier,
-        )
-        for a in action_service.list_actions(session, circle.id)
-        if a.status != ActionStatus.DONE
+        action_item(a) for a in action_service.list_actions(session, circle.id) if a.status != ActionStatus.DONE
     )
     goals = tuple(
         rc.Goal(
