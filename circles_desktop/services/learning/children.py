@@ -267,14 +267,17 @@ def _filters(text: str, locality: str | None) -> list[ColumnElement[bool]]:
             continue
         key = search_key(word)
         if key:
-            conds.append(
-                or_(
-                    word_start(Child.family_key, key),
-                    word_start(Child.given_key, key),
-                    starts_with(Child.case_reference_key, key),
-                )
-            )
+            conds.append(or_(*child_matches(key)))
     return conds
+
+
+def child_matches(key: str) -> list[ColumnElement[bool]]:
+    """How a search key finds a child: a word of either name, or the start of the case record reference."""
+    return [
+        word_start(Child.family_key, key),
+        word_start(Child.given_key, key),
+        starts_with(Child.case_reference_key, key),
+    ]
 
 
 def search_children(

@@ -13,7 +13,8 @@ from circles_desktop.models import Action, Child, Circle, LearningCircle, Learni
 from circles_desktop.models.learning import LearningStage
 from circles_desktop.models.vocab import ActionStatus
 from circles_desktop.services.common.paging import page_order
-from circles_desktop.services.common.text import search_key, starts_with, word_start
+from circles_desktop.services.common.text import search_key, word_start
+from circles_desktop.services.learning.children import child_matches
 from circles_desktop.services.learning.learning_steps import STEPS
 
 
@@ -91,9 +92,7 @@ def _base(
         if key:
             conds.append(
                 or_(
-                    word_start(Child.family_key, key),
-                    word_start(Child.given_key, key),
-                    starts_with(Child.case_reference_key, key),
+                    *child_matches(key),
                     word_start(func.lower(Child.locality), key),
                     Circle.reference == word.upper(),
                 )

@@ -285,42 +285,43 @@ def held_after_withdrawal(session: Session, circle_id: int) -> list[SharedRow]:
 
 
 # --- asking for documents back -------------------------------------------------------------------
-def _check_day(p: Problems, field: str, on_date: date | None, doc: SharedDocument, what: str, today: date) -> None:
+def _check_while_held(
+    p: Problems, field: str, on_date: date | None, doc: SharedDocument, what: str, today: date
+) -> None:
+    """A date noted against a document the recipient still holds: given, not in the future, not before
+    it was shared."""
     p.require(field, on_date, f"the date {what}")
-    if on_date is None:
-        return
-    if on_date > today:
-        p.add(field, f"The date {what} cannot be in the future.")
-    p.not_before(field, on_date, doc.shared_at.date(), f"date {what}", "date it was shared")
+    if on_date is not None:
+        if on_date > today:
+            p.add(field, f"The date {what} cannot be in the future.")
+        p.not_before(field, on_date, doc.shared_at.date(), f"date {what}", "date it was shared")
+    if doc.returned_on is not None:
+        p.add(field, f"This document was already returned on {uk_date(doc.returned_on)}.")
+
+
+def _noted(session: Session, doc: SharedDocument, action: str) -> SharedRow:
+    session.flush()
+    audit.record(session, action, f"shared document {doc.id}")
+    return get_shared(session, doc.id)
 
 
 def mark_asked_back(session: Session, doc_id: int, on_date: date | None, today: date | None = None) -> SharedRow:
     """Note that the coordinator asked the recipient to return (or destroy) the document."""
-    today = today or date.today()
     doc = get(session, SharedDocument, doc_id, "shared document")
     p = Problems()
-    _check_day(p, "asked_back_on", on_date, doc, "it was asked back", today)
-    if doc.returned_on is not None:
-        p.add("asked_back_on", f"This document was already returned on {uk_date(doc.returned_on)}.")
+    _check_while_held(p, "asked_back_on", on_date, doc, "it was asked back", today or date.today())
     p.raise_if_any()
     doc.asked_back_on = on_date
-    session.flush()
-    audit.record(session, "shared document asked back", f"shared document {doc.id}")
-    return get_shared(session, doc.id)
+    return _noted(session, doc, "shared document asked back")
 
 
 def mark_returned(session: Session, doc_id: int, on_date: date | None, today: date | None = None) -> SharedRow:
     """Note that the recipient returned (or confirmed destroying) the document."""
-    today = today or date.today()
     doc = get(session, SharedDocument, doc_id, "shared document")
     p = Problems()
-    _check_day(p, "returned_on", on_date, doc, "it was returned", today)
-    if doc.returned_on is not None:
-        p.add("returned_on", f"This document was already returned on {uk_date(doc.returned_on)}.")
+    _check_while_held(p, "returned_on", on_date, doc, "it was returned", today or date.today())
     if on_date is not None and doc.asked_back_on is not None:
         p.not_before("returned_on", on_date, doc.asked_back_on, "date it was returned", "date it was asked back")
     p.raise_if_any()
     doc.returned_on = on_date
-    session.flush()
-    audit.record(session, "shared document returned", f"shared document {doc.id}")
-    return get_shared(session, doc.id)
+    return _noted(session, doc, "shared document returned")
