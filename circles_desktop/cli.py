@@ -10,7 +10,7 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 PROG = "circles-desktop"
 EXIT_ERROR = 2
@@ -184,6 +184,16 @@ def cmd_export_minutes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command(
+    sub: argparse._SubParsersAction, name: str, func: Callable[[argparse.Namespace], int], help: str, description: str
+) -> argparse.ArgumentParser:
+    """A subcommand that works on one data folder (every command does)."""
+    p = sub.add_parser(name, help=help, description=description)
+    _add_data_dir(p)
+    p.set_defaults(func=func)
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -193,57 +203,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_data_dir(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser(
-        "init",
-        help="create a new encrypted database",
-        description="Create a new encrypted database and key file, and print the recovery key once.",
-    )
-    _add_data_dir(p)
-    p.set_defaults(func=cmd_init)
-
-    p = sub.add_parser(
-        "check",
-        help="integrity check; exit 0 when sound",
-        description="Check every page of "
-        "the database, SQLite's integrity and the audit log's hash chain. Exit 0 when sound.",
-    )
-    _add_data_dir(p)
-    p.set_defaults(func=cmd_check)
-
-    p = sub.add_parser(
-        "backup",
-        help="write a verified encrypted backup",
-        description="Write an encrypted backup with SQLite's backup API and verify it by reopening it.",
-    )
-    _add_data_dir(p)
+    _command(
+        sub, "init", cmd_init, "create a new encrypted database",
+        "Create a new encrypted database and key file, and print the recovery key once.",
+    )  # fmt: skip
+    _command(
+        sub, "check", cmd_check, "integrity check; exit 0 when sound",
+        "Check every page of the database, SQLite's integrity and the audit log's hash chain. Exit 0 when sound.",
+    )  # fmt: skip
+    p = _command(
+        sub, "backup", cmd_backup, "write a verified encrypted backup",
+        "Write an encrypted backup with SQLite's backup API and verify it by reopening it.",
+    )  # fmt: skip
     p.add_argument("--to", required=True, metavar="FILE", help="where to write the backup (.db)")
-    p.set_defaults(func=cmd_backup)
-
-    p = sub.add_parser(
-        "demo",
-        help="create a database filled with realistic fictional data",
-        description="Create a new encrypted database filled with obviously fictional but realistic "
-        "people, referrals, circles, consent and meetings, for trying the app and for benchmarks.",
-    )
-    _add_data_dir(p)
+    p = _command(
+        sub, "demo", cmd_demo, "create a database filled with realistic fictional data",
+        "Create a new encrypted database filled with obviously fictional but realistic people, referrals, "
+        "circles, consent and meetings, for trying the app and for benchmarks.",
+    )  # fmt: skip
     p.add_argument("--size", type=int, default=200, metavar="N", help="about how many people (default 200)")
-    p.set_defaults(func=cmd_demo)
+    _add_export_minutes(sub)
+    return parser
 
-    p = sub.add_parser(
-        "export-minutes",
-        help="write one outer-circle recipient's minutes of a meeting as a PDF",
-        description="Write the minutes of one meeting for one outer-circle recipient, holding only what the "
+
+def _add_export_minutes(sub: argparse._SubParsersAction) -> None:
+    p = _command(
+        sub, "export-minutes", cmd_export_minutes,
+        "write one outer-circle recipient's minutes of a meeting as a PDF",
+        "Write the minutes of one meeting for one outer-circle recipient, holding only what the "
         "core member's consent to that recipient covered on the meeting date (and has not been withdrawn "
         "since), marked OFFICIAL-SENSITIVE. The export is recorded in the register of shared documents and "
         "the audit log with the file's SHA-256, as from the application. If consent covers nothing, no "
         "PDF is written.",
-        epilog="The database passphrase comes from CIRCLES_PASSPHRASE, else the first line of standard input, "
+    )  # fmt: skip
+    p.epilog = (
+        "The database passphrase comes from CIRCLES_PASSPHRASE, else the first line of standard input, "
         "else a prompt. With --password-stdin the first line of standard input is the PDF's password "
         "instead, so the passphrase must come from CIRCLES_PASSPHRASE or a prompt. Give the PDF's password "
-        "to the recipient separately, never with the file.",
+        "to the recipient separately, never with the file."
     )
-    _add_data_dir(p)
     p.add_argument("meeting", type=int, metavar="MEETING", help="the meeting's id")
     p.add_argument(
         "--recipient", required=True, type=int, metavar="PERSON",
@@ -255,8 +253,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true",
         help="protect the PDF (AES-256) with a password read from the first line of standard input",
     )  # fmt: skip
-    p.set_defaults(func=cmd_export_minutes)
-    return parser
 
 
 def _run_gui(data_dir: str | None) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ColumnElement, Date, ForeignKey, Index, String, Text, and_, or_
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from circles_desktop.models.base import Base, utcnow
@@ -83,8 +84,28 @@ class CircleMember(Base):
 
     # "unnested": loaded through an outer join (a consent's recipient), a nested inner join made SQLite
     # materialise every member for each query (130 ms at 100,000 people instead of 2 ms).
-    person: Mapped[Person] = relationship(lazy="joined", innerjoin="unnested")
+    # (SQLAlchemy documents innerjoin="unnested", though its annotation says bool.)
+    person: Mapped[Person] = relationship(lazy="joined", innerjoin="unnested")  # type: ignore[arg-type]
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
 
+    # Each rule below is written once, as Python for a loaded member and as SQL for a query; the two
+    # halves sit side by side so they cannot drift apart.
+    @hybrid_method
     def is_current(self, on: date) -> bool:
+        """In the circle on the date: joined on or before it, and not left on or before it."""
         return self.joined_on <= on and (self.left_on is None or self.left_on > on)
+
+    @is_current.expression
+    @classmethod
+    def _is_current_sql(cls, on: date) -> ColumnElement[bool]:
+        return and_(cls.joined_on <= on, or_(cls.left_on.is_(None), cls.left_on > on))
+
+    @hybrid_method
+    def in_outer_circle_on(self, on: date) -> bool:
+        """An outer-circle member on the date: the only members consent can reach."""
+        return self.ring == Ring.OUTER and self.is_current(on)
+
+    @in_outer_circle_on.expression
+    @classmethod
+    def _in_outer_circle_on_sql(cls, on: date) -> ColumnElement[bool]:
+        return and_(cls.ring == Ring.OUTER, cls.is_current(on))

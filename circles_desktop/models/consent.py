@@ -1,11 +1,17 @@
 """Consent to share information: per circle, per recipient and per category, from a given date until
-it is withdrawn. The core member gives it (and, for a young person, a parent or carer as well)."""
+it is withdrawn. The core member gives it (and, for a young person, a parent or carer as well).
+
+The two rules every service asks of consent live here, once, as hybrid methods that work on a loaded
+record and inside a query alike: `counts_on` (when it counts) and `reaches` (whom it covers).
+`reports.consent_filter.ConsentGrant` mirrors `counts_on` for the documents' plain data.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ColumnElement, Date, ForeignKey, Index, String, Text, and_, or_
+from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from circles_desktop.models.base import Base, utcnow
@@ -48,6 +54,49 @@ class Consent(Base):
     given_by: Mapped[Person] = relationship(foreign_keys=[given_by_id], lazy="joined", innerjoin=True)
     parent_carer: Mapped[Person | None] = relationship(foreign_keys=[parent_carer_id], lazy="joined")
 
+    # --- when consent counts --------------------------------------------------------------------
+    @hybrid_method
     def counts_on(self, on: date) -> bool:
-        """Consent counts from its given date until (not including) its withdrawn date."""
-        return self.given_on <= on and (self.withdrawn_on is None or on < self.withdrawn_on)
+        """Consent counts on a date when it was given on or before that day and not withdrawn on or
+        before it: consent withdrawn on the day of a meeting does not cover that meeting."""
+        return self.given_on <= on and self.not_withdrawn_by(on)
+
+    @counts_on.expression
+    @classmethod
+    def _counts_on_sql(cls, on: date) -> ColumnElement[bool]:
+        return and_(cls.given_on <= on, cls.not_withdrawn_by(on))
+
+    @hybrid_method
+    def not_withdrawn_by(self, on: date) -> bool:
+        """Not withdrawn on or before the date (it may have been given later)."""
+        return self.withdrawn_on is None or on < self.withdrawn_on
+
+    @not_withdrawn_by.expression
+    @classmethod
+    def _not_withdrawn_by_sql(cls, on: date) -> ColumnElement[bool]:
+        return or_(cls.withdrawn_on.is_(None), cls.withdrawn_on > on)
+
+    # --- whom consent reaches --------------------------------------------------------------------
+    @hybrid_method
+    def reaches(self, recipient: CircleMember | Organisation) -> bool:
+        """Consent given to an organisation reaches the organisation as a whole and every member who
+        represents it in the circle; consent given to a member reaches that member. Whether the member
+        may receive on a date (outer circle, still in it) is `CircleMember.in_outer_circle_on`."""
+        if isinstance(recipient, Organisation):
+            return self.recipient_organisation_id == recipient.id
+        return self.circle_id == recipient.circle_id and (
+            self.recipient_member_id == recipient.id
+            or (recipient.organisation_id is not None and self.recipient_organisation_id == recipient.organisation_id)
+        )
+
+    @reaches.expression
+    @classmethod
+    def _reaches_sql(cls, recipient: CircleMember | Organisation) -> ColumnElement[bool]:
+        if isinstance(recipient, Organisation):
+            return cls.recipient_organisation_id == recipient.id
+        who = [cls.recipient_member_id == recipient.id]
+        # Without this guard a member with no organisation would compare `== None`, which SQLAlchemy
+        # writes as IS NULL: every consent given to a member would then reach them.
+        if recipient.organisation_id is not None:
+            who.append(cls.recipient_organisation_id == recipient.organisation_id)
+        return and_(cls.circle_id == recipient.circle_id, or_(*who))

@@ -25,7 +25,8 @@ class ConsentGrant:
     withdrawn_on: date | None = None
 
     def counts_on(self, on: date) -> bool:
-        # Same rule as models.consent.Consent.counts_on: from the given date until, not including, the
+        # models.consent.Consent.counts_on is the rule, and the services apply it; reports import no
+        # models, so this mirrors it for plain data: from the given date until, not including, the
         # withdrawn date. Consent withdrawn on the day of the meeting does not cover that meeting.
         return self.given_on <= on and (self.withdrawn_on is None or on < self.withdrawn_on)
 

@@ -53,9 +53,29 @@ def _when(content: LearningRecordContent) -> str:
 
 def learning_record_story(content: LearningRecordContent) -> list[Flowable]:
     c = content
-    story: list[Flowable] = [
-        para(c.organisation, "h2"),
-        heading(TITLE, level=0),
+    story: list[Flowable] = [para(c.organisation, "h2"), heading(TITLE, level=0), *_facts(c)]
+    story.append(heading("Why the child was selected"))
+    story.extend(numbered(list(c.reasons)) or [para("Not recorded.")])
+    story.append(heading("Areas of focus"))
+    story.extend(paragraphs(c.areas_of_focus) or [para("Not recorded yet.")])
+    story.extend(_people(c))
+    story.append(heading("The child's story"))
+    story.extend(paragraphs(c.story_summary) or [para("No summary on the child's record yet.")])
+    if c.story_summary and c.summary_updated_on is not None:
+        story.append(para(f"Summary on the child's record, updated {format_date(c.summary_updated_on)}.", "small"))
+    story.append(heading("Learning points"))
+    story.extend(numbered(list(c.learning_points)) or [para("No learning points recorded yet.")])
+    story.append(heading("Actions"))
+    story.append(actions_table(c.actions) if c.actions else para("No actions recorded."))
+    story.append(heading("Themes"))
+    story.append(para("; ".join(c.themes)) if c.themes else para("No themes recorded yet."))
+    story.extend(_follow_up(c))
+    return story
+
+
+def _facts(c: LearningRecordContent) -> list[Flowable]:
+    """When and where it met, and whose case it was."""
+    return [
         key_value_table(
             [
                 ("Reference", c.reference),
@@ -77,42 +97,31 @@ def learning_record_story(content: LearningRecordContent) -> list[Flowable]:
             ],
             label_fraction=0.36,
         ),
-        heading("Why the child was selected"),
     ]
-    story.extend(numbered(list(c.reasons)) or [para("Not recorded.")])
-    story.append(heading("Areas of focus"))
-    story.extend(paragraphs(c.areas_of_focus) or [para("Not recorded yet.")])
 
-    taken = any(p.status for p in c.people)
-    if taken:
+
+def _people(c: LearningRecordContent) -> list[Flowable]:
+    """Who was present once attendance is taken; until then, who was invited."""
+    if any(p.status for p in c.people):
         present = [p for p in c.people if p.status == PRESENT]
         others = [p for p in c.people if p.status != PRESENT]
-        story.append(heading("Learners present"))
+        story = [heading("Learners present")]
         story.append(attendance_table(present) if present else para("No one is recorded as present."))
         if others:
-            story.append(heading("Not present", level=2))
-            story.append(attendance_table(others))
-    else:
-        story.append(heading("Learners invited"))
-        if c.people:
-            story.append(data_table(["Name", "Role"], [[p.name, p.role] for p in c.people], fractions=(0.5, 0.5)))
-            story.append(gap(1.5))
-            story.append(para("Attendance has not been recorded yet.", "small"))
-        else:
-            story.append(para("No learners recorded yet."))
+            story += [heading("Not present", level=2), attendance_table(others)]
+        return story
+    if not c.people:
+        return [heading("Learners invited"), para("No learners recorded yet.")]
+    return [
+        heading("Learners invited"),
+        data_table(["Name", "Role"], [[p.name, p.role] for p in c.people], fractions=(0.5, 0.5)),
+        gap(1.5),
+        para("Attendance has not been recorded yet.", "small"),
+    ]
 
-    story.append(heading("The child's story"))
-    story.extend(paragraphs(c.story_summary) or [para("No summary on the child's record yet.")])
-    if c.story_summary and c.summary_updated_on is not None:
-        story.append(para(f"Summary on the child's record, updated {format_date(c.summary_updated_on)}.", "small"))
 
-    story.append(heading("Learning points"))
-    story.extend(numbered(list(c.learning_points)) or [para("No learning points recorded yet.")])
-    story.append(heading("Actions"))
-    story.append(actions_table(c.actions) if c.actions else para("No actions recorded."))
-    story.append(heading("Themes"))
-    story.append(para("; ".join(c.themes)) if c.themes else para("No themes recorded yet."))
-
+def _follow_up(c: LearningRecordContent) -> list[Flowable]:
+    """The case note's date and who prepared the record, when known."""
     follow_up = []
     if c.case_note_on is not None:
         follow_up.append(("Case note on the child's record", format_date(c.case_note_on)))
@@ -121,7 +130,4 @@ def learning_record_story(content: LearningRecordContent) -> list[Flowable]:
         prepared = f"{prepared}, {format_date(c.prepared_on)}" if prepared else format_date(c.prepared_on)
     if prepared:
         follow_up.append(("Prepared by", prepared))
-    if follow_up:
-        story.append(gap(6))
-        story.append(key_value_table(follow_up, label_fraction=0.36))
-    return story
+    return [gap(6), key_value_table(follow_up, label_fraction=0.36)] if follow_up else []

@@ -127,39 +127,6 @@ def sample_minutes(length: int = 1) -> MinutesContent:
 def sample_meeting_pack(size: int = 1) -> MeetingPackContent:
     """A meeting pack; each step of `size` adds about six pages (size 10 is about 60 pages)."""
     held_on = MEETING_DATE + timedelta(days=14)
-    goals = tuple(
-        Goal(
-            title=f"Goal {g + 1}: {('Find voluntary work', 'Keep a weekly routine', 'Rebuild family contact')[g % 3]}",
-            status=("In progress", "Achieved", "Not started")[g % 3],
-            progress=tuple(
-                ProgressNote(MEETING_DATE - timedelta(days=7 * n), _text(g + n, 2), VOLUNTEERS[n % 4].name)
-                for n in range(6)
-            ),
-        )
-        for g in range(3 * size)
-    )
-    developments = tuple(
-        Development(
-            MEETING_DATE + timedelta(days=d),
-            ("Progress", "Risk", "Need")[d % 3],
-            _text(d, 3),
-            "Bryony Ashdown-Fairweather",
-            "Probation officer" if d % 2 else "",
-            d % 3 == 1,
-        )  # fmt: skip
-        for d in range(2 * size)
-    )
-    open_actions = tuple(
-        ActionItem(
-            f"Follow up item {n + 1}: {_SENTENCES[n % len(_SENTENCES)]}",
-            VOLUNTEERS[n % 4].name,
-            cat.GOALS_PROGRESS,
-            held_on + timedelta(days=n),
-            OPEN if n % 5 else BLOCKED,
-            "" if n % 5 else "Waiting for the housing officer",
-        )  # fmt: skip
-        for n in range(6 * size)
-    )
     return MeetingPackContent(
         organisation=ORGANISATION,
         meeting=MeetingRecord(
@@ -181,9 +148,51 @@ def sample_meeting_pack(size: int = 1) -> MeetingPackContent:
             "Date of the next meeting and quarterly review",
         ),
         previous=sample_meeting(length=max(1, 2 * size)),
-        open_actions=open_actions,
-        goals=goals,
-        developments=developments,
+        open_actions=_sample_open_actions(size, held_on),
+        goals=_sample_goals(size),
+        developments=_sample_developments(size),
+    )
+
+
+def _sample_goals(size: int) -> tuple[Goal, ...]:
+    return tuple(
+        Goal(
+            title=f"Goal {g + 1}: {('Find voluntary work', 'Keep a weekly routine', 'Rebuild family contact')[g % 3]}",
+            status=("In progress", "Achieved", "Not started")[g % 3],
+            progress=tuple(
+                ProgressNote(MEETING_DATE - timedelta(days=7 * n), _text(g + n, 2), VOLUNTEERS[n % 4].name)
+                for n in range(6)
+            ),
+        )
+        for g in range(3 * size)
+    )
+
+
+def _sample_developments(size: int) -> tuple[Development, ...]:
+    return tuple(
+        Development(
+            MEETING_DATE + timedelta(days=d),
+            ("Progress", "Risk", "Need")[d % 3],
+            _text(d, 3),
+            "Bryony Ashdown-Fairweather",
+            "Probation officer" if d % 2 else "",
+            d % 3 == 1,
+        )  # fmt: skip
+        for d in range(2 * size)
+    )
+
+
+def _sample_open_actions(size: int, held_on: date) -> tuple[ActionItem, ...]:
+    return tuple(
+        ActionItem(
+            f"Follow up item {n + 1}: {_SENTENCES[n % len(_SENTENCES)]}",
+            VOLUNTEERS[n % 4].name,
+            cat.GOALS_PROGRESS,
+            held_on + timedelta(days=n),
+            OPEN if n % 5 else BLOCKED,
+            "" if n % 5 else "Waiting for the housing officer",
+        )  # fmt: skip
+        for n in range(6 * size)
     )
 
 

@@ -160,7 +160,7 @@ def inspect(
     *,
     full_check: bool = False,
     salt: bytes | None = None,
-) -> str | None:
+) -> str:
     """Check the file decrypts, belongs to this key file and is sound. Returns its schema revision.
 
     check_pages verifies every page's HMAC (SQLCipher's page check: any changed byte shows);
@@ -403,7 +403,7 @@ class Database:
         inside a transaction) and `PRAGMA foreign_key_check` must come back clean before commit.
         """
         with self.engine.connect() as conn:
-            raw = conn.connection.driver_connection
+            raw: sqlcipher3.Connection = conn.connection.driver_connection  # open, so never None
             raw.execute("PRAGMA foreign_keys = OFF")
             try:
                 with conn.begin():
@@ -469,10 +469,11 @@ def _underlying_damage(exc: BaseException) -> BaseException | None:
     subclasses (IntegrityError, OperationalError such as a busy database) are ordinary failures.
     """
     seen = 0
-    while exc is not None and seen < 10:
-        if isinstance(exc, MemoryError) or type(exc) is sqlcipher3.DatabaseError:
-            return exc
-        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
+    current: BaseException | None = exc
+    while current is not None and seen < 10:
+        if isinstance(current, MemoryError) or type(current) is sqlcipher3.DatabaseError:
+            return current
+        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
         seen += 1
     return None
 

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from circles_desktop.services.circles import circles, members, overview, reviews
+from circles_desktop.services.circles import circle_list, circles, members, overview, reviews
 from circles_desktop.services.circles.circles import CircleForm
 from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.consent import consent
@@ -293,12 +293,12 @@ def test_circles_list_filters_in_sql(db):
         inner_volunteer(s, a)
         circles.activate_circle(s, a, D(2025, 3, 20))
     with db.session() as s:
-        assert circles.count_circles(s) == 2
-        assert [r.id for r in circles.list_circles(s, status="active")] == [a]
-        rows = circles.list_circles(s, variant="prison_through_the_gate")
+        assert circle_list.count_circles(s) == 2
+        assert [r.id for r in circle_list.list_circles(s, status="active")] == [a]
+        rows = circle_list.list_circles(s, variant="prison_through_the_gate")
         assert len(rows) == 1 and rows[0].expected_release_on == D(2025, 12, 1)
-        assert circles.count_circles(s, kind="cosa", text="daithi") == 2
-        assert circles.list_circles(s, text=f"COSA-{a:05d}")[0].id == a
+        assert circle_list.count_circles(s, kind="cosa", text="daithi") == 2
+        assert circle_list.list_circles(s, text=f"COSA-{a:05d}")[0].id == a
 
 
 def test_overview_gathers_rings_and_counts(db):

@@ -5,12 +5,12 @@ from datetime import date
 from sqlalchemy import func, select, text
 
 from circles_desktop.models import Base, Circle, CircleMember
-from circles_desktop.services.circles import circles, overview
+from circles_desktop.services.circles import circle_list, circles, overview
 from circles_desktop.services.consent import consent
 from circles_desktop.services.demo import demo
 from circles_desktop.services.meetings import meetings
 from circles_desktop.services.people import people
-from circles_desktop.services.referrals import referrals
+from circles_desktop.services.referrals import referral_list
 from circles_desktop.services.security import audit
 
 TODAY = date(2026, 11, 21)
@@ -32,16 +32,18 @@ def test_small_fill_covers_every_table_and_rule(db):
 
         # Every status, every CoSA variant, a young person's circle with a parent's consent and a prison
         # circle counting down to release.
-        assert all(n > 0 for n in referrals.counts_by_status(s).values())
-        variants = {r.variant for r in circles.list_circles(s, kind="cosa", limit=500)}
+        assert all(n > 0 for n in referral_list.counts_by_status(s).values())
+        variants = {r.variant for r in circle_list.list_circles(s, kind="cosa", limit=500)}
         assert variants == {
             "adult_community",
             "prison_through_the_gate",
             "intellectual_disability",
             "young_person",
         }
-        assert {r.status for r in circles.list_circles(s, limit=500)} == {"forming", "active", "closed"}
-        prison = circles.list_circles(s, variant="prison_through_the_gate", status="active", sort="release", limit=500)
+        assert {r.status for r in circle_list.list_circles(s, limit=500)} == {"forming", "active", "closed"}
+        prison = circle_list.list_circles(
+            s, variant="prison_through_the_gate", status="active", sort="release", limit=500
+        )
         assert any(circles.days_until_release(circles.get_circle(s, r.id), TODAY) > 0 for r in prison)
 
         # Active circles meet the rule for going active; closed ones had their end-of-circle review.
@@ -56,7 +58,7 @@ def test_small_fill_covers_every_table_and_rule(db):
         s.rollback()
 
         # Some consent has been withdrawn; "internal" minutes exist but are never consented.
-        showcase = circles.list_circles(s, kind="cosa", sort="reference", descending=False, limit=1)[0]
+        showcase = circle_list.list_circles(s, kind="cosa", sort="reference", descending=False, limit=1)[0]
         ov = overview.circle_overview(s, showcase.id, TODAY)
         assert ov.meetings == demo.SHOWCASE_MEETINGS and ov.outer
         for row in consent.consent_matrix(s, showcase.id, TODAY):

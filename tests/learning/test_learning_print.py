@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from circles_desktop.services.demo import demo
-from circles_desktop.services.learning import learning_circles as lcs
+from circles_desktop.services.learning import learning_list
 from circles_desktop.services.security import audit
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.learning import learning_record_pdf
@@ -31,7 +31,7 @@ def state(db, tmp_path):
 
 def _complete_circle(state) -> int:
     with state.database.session() as s:
-        return lcs.list_learning_circles(s, stage="complete", limit=1)[0].id
+        return learning_list.list_learning_circles(s, stage="complete", limit=1)[0].id
 
 
 def test_printing_the_record_prints_every_page_and_audits_the_hash(qtbot, state, tmp_path, monkeypatch):

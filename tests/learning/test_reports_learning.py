@@ -16,8 +16,8 @@ from circles_desktop.reports.content import ActionItem, Attendee
 from circles_desktop.reports.kit.page import MARKING
 from circles_desktop.reports.learning_content import ChildDetails, LearningRecordContent
 from circles_desktop.reports.learning_record import build_learning_record
+from circles_desktop.services.learning import learning_checklist, learning_points, themes
 from circles_desktop.services.learning import learning_circles as lcs
-from circles_desktop.services.learning import themes
 from circles_desktop.services.learning.learning_record import file_name, learning_record_content
 from circles_desktop.services.meetings import actions, meetings
 
@@ -161,11 +161,11 @@ def test_record_built_from_the_records(db):
     with db.session() as s:
         loc, circle_id = learning_circle(s)
         through_during(s, loc, circle_id)
-        form = lcs.new_action_form(s, circle_id)
+        form = learning_points.new_action_form(s, circle_id)
         form.description, form.owner_id, form.due_on = "Share return home interviews", loc.tm, date(2025, 4, 10)
         actions.add_action(s, circle_id, form)
         themes.add_theme(s, circle_id, "Missing from home")
-        lcs.mark_step(s, circle_id, "case_note", date(2025, 3, 24), today=TODAY)
+        learning_checklist.mark_step(s, circle_id, "case_note", date(2025, 3, 24), today=TODAY)
         detail = lcs.get_learning_circle(s, circle_id)
         grid = meetings.attendance_grid(s, detail.meeting_id)
         meetings.set_attendance(s, detail.meeting_id, {r.member_id: "present" for r in grid if r.name != "Zoë Okafor"})

@@ -19,9 +19,9 @@ from test_services_learning_support import (
 )
 
 from circles_desktop.models import AuditEntry
-from circles_desktop.services.circles import circles, members
+from circles_desktop.services.circles import circle_list, circles, members
 from circles_desktop.services.common.validation import ValidationError
-from circles_desktop.services.learning import children
+from circles_desktop.services.learning import children, learning_checklist, learning_list, learning_points
 from circles_desktop.services.learning import learning_circles as lcs
 from circles_desktop.services.meetings import actions, meetings
 from support.records import person
@@ -185,7 +185,7 @@ def test_add_learner_only_practitioners_and_learners(db):
 def test_checklist_shows_every_step_left_with_what_blocks_it(db):
     with db.session() as s:
         loc, circle_id = learning_circle(s)
-        ck = lcs.checklist(s, circle_id)
+        ck = learning_checklist.checklist(s, circle_id)
         assert [st.stage for st in ck.stages] == ["before", "during", "after"]
         assert [len(st.steps) for st in ck.stages] == [5, 8, 4]
         assert len(ck.left) == 17 and ck.stage == "before"
@@ -201,38 +201,38 @@ def test_checklist_shows_every_step_left_with_what_blocks_it(db):
 def test_mark_step_records_who_and_when(db):
     with db.session() as s:
         loc, circle_id = learning_circle(s)
-        lcs.mark_step(s, circle_id, "practitioners_notified", D(2025, 3, 4), today=TODAY)
-        step = lcs.checklist(s, circle_id).stages[0].steps[0]
+        learning_checklist.mark_step(s, circle_id, "practitioners_notified", D(2025, 3, 4), today=TODAY)
+        step = learning_checklist.checklist(s, circle_id).stages[0].steps[0]
         assert (step.state, step.on, step.by_id, step.by_name) == ("done", D(2025, 3, 4), loc.sm, "Łukasz Wiśniewski")
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "learners_identified", D(2025, 3, 1), loc.outsider, today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "learners_identified", D(2025, 3, 1), loc.outsider, today=TODAY)
         assert err.value.errors == {
             "on_date": "The date this was done (01/03/2025) cannot be before the date the learning circle was "
             "proposed (03/03/2025).",
             "done_by_id": "Choose someone in this learning circle.",
         }
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "room_booked", None, today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "room_booked", None, today=TODAY)
         assert err.value.errors == {"on_date": "Enter the date this was done."}
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "room_booked", D(2025, 7, 1), today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "room_booked", D(2025, 7, 1), today=TODAY)
         assert err.value.errors == {"on_date": "The date this was done cannot be in the future."}
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "timekeeper", today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "timekeeper", today=TODAY)
         assert err.value.errors == {"done_by_id": "Choose the timekeeper."}
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "learning_agreed", today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "learning_agreed", today=TODAY)
         assert err.value.errors == {
             "step": "Before “Learning points and actions agreed and captured” can be marked done: "
             "Record at least one learning point."
         }
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "check_in", D(2025, 3, 21), today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "check_in", D(2025, 3, 21), today=TODAY)
         assert err.value.errors == {
             "on_date": "Steps during the learning circle are dated the day it met (20/03/2025)."
         }
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "tea_made", D(2025, 3, 21), today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "tea_made", D(2025, 3, 21), today=TODAY)
         assert err.value.errors == {"step": "“tea_made” is not a step of a learning circle."}
 
 
@@ -241,7 +241,7 @@ def test_steps_that_need_the_record_first(db):
         loc = locality(s)
         cid = child(s, loc.practitioner)
         circle = lcs.create_learning_circle(s, circle_form(loc, cid, meets_at=None, venue="", areas_of_focus=""))
-        steps = {x.code: x for st in lcs.checklist(s, circle.id).stages for x in st.steps}
+        steps = {x.code: x for st in learning_checklist.checklist(s, circle.id).stages for x in st.steps}
         assert steps["learners_identified"].blockers == ("Add the learners to the learning circle.",)
         assert steps["room_booked"].blockers == ("Enter the date and time of the learning circle.",)
         assert steps["reasons_and_focus"].blockers == (
@@ -251,7 +251,7 @@ def test_steps_that_need_the_record_first(db):
         children.update_child(s, cid, children.ChildForm("A", "B", D(2013, 1, 1), "X", "CR-100200"), today=TODAY)
         for e in children.chronology(s, cid):
             children.delete_chronology_entry(s, e.id)
-        steps = {x.code: x for st in lcs.checklist(s, circle.id).stages for x in st.steps}
+        steps = {x.code: x for st in learning_checklist.checklist(s, circle.id).stages for x in st.steps}
         assert steps["summary_and_chronology"].blockers == (
             "Bring the summary on the child's record up to date.",
             "Add the key events to the child's chronology.",
@@ -263,15 +263,15 @@ def test_case_note_date_cannot_precede_the_circle(db):
         loc, circle_id = learning_circle(s)
         through_during(s, loc, circle_id)
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "case_note", D(2025, 3, 19), today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "case_note", D(2025, 3, 19), today=TODAY)
         assert err.value.errors == {
             "on_date": "The date of the case note (19/03/2025) cannot be before the date of the learning circle "
             "(20/03/2025)."
         }
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "case_note", None, today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "case_note", None, today=TODAY)
         assert err.value.errors == {"on_date": "Enter the date of the case note."}
-        lcs.mark_step(s, circle_id, "case_note", HELD, today=TODAY)  # the same day is fine
+        learning_checklist.mark_step(s, circle_id, "case_note", HELD, today=TODAY)  # the same day is fine
         assert lcs.get_learning_circle(s, circle_id).case_note_on == HELD
 
 
@@ -279,25 +279,25 @@ def test_not_applicable_needs_a_reason_and_undo_puts_a_step_back(db):
     with db.session() as s:
         _, circle_id = learning_circle(s)
         with pytest.raises(ValidationError) as err:
-            lcs.mark_not_applicable(s, circle_id, "room_booked", "  ")
+            learning_checklist.mark_not_applicable(s, circle_id, "room_booked", "  ")
         assert err.value.errors == {"reason": "Say why “Room booked or virtual platform set up” does not apply."}
-        lcs.mark_not_applicable(s, circle_id, "room_booked", "Held in the team's usual meeting room.")
-        step = lcs.checklist(s, circle_id).stages[0].steps[4]
+        learning_checklist.mark_not_applicable(s, circle_id, "room_booked", "Held in the team's usual meeting room.")
+        step = learning_checklist.checklist(s, circle_id).stages[0].steps[4]
         assert (step.state, step.reason) == ("not_applicable", "Held in the team's usual meeting room.")
-        lcs.undo_step(s, circle_id, "room_booked")
-        assert lcs.checklist(s, circle_id).stages[0].steps[4].state == "left"
+        learning_checklist.undo_step(s, circle_id, "room_booked")
+        assert learning_checklist.checklist(s, circle_id).stages[0].steps[4].state == "left"
 
 
 def test_stage_follows_the_checklist(db):
     with db.session() as s:
         loc, circle_id = learning_circle(s)
         for code in BEFORE:
-            lcs.mark_step(s, circle_id, code, D(2025, 3, 5), today=TODAY)
-        assert lcs.checklist(s, circle_id).stage == "during"
+            learning_checklist.mark_step(s, circle_id, code, D(2025, 3, 5), today=TODAY)
+        assert learning_checklist.checklist(s, circle_id).stage == "during"
         assert circles.get_circle(s, circle_id).status == "active"
         through_during(s, loc, circle_id)
         assert lcs.get_learning_circle(s, circle_id).stage == "after"
-        lcs.undo_step(s, circle_id, "room_booked")
+        learning_checklist.undo_step(s, circle_id, "room_booked")
         assert lcs.get_learning_circle(s, circle_id).stage == "before"
         assert circles.get_circle(s, circle_id).status == "forming"
 
@@ -308,43 +308,43 @@ def test_cannot_complete_with_steps_left_and_the_message_lists_them(db):
         loc, circle_id = learning_circle(s)
         through_during(s, loc, circle_id)
         with pytest.raises(ValidationError) as err:
-            lcs.complete_circle(s, circle_id, D(2025, 4, 30), today=TODAY)
+            learning_checklist.complete_circle(s, circle_id, D(2025, 4, 30), today=TODAY)
         assert err.value.errors == {
             "steps": "Still to do after the learning circle: Learning and actions shared with the learners and "
             "QAP; Case note recorded on the child's record; Actions done, or barriers raised with the Service "
             "Manager / Head of Locality; Themes shared with the Quality, Performance and Action Group. Mark each "
             "step done, or not applicable with the reason, before the learning circle can be completed."
         }
-        assert lcs.completion_problems(s, circle_id, D(2025, 4, 30), TODAY) == err.value.errors
+        assert learning_checklist.completion_problems(s, circle_id, D(2025, 4, 30), TODAY) == err.value.errors
 
 
 def test_complete_with_steps_done_or_not_applicable_then_closed_to_edits(db):
     with db.session() as s:
         loc, circle_id = learning_circle(s)
         through_during(s, loc, circle_id)
-        form = lcs.new_action_form(s, circle_id)
+        form = learning_points.new_action_form(s, circle_id)
         assert form.created_on == HELD and form.meeting_id == lcs.get_learning_circle(s, circle_id).meeting_id
         form.description, form.owner_id, form.due_on = "Share return home interviews", loc.tm, D(2025, 4, 10)
         action = actions.add_action(s, circle_id, form)
-        lcs.mark_step(s, circle_id, "shared_with_learners_and_qap", D(2025, 3, 24), today=TODAY)
-        lcs.mark_step(s, circle_id, "case_note", D(2025, 3, 25), today=TODAY)
+        learning_checklist.mark_step(s, circle_id, "shared_with_learners_and_qap", D(2025, 3, 24), today=TODAY)
+        learning_checklist.mark_step(s, circle_id, "case_note", D(2025, 3, 25), today=TODAY)
         with pytest.raises(ValidationError) as err:
-            lcs.mark_step(s, circle_id, "actions_followed_up", D(2025, 4, 20), today=TODAY)
+            learning_checklist.mark_step(s, circle_id, "actions_followed_up", D(2025, 4, 20), today=TODAY)
         assert err.value.errors["step"].endswith(
             "1 action is still open: mark each done, or blocked with the barrier raised."
         )
         actions.set_status(
             s, action.id, "blocked", barrier="Police cannot share yet; raised with the Head of Locality."
         )
-        lcs.mark_step(s, circle_id, "actions_followed_up", D(2025, 4, 20), today=TODAY)
-        lcs.mark_not_applicable(s, circle_id, "themes_shared", "The QPAG did not meet in April.")
+        learning_checklist.mark_step(s, circle_id, "actions_followed_up", D(2025, 4, 20), today=TODAY)
+        learning_checklist.mark_not_applicable(s, circle_id, "themes_shared", "The QPAG did not meet in April.")
 
         with pytest.raises(ValidationError) as err:
-            lcs.complete_circle(s, circle_id, D(2025, 4, 19), today=TODAY)
+            learning_checklist.complete_circle(s, circle_id, D(2025, 4, 19), today=TODAY)
         assert err.value.errors == {
             "on_date": "The completion date (19/04/2025) cannot be before the last step recorded (20/04/2025)."
         }
-        lcs.complete_circle(s, circle_id, D(2025, 4, 21), today=TODAY)
+        learning_checklist.complete_circle(s, circle_id, D(2025, 4, 21), today=TODAY)
         d = lcs.get_learning_circle(s, circle_id)
         assert (d.stage, d.completed_on) == ("complete", D(2025, 4, 21))
         c = circles.get_circle(s, circle_id)
@@ -352,26 +352,26 @@ def test_complete_with_steps_done_or_not_applicable_then_closed_to_edits(db):
 
         complete = "This learning circle is complete; reopen it to make changes."
         for attempt in (
-            lambda: lcs.undo_step(s, circle_id, "check_in"),
-            lambda: lcs.add_learning_point(s, circle_id, "More"),
+            lambda: learning_checklist.undo_step(s, circle_id, "check_in"),
+            lambda: learning_points.add_learning_point(s, circle_id, "More"),
             lambda: lcs.update_learning_circle(s, circle_id, lcs.learning_circle_form(s, circle_id)),
         ):
             with pytest.raises(ValidationError) as err:
                 attempt()
             assert str(err.value) == complete
         with pytest.raises(ValidationError, match="already complete"):
-            lcs.complete_circle(s, circle_id, D(2025, 4, 22), today=TODAY)
-        lcs.reopen_circle(s, circle_id)
+            learning_checklist.complete_circle(s, circle_id, D(2025, 4, 22), today=TODAY)
+        learning_checklist.reopen_circle(s, circle_id)
         assert lcs.get_learning_circle(s, circle_id).stage == "after"
 
 
 def test_completion_needs_a_date_not_in_the_future(db):
     with db.session() as s:
         _, circle_id = learning_circle(s)
-        problems = lcs.completion_problems(s, circle_id, None, TODAY)
+        problems = learning_checklist.completion_problems(s, circle_id, None, TODAY)
         assert problems["on_date"] == "Enter the date the learning circle was completed."
         assert "steps" in problems
-        problems = lcs.completion_problems(s, circle_id, D(2025, 7, 2), TODAY)
+        problems = learning_checklist.completion_problems(s, circle_id, D(2025, 7, 2), TODAY)
         assert problems["on_date"] == "The completion date cannot be in the future."
 
 
@@ -428,23 +428,23 @@ def test_learning_points_add_edit_move_delete(db):
     with db.session() as s:
         loc, circle_id = learning_circle(s)
         with pytest.raises(ValidationError) as err:
-            lcs.add_learning_point(s, circle_id, " ")
+            learning_points.add_learning_point(s, circle_id, " ")
         assert err.value.errors == {"text": "Enter the learning point."}
-        a = lcs.add_learning_point(s, circle_id, "First")
-        b = lcs.add_learning_point(s, circle_id, "Second")
-        lcs.update_learning_point(s, a.id, "First, reworded")
-        lcs.move_learning_point(s, b.id, 1)
-        assert [(p.position, p.text) for p in lcs.learning_points(s, circle_id)] == [
+        a = learning_points.add_learning_point(s, circle_id, "First")
+        b = learning_points.add_learning_point(s, circle_id, "Second")
+        learning_points.update_learning_point(s, a.id, "First, reworded")
+        learning_points.move_learning_point(s, b.id, 1)
+        assert [(p.position, p.text) for p in learning_points.learning_points(s, circle_id)] == [
             (1, "Second"),
             (2, "First, reworded"),
         ]
-        lcs.delete_learning_point(s, b.id)
-        assert [(p.position, p.text) for p in lcs.learning_points(s, circle_id)] == [(1, "First, reworded")]
+        learning_points.delete_learning_point(s, b.id)
+        assert [(p.position, p.text) for p in learning_points.learning_points(s, circle_id)] == [(1, "First, reworded")]
         through_during(s, loc, circle_id)
-        for p in lcs.learning_points(s, circle_id)[1:]:
-            lcs.delete_learning_point(s, p.id)
+        for p in learning_points.learning_points(s, circle_id)[1:]:
+            learning_points.delete_learning_point(s, p.id)
         with pytest.raises(ValidationError, match="at least one learning point must stay"):
-            lcs.delete_learning_point(s, a.id)
+            learning_points.delete_learning_point(s, a.id)
 
 
 # --- the list ------------------------------------------------------------------------------------
@@ -454,20 +454,27 @@ def test_list_by_stage_month_and_text(db):
         through_during(s, loc, march)
         _, april = learning_circle(s, loc, "CR-200300", meets_at=datetime(2025, 4, 2, 14))
         _, undated = learning_circle(s, loc, "CR-300400", meets_at=None, proposed_on=D(2025, 5, 6))
-        assert [r.id for r in lcs.list_learning_circles(s)] == [undated, april, march]
-        assert [r.id for r in lcs.list_learning_circles(s, stage="after")] == [march]
-        assert [r.id for r in lcs.list_learning_circles(s, month=D(2025, 4, 30))] == [april]
-        assert [r.id for r in lcs.list_learning_circles(s, month=D(2025, 5, 1))] == [undated]  # by proposal date
-        assert lcs.count_learning_circles(s, stage="before") == 2
-        assert lcs.counts_by_stage(s) == {"before": 2, "during": 0, "after": 1, "complete": 0}
-        assert lcs.counts_by_stage(s, month=D(2025, 3, 1)) == {"before": 0, "during": 0, "after": 1, "complete": 0}
-        assert lcs.learning_months(s) == [D(2025, 5, 1), D(2025, 4, 1), D(2025, 3, 1)]
-        assert [r.id for r in lcs.list_learning_circles(s, text="cr-2003")] == [april]
-        assert lcs.count_learning_circles(s, text="suilleabhain") == 3
-        assert [r.id for r in lcs.list_learning_circles(s, text=f"llc-{march:05d}")] == [march]
-        row = lcs.list_learning_circles(s, stage="after")[0]
+        assert [r.id for r in learning_list.list_learning_circles(s)] == [undated, april, march]
+        assert [r.id for r in learning_list.list_learning_circles(s, stage="after")] == [march]
+        assert [r.id for r in learning_list.list_learning_circles(s, month=D(2025, 4, 30))] == [april]
+        assert [r.id for r in learning_list.list_learning_circles(s, month=D(2025, 5, 1))] == [
+            undated
+        ]  # by proposal date
+        assert learning_list.count_learning_circles(s, stage="before") == 2
+        assert learning_list.counts_by_stage(s) == {"before": 2, "during": 0, "after": 1, "complete": 0}
+        assert learning_list.counts_by_stage(s, month=D(2025, 3, 1)) == {
+            "before": 0,
+            "during": 0,
+            "after": 1,
+            "complete": 0,
+        }
+        assert learning_list.learning_months(s) == [D(2025, 5, 1), D(2025, 4, 1), D(2025, 3, 1)]
+        assert [r.id for r in learning_list.list_learning_circles(s, text="cr-2003")] == [april]
+        assert learning_list.count_learning_circles(s, text="suilleabhain") == 3
+        assert [r.id for r in learning_list.list_learning_circles(s, text=f"llc-{march:05d}")] == [march]
+        row = learning_list.list_learning_circles(s, stage="after")[0]
         assert (row.child_name, row.steps_left, row.when) == (f"{CHILD_GIVEN} {CHILD_FAMILY}", 4, HELD)
-        assert [r.id for r in lcs.list_learning_circles(s, limit=1, offset=1)] == [april]
+        assert [r.id for r in learning_list.list_learning_circles(s, limit=1, offset=1)] == [april]
 
 
 # --- the audit trail -----------------------------------------------------------------------------
@@ -497,12 +504,12 @@ def test_delete_a_learning_circle_proposed_by_mistake(db):
     with db.session() as s:
         loc, circle_id = learning_circle(s)
         through_during(s, loc, circle_id)
-        form = lcs.new_action_form(s, circle_id)
+        form = learning_points.new_action_form(s, circle_id)
         form.description, form.owner_id = "Share the chronology", loc.tm
         actions.add_action(s, circle_id, form)
         child_id = lcs.get_learning_circle(s, circle_id).child_id
         lcs.delete_learning_circle(s, circle_id)
-        assert lcs.count_learning_circles(s) == 0
-        assert circles.count_circles(s, kind="learning") == 0
+        assert learning_list.count_learning_circles(s) == 0
+        assert circle_list.count_circles(s, kind="learning") == 0
         children.delete_child(s, child_id)  # now nothing refers to the record
         assert children.count_children(s) == 0

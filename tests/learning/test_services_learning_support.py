@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from circles_desktop.services.learning import children
+from circles_desktop.services.learning import children, learning_checklist, learning_points
 from circles_desktop.services.learning import learning_circles as lcs
 from support.records import person
 
@@ -92,8 +92,10 @@ DURING = (
 
 def through_during(s, loc: Locality, circle_id: int) -> None:
     for code in BEFORE:
-        lcs.mark_step(s, circle_id, code, date(2025, 3, 5), today=TODAY)
-    lcs.add_learning_point(s, circle_id, "Return home interviews were not shared with the allocated worker.")
-    lcs.mark_step(s, circle_id, "timekeeper", done_by_id=loc.learner, today=TODAY)
+        learning_checklist.mark_step(s, circle_id, code, date(2025, 3, 5), today=TODAY)
+    learning_points.add_learning_point(
+        s, circle_id, "Return home interviews were not shared with the allocated worker."
+    )
+    learning_checklist.mark_step(s, circle_id, "timekeeper", done_by_id=loc.learner, today=TODAY)
     for code in DURING:
-        lcs.mark_step(s, circle_id, code, today=TODAY)
+        learning_checklist.mark_step(s, circle_id, code, today=TODAY)

@@ -6,8 +6,8 @@ import pytest
 from test_services_learning_support import TODAY, learning_circle, locality, through_during
 
 from circles_desktop.services.common.validation import ValidationError
+from circles_desktop.services.learning import learning_checklist, learning_list, themes
 from circles_desktop.services.learning import learning_circles as lcs
-from circles_desktop.services.learning import themes
 
 D = date
 
@@ -63,9 +63,11 @@ def test_behind_a_count_are_the_circles_it_counts(db):
         first, last, april, _ = _circles(s)
         neglect = themes.add_theme(s, first, "Neglect")
         themes.add_theme(s, april, "Neglect")
-        rows = lcs.list_learning_circles(s, theme_id=neglect.id, date_from=D(2025, 3, 1), date_to=D(2025, 3, 31))
+        rows = learning_list.list_learning_circles(
+            s, theme_id=neglect.id, date_from=D(2025, 3, 1), date_to=D(2025, 3, 31)
+        )
         assert [r.id for r in rows] == [first]
-        assert lcs.count_learning_circles(s, theme_id=neglect.id) == 2
+        assert learning_list.count_learning_circles(s, theme_id=neglect.id) == 2
 
 
 def test_each_theme_once_per_circle(db):
@@ -124,10 +126,10 @@ def test_remove_rename_and_delete_themes(db):
             themes.delete_theme(s, neglect.id)
         # The last theme stays while "themes shared" is ticked.
         through_during(s, loc, cid)
-        lcs.mark_step(s, cid, "themes_shared", D(2025, 4, 2), today=TODAY)
+        learning_checklist.mark_step(s, cid, "themes_shared", D(2025, 4, 2), today=TODAY)
         with pytest.raises(ValidationError, match="at least one theme must stay"):
             themes.remove_theme(s, cid, neglect.id)
-        lcs.undo_step(s, cid, "themes_shared")
+        learning_checklist.undo_step(s, cid, "themes_shared")
         themes.remove_theme(s, cid, neglect.id)
         themes.delete_theme(s, neglect.id)
         assert [t.name for t in themes.list_themes(s)] == ["Domestic abuse"]

@@ -6,7 +6,7 @@ import zipfile
 import pytest
 
 from circles_desktop.services.common.validation import ValidationError
-from circles_desktop.services.referrals import referrals
+from circles_desktop.services.referrals import referral_list, referrals
 from circles_desktop.services.referrals.referrals import ReferralForm
 from circles_desktop.services.security import audit
 from support.records import D, accepted_cosa_referral, org, person, professional
@@ -153,13 +153,13 @@ def test_list_by_status_and_counts(db):
         accepted_cosa_referral(s)
         _cosa(s)
     with db.session() as s:
-        rows = referrals.list_referrals(s, status="accepted")
+        rows = referral_list.list_referrals(s, status="accepted")
         assert [r.person_name for r in rows] == ["Dáithí Ó Briain"]
         assert rows[0].referrer_name == "Priya Shah" and rows[0].agency.startswith("Test Probation")
-        assert referrals.count_referrals(s) == 2
-        assert referrals.count_referrals(s, text="bjorn") == 1
-        assert referrals.counts_by_status(s)["received"] == 1
-        assert [r.person_name for r in referrals.list_referrals(s, text=rows[0].reference)] == ["Dáithí Ó Briain"]
+        assert referral_list.count_referrals(s) == 2
+        assert referral_list.count_referrals(s, text="bjorn") == 1
+        assert referral_list.counts_by_status(s)["received"] == 1
+        assert [r.person_name for r in referral_list.list_referrals(s, text=rows[0].reference)] == ["Dáithí Ó Briain"]
 
 
 def _docx() -> bytes:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from circles_desktop.services.common import attachments
-from circles_desktop.services.referrals import referrals
+from circles_desktop.services.referrals import referral_list, referrals
 from circles_desktop.services.security import access
 from circles_desktop.services.security.keyring_vault import KeyVault
 from circles_desktop.ui.app.app_state import AppState
@@ -125,7 +125,7 @@ def step_dialog(qtbot, page, status: str, on_date, reason: str = ""):
 
 def stored_referrals(db):
     with db.session() as s:
-        return referrals.list_referrals(s, limit=100)
+        return referral_list.list_referrals(s, limit=100)
 
 
 # --- the journey -----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ light rules, tick boxes and ruled lines to write on. Everything a person typed g
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
@@ -16,7 +17,7 @@ from circles_desktop.reports.kit.text import markup, paragraph_texts
 TICK_BOX = "\u2610"  # ☐, in DejaVu Sans; a glyph rather than a drawing so it also survives text extraction
 TICK_BOX_SIZE = 15
 
-Cell = str | Flowable
+Cell: TypeAlias = str | Flowable  # a table cell: plain text, or a flowable laid out already
 
 
 def heading(text: str, level: int = 1) -> Paragraph:

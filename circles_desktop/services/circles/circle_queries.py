@@ -16,6 +16,7 @@ from circles_desktop.models import Circle, CircleMember, Meeting, Person, Referr
 from circles_desktop.models.vocab import MeetingKind, MemberRole, ReferralStatus
 from circles_desktop.services.circles import developments, goals, members
 from circles_desktop.services.common.validation import get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.consent import consent
 
 
@@ -30,7 +31,7 @@ class ReferralChoice:
 
     @property
     def label(self) -> str:
-        return f"{self.reference} — {self.person_name} (received {self.received_on:%d/%m/%Y})"
+        return f"{self.reference} — {self.person_name} (received {uk_date(self.received_on)})"
 
 
 def referrals_for_new_circle(
@@ -190,7 +191,7 @@ class DevelopmentRow:
 
     @property
     def shared_text(self) -> str:
-        return ", ".join(f"{name} ({on:%d/%m/%Y})" for name, on in self.shared_with)
+        return ", ".join(f"{name} ({uk_date(on)})" for name, on in self.shared_with)
 
 
 def development_rows(session: Session, circle_id: int) -> list[DevelopmentRow]:

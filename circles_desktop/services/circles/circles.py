@@ -1,4 +1,5 @@
-"""Circles of every kind: setting one up, its life cycle (forming → active → closed) and the Circles list.
+"""Circles of every kind: setting one up and its life cycle (forming → active → closed). The Circles
+list is `circle_list`.
 
 What only CoSA needs (variant, expected release date) sits in CosaDetails; the rules here read it only
 for CoSA circles.
@@ -6,11 +7,12 @@ for CoSA circles.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Consent, CosaDetails, Meeting, Organisation, Person, Referral
 from circles_desktop.models.vocab import (
@@ -24,12 +26,12 @@ from circles_desktop.models.vocab import (
     Ring,
     label,
 )
-from circles_desktop.services.common.text import search_key, starts_with
-from circles_desktop.services.common.validation import Problems, ValidationError, clean, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.people import people
 from circles_desktop.services.security import audit
 
-PREFIX = {
+PREFIX: dict[str, str] = {
     CircleKind.COSA: "COSA",
     CircleKind.COMMUNITY: "CC",
     CircleKind.LEARNING: "LLC",
@@ -38,11 +40,11 @@ PREFIX = {
 }
 # Kinds that start from a referral, and the inner-circle roles that must be in place to go active.
 FROM_REFERRAL = (CircleKind.COSA, CircleKind.COMMUNITY)
-ACTIVE_NEEDS = {
+ACTIVE_NEEDS: dict[str, tuple[str, ...]] = {
     CircleKind.COSA: (MemberRole.VOLUNTEER,),
     CircleKind.COMMUNITY: (MemberRole.FACILITATOR, MemberRole.VOLUNTEER),
 }
-FOCUS_ROLE = {CircleKind.COSA: MemberRole.CORE_MEMBER, CircleKind.COMMUNITY: MemberRole.FOCUS_PERSON}
+FOCUS_ROLE: dict[str, str] = {CircleKind.COSA: MemberRole.CORE_MEMBER, CircleKind.COMMUNITY: MemberRole.FOCUS_PERSON}
 
 
 @dataclass
@@ -59,21 +61,6 @@ class CircleForm:
     variant: str | None = None
     expected_release_on: date | None = None  # prison / through-the-gate
     prison_id: int | None = None
-
-
-@dataclass(frozen=True)
-class CircleRow:
-    id: int
-    reference: str
-    kind: str
-    variant: str | None
-    status: str
-    title: str
-    focus_person: str
-    coordinator: str
-    started_on: date
-    ended_on: date | None
-    expected_release_on: date | None
 
 
 def reference_for(kind: str, circle_id: int) -> str:
@@ -205,7 +192,7 @@ def update_circle(session: Session, circle_id: int, form: CircleForm) -> Circle:
         p.add("focus_person_id", "The focus person cannot change once the circle is active.")
     first = _first_meeting(session, circle_id)
     if first is not None and form.started_on and first < form.started_on:
-        p.add("started_on", f"The circle's start date cannot be after its first meeting ({uk(first)}).")
+        p.add("started_on", f"The circle's start date cannot be after its first meeting ({uk_date(first)}).")
     p.not_before("started_on", circle.ended_on, form.started_on, "end date", "start date")
     p.raise_if_any()
     _apply(circle, form)
@@ -279,8 +266,7 @@ def activation_problems(session: Session, circle: Circle, on_date: date) -> dict
                 CircleMember.circle_id == circle.id,
                 CircleMember.ring == Ring.INNER,
                 CircleMember.role.in_(needs),
-                CircleMember.joined_on <= on_date,
-                or_(CircleMember.left_on.is_(None), CircleMember.left_on > on_date),
+                CircleMember.is_current(on_date),
             )
         )
         if not n:
@@ -303,8 +289,7 @@ def has_parent_carer_consent(session: Session, circle_id: int, on_date: date) ->
                 exists().where(
                     Consent.circle_id == circle_id,
                     Consent.parent_carer_id.is_not(None),
-                    Consent.given_on <= on_date,
-                    or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on_date),
+                    Consent.counts_on(on_date),
                 )
             )
         )
@@ -312,15 +297,27 @@ def has_parent_carer_consent(session: Session, circle_id: int, on_date: date) ->
 
 
 def activate_circle(session: Session, circle_id: int, on_date: date) -> Circle:
+    circle = _unless_problems(session, circle_id, on_date, activation_problems)
+    circle.activated_on = on_date
+    _record_status(session, circle, CircleStatus.ACTIVE)
+    return circle
+
+
+def _unless_problems(
+    session: Session, circle_id: int, on_date: date, problems_of: Callable[[Session, Circle, date], dict[str, str]]
+) -> Circle:
+    """The circle, if nothing stops the change on the date; else every problem, by field."""
     circle = get_circle(session, circle_id)
-    problems = activation_problems(session, circle, on_date)
+    problems = problems_of(session, circle, on_date)
     if problems:
         raise ValidationError(problems)
-    circle.status = CircleStatus.ACTIVE
-    circle.activated_on = on_date
-    session.flush()
-    audit.record(session, "circle updated", f"circle {circle.id}", "status active")
     return circle
+
+
+def _record_status(session: Session, circle: Circle, status: CircleStatus) -> None:
+    circle.status = status
+    session.flush()
+    audit.record(session, "circle updated", f"circle {circle.id}", f"status {status}")
 
 
 def closing_problems(session: Session, circle: Circle, on_date: date) -> dict[str, str]:
@@ -337,150 +334,16 @@ def closing_problems(session: Session, circle: Circle, on_date: date) -> dict[st
         if review is None:
             p.add("meetings", "Hold and record the end-of-circle review meeting before closing the circle.")
         elif review.date() > on_date:
-            p.add("on_date", f"The circle cannot close before its end-of-circle review ({uk(review.date())}).")
+            p.add("on_date", f"The circle cannot close before its end-of-circle review ({uk_date(review.date())}).")
     last = session.scalar(select(func.max(Meeting.starts_at)).where(Meeting.circle_id == circle.id))
     if last is not None and last.date() > on_date and "on_date" not in p.errors:
-        p.add("on_date", f"The circle cannot close before its last meeting ({uk(last.date())}).")
+        p.add("on_date", f"The circle cannot close before its last meeting ({uk_date(last.date())}).")
     return p.errors
 
 
 def close_circle(session: Session, circle_id: int, on_date: date) -> Circle:
     """Close a circle. A CoSA circle needs its end-of-circle review recorded first."""
-    circle = get_circle(session, circle_id)
-    problems = closing_problems(session, circle, on_date)
-    if problems:
-        raise ValidationError(problems)
-    circle.status = CircleStatus.CLOSED
+    circle = _unless_problems(session, circle_id, on_date, closing_problems)
     circle.ended_on = on_date
-    session.flush()
-    audit.record(session, "circle updated", f"circle {circle.id}", "status closed")
+    _record_status(session, circle, CircleStatus.CLOSED)
     return circle
-
-
-# --- the Circles list ----------------------------------------------------------------------------
-_Focus = aliased(Person)
-_Coordinator = aliased(Person)
-SORTS = {
-    "reference": (Circle.id,),
-    "started_on": (Circle.started_on,),
-    "status": (Circle.status, Circle.started_on),
-    "focus_person": (_Focus.family_key, _Focus.given_key),
-    "release": (CosaDetails.expected_release_on,),
-}
-
-
-def _filters(kind: str | None, status: str | None, variant: str | None, text: str) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = []
-    if kind:
-        conds.append(Circle.kind == kind)
-    if status:
-        conds.append(Circle.status == status)
-    if variant:
-        conds.append(CosaDetails.variant == variant)
-    for word in text.split():
-        key = search_key(word)
-        if key:
-            conds.append(
-                or_(
-                    starts_with(_Focus.family_key, key),
-                    starts_with(_Focus.given_key, key),
-                    starts_with(func.lower(Circle.title), key),
-                    Circle.reference == word.upper(),
-                )
-            )
-    return conds
-
-
-def list_circles(
-    session: Session,
-    kind: str | None = None,
-    status: str | None = None,
-    text: str = "",
-    offset: int = 0,
-    limit: int = 50,
-    variant: str | None = None,
-    sort: str = "started_on",
-    descending: bool = True,
-) -> list[CircleRow]:
-    keys = SORTS.get(sort, SORTS["started_on"])
-    order = [k.desc() if descending else k.asc() for k in (*keys, Circle.id)]
-    stmt = (
-        select(
-            Circle.id,
-            Circle.reference,
-            Circle.kind,
-            CosaDetails.variant,
-            Circle.status,
-            Circle.title,
-            _Focus.given_name.label("f_given"),
-            _Focus.family_name.label("f_family"),
-            _Coordinator.given_name.label("c_given"),
-            _Coordinator.family_name.label("c_family"),
-            Circle.started_on,
-            Circle.ended_on,
-            CosaDetails.expected_release_on,
-        )
-        .outerjoin(CosaDetails, CosaDetails.circle_id == Circle.id)
-        .outerjoin(_Focus, Circle.focus_person_id == _Focus.id)
-        .outerjoin(_Coordinator, Circle.coordinator_id == _Coordinator.id)
-        .where(*_filters(kind, status, variant, text))
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
-    return [
-        CircleRow(
-            r.id,
-            r.reference,
-            r.kind,
-            r.variant,
-            r.status,
-            r.title,
-            f"{r.f_given} {r.f_family}" if r.f_family else "",
-            f"{r.c_given} {r.c_family}" if r.c_family else "",
-            r.started_on,
-            r.ended_on,
-            r.expected_release_on,
-        )
-        for r in session.execute(stmt)
-    ]
-
-
-def count_circles(
-    session: Session,
-    kind: str | None = None,
-    status: str | None = None,
-    text: str = "",
-    variant: str | None = None,
-) -> int:
-    stmt = select(func.count()).select_from(Circle)
-    if variant:
-        stmt = stmt.join(CosaDetails, CosaDetails.circle_id == Circle.id)
-    if text.strip():
-        stmt = stmt.outerjoin(_Focus, Circle.focus_person_id == _Focus.id)
-    return session.scalar(stmt.where(*_filters(kind, status, variant, text))) or 0
-
-
-def circles_of_person(session: Session, person_id: int) -> list[CircleRow]:
-    """Circles a person is in or is the focus of (for the person form)."""
-    ids = set(session.scalars(select(CircleMember.circle_id).where(CircleMember.person_id == person_id)))
-    ids |= set(session.scalars(select(Circle.id).where(Circle.focus_person_id == person_id)))
-    rows = []
-    for cid in sorted(ids):
-        c = get_circle(session, cid)
-        rows.append(
-            CircleRow(
-                c.id,
-                c.reference,
-                c.kind,
-                c.cosa.variant if c.cosa else None,
-                c.status,
-                c.title,
-                c.focus_person.display_name if c.focus_person else "",
-                c.coordinator.display_name if c.coordinator else "",
-                c.started_on,
-                c.ended_on,
-                c.cosa.expected_release_on if c.cosa else None,
-            )
-        )
-    return rows

@@ -19,7 +19,8 @@ from circles_desktop.models.vocab import (
     Ring,
     label,
 )
-from circles_desktop.services.common.validation import Problems, ValidationError, clean, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.people import people, volunteers
 from circles_desktop.services.security import audit
 
@@ -46,6 +47,7 @@ class MemberRow:
     left_on: date | None
 
     def is_current(self, on: date) -> bool:
+        # CircleMember.is_current is the rule; this mirrors it for a row read out of the session.
         return self.joined_on <= on and (self.left_on is None or self.left_on > on)
 
     @property
@@ -206,10 +208,7 @@ def members(session: Session, circle_id: int, on_date: date | None = None, ring:
     if ring:
         stmt = stmt.where(CircleMember.ring == ring)
     if on_date is not None:
-        stmt = stmt.where(
-            CircleMember.joined_on <= on_date,
-            or_(CircleMember.left_on.is_(None), CircleMember.left_on > on_date),
-        )
+        stmt = stmt.where(CircleMember.is_current(on_date))
     rows = [
         MemberRow(
             m.id,
@@ -230,4 +229,4 @@ def members(session: Session, circle_id: int, on_date: date | None = None, ring:
 
 
 def describe_dates(row: MemberRow) -> str:
-    return f"from {uk(row.joined_on)}" + (f" to {uk(row.left_on)}" if row.left_on else "")
+    return f"from {uk_date(row.joined_on)}" + (f" to {uk_date(row.left_on)}" if row.left_on else "")

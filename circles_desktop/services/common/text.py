@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.orm import InstrumentedAttribute
+
+# A text column, or an expression over one such as lower(title).
+TextColumn = InstrumentedAttribute[str] | ColumnElement[str]
 
 # Letters that Unicode does not decompose into a base letter and an accent.
 _FOLD = str.maketrans(
@@ -30,6 +33,11 @@ def search_key(text: str | None) -> str:
     return " ".join("".join(out).split())
 
 
-def starts_with(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
+def starts_with(column: TextColumn, prefix: str) -> ColumnElement[bool]:
     """column LIKE 'prefix%' written as a range, which SQLite serves from an ordinary index."""
     return and_(column >= prefix, column < prefix + _TOP)
+
+
+def word_start(column: TextColumn, key: str) -> ColumnElement[bool]:
+    """The key starts the column's text or one of its later words ("suil" finds "o suilleabhain")."""
+    return or_(starts_with(column, key), column.like(f"% {key}%"))

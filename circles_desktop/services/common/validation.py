@@ -12,6 +12,8 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from circles_desktop.services.common.words import uk_date
+
 T = TypeVar("T")
 
 
@@ -58,7 +60,9 @@ class Problems:
     ) -> None:
         """Dates may not run backwards."""
         if later is not None and earlier is not None and later < earlier:
-            self.add(field, f"The {later_what} ({uk(later)}) cannot be before the {earlier_what} ({uk(earlier)}).")
+            self.add(
+                field, f"The {later_what} ({uk_date(later)}) cannot be before the {earlier_what} ({uk_date(earlier)})."
+            )
 
     def max_length(self, field: str, value: str | None, limit: int, what: str) -> None:
         if value is not None and len(value) > limit:
@@ -67,11 +71,6 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
-
-
-def uk(d: date) -> str:
-    """Dates as UK readers write them."""
-    return d.strftime("%d/%m/%Y")
 
 
 def get(session: Session, model: type[T], ident: int | None, what: str) -> T:

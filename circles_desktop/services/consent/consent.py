@@ -1,8 +1,8 @@
 """Consent: what the core member agreed each outer-circle recipient may receive, and when.
 
-Consent counts from its given date until its withdrawn date (the withdrawn day itself is no longer
-covered). Minutes for a recipient (issue 4) contain only the categories `consented_categories` returns
-for the meeting date; "internal" is never among them.
+When consent counts and whom it reaches are the model's rules (`Consent.counts_on`, `Consent.reaches`,
+`CircleMember.in_outer_circle_on`); this module applies them. Minutes for a recipient contain only the
+categories `consented_categories` returns for the meeting date; "internal" is never among them.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Consent, Organisation, Person
 from circles_desktop.models.vocab import SHAREABLE, Category, CosaVariant, MemberRole, Ring, label
 from circles_desktop.services.common import attachments
-from circles_desktop.services.common.validation import Problems, ValidationError, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 CATEGORIES: tuple[str, ...] = tuple(c.value for c in SHAREABLE)
@@ -32,6 +33,11 @@ class Recipient:
     name: str
     organisation: str = ""
     person_id: int | None = None
+
+    @property
+    def ids(self) -> tuple[int | None, int | None]:
+        """(member id, organisation id), one of them None: as a consent names its recipient."""
+        return (self.id, None) if self.kind == "member" else (None, self.id)
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,11 @@ class ConsentMatrixRow:
         return frozenset(c for c, cell in self.cells.items() if cell is not None)
 
 
-def _counting(on: date):
-    return (Consent.given_on <= on, or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on))
+def _given_to(member_id: int | None, organisation_id: int | None) -> ColumnElement[bool]:
+    """Consent given to this recipient itself, not reaching them through their organisation."""
+    if member_id is not None:
+        return Consent.recipient_member_id == member_id
+    return Consent.recipient_organisation_id == organisation_id
 
 
 def _circle_id(circle: Circle | int) -> int:
@@ -78,59 +87,29 @@ def give_consent(
     today = today or date.today()
     circle = get(session, Circle, circle_id, "circle")
     chosen = list(dict.fromkeys(categories))
+    # The checks run in this order because the first problem found for a field is the one shown.
     p = Problems()
-    if Category.INTERNAL in chosen:
-        p.add(
-            "categories",
-            "Internal notes (volunteers' preparation and debrief) are never shared, so consent cannot cover them.",
-        )
-    unknown = [c for c in chosen if c not in CATEGORIES and c != Category.INTERNAL]
-    if unknown:
-        p.add("categories", f"“{unknown[0]}” is not a category of information.")
-    if not chosen:
-        p.add("categories", "Choose at least one kind of information the recipient may receive.")
+    _check_categories(p, chosen)
     if (recipient_member_id is None) == (recipient_organisation_id is None):
         p.add("recipient", "Choose one recipient: an outer-circle member or an organisation.")
     p.require("given_on", given_on, "the date consent was given")
     if given_on and given_on > today:
         p.add("given_on", "The date consent was given cannot be in the future.")
     p.choose("given_by_id", given_by_id, "who gave consent")
-    member: CircleMember | None = None
-    if recipient_member_id is not None:
-        member = session.get(CircleMember, recipient_member_id)
-        if member is None or member.circle_id != circle_id:
-            p.add("recipient", "That recipient is not a member of this circle.")
-        elif member.ring != Ring.OUTER:
-            p.add(
-                "recipient",
-                f"{member.person.display_name} is in the inner circle; consent is given to "
-                "outer-circle members and organisations.",
-            )
-        elif given_on and member.left_on is not None and member.left_on <= given_on:
-            p.add("given_on", f"{member.person.display_name} left the circle on {uk(member.left_on)}.")
-    if recipient_organisation_id is not None and session.get(Organisation, recipient_organisation_id) is None:
-        p.add("recipient", "That organisation is no longer recorded.")
-    if given_by_id is not None and given_by_id not in (circle.focus_person_id, parent_carer_id):
-        p.add("given_by_id", "Consent is given by the core member (or, for a young person, a parent or carer).")
-    is_young = circle.cosa is not None and circle.cosa.variant == CosaVariant.YOUNG_PERSON
-    if parent_carer_id is not None:
-        if not is_young:
-            p.add("parent_carer_id", "A parent's or carer's consent is recorded for a young person's circle.")
-        elif not _is_parent_carer(session, circle_id, parent_carer_id):
-            p.add("parent_carer_id", "Add the parent or carer to the circle first (role: parent or carer).")
+    _check_recipient(p, session, circle_id, recipient_member_id, recipient_organisation_id, given_on)
+    _check_givers(p, session, circle, given_by_id, parent_carer_id)
     if not p.errors and given_on is not None:
         clash = _already_counting(session, circle_id, recipient_member_id, recipient_organisation_id, chosen, given_on)
         if clash:
             p.add(
                 "categories",
                 f"Consent for “{label(clash.category)}” to this recipient is already recorded "
-                f"from {uk(clash.given_on)}.",
+                f"from {uk_date(clash.given_on)}.",
             )
     p.raise_if_any()
     form_id = attachments.store(session, *signed_form, field="signed_form").id if signed_form else None
-    made = []
-    for category in chosen:
-        c = Consent(
+    made = [
+        Consent(
             circle_id=circle_id,
             recipient_member_id=recipient_member_id,
             recipient_organisation_id=recipient_organisation_id,
@@ -141,12 +120,65 @@ def give_consent(
             signed_form_id=form_id,
             notes=notes.strip(),
         )
-        session.add(c)
-        made.append(c)
+        for category in chosen
+    ]
+    session.add_all(made)
     session.flush()
     for c in made:
         audit.record(session, "consent created", f"consent {c.id}")
     return made
+
+
+def _check_categories(p: Problems, chosen: list[str]) -> None:
+    if Category.INTERNAL in chosen:
+        p.add(
+            "categories",
+            "Internal notes (volunteers' preparation and debrief) are never shared, so consent cannot cover them.",
+        )
+    unknown = [c for c in chosen if c not in CATEGORIES and c != Category.INTERNAL]
+    if unknown:
+        p.add("categories", f"“{unknown[0]}” is not a category of information.")
+    if not chosen:
+        p.add("categories", "Choose at least one kind of information the recipient may receive.")
+
+
+def _check_recipient(
+    p: Problems,
+    session: Session,
+    circle_id: int,
+    member_id: int | None,
+    organisation_id: int | None,
+    given_on: date | None,
+) -> None:
+    """Consent goes to an outer-circle member of this circle (not one who had left) or an organisation."""
+    if member_id is not None:
+        member = session.get(CircleMember, member_id)
+        if member is None or member.circle_id != circle_id:
+            p.add("recipient", "That recipient is not a member of this circle.")
+        elif member.ring != Ring.OUTER:
+            p.add(
+                "recipient",
+                f"{member.person.display_name} is in the inner circle; consent is given to "
+                "outer-circle members and organisations.",
+            )
+        elif given_on and member.left_on is not None and member.left_on <= given_on:
+            p.add("given_on", f"{member.person.display_name} left the circle on {uk_date(member.left_on)}.")
+    if organisation_id is not None and session.get(Organisation, organisation_id) is None:
+        p.add("recipient", "That organisation is no longer recorded.")
+
+
+def _check_givers(
+    p: Problems, session: Session, circle: Circle, given_by_id: int | None, parent_carer_id: int | None
+) -> None:
+    """The core member gives consent; for a young person a parent or carer in the circle gives it too."""
+    if given_by_id is not None and given_by_id not in (circle.focus_person_id, parent_carer_id):
+        p.add("given_by_id", "Consent is given by the core member (or, for a young person, a parent or carer).")
+    is_young = circle.cosa is not None and circle.cosa.variant == CosaVariant.YOUNG_PERSON
+    if parent_carer_id is not None:
+        if not is_young:
+            p.add("parent_carer_id", "A parent's or carer's consent is recorded for a young person's circle.")
+        elif not _is_parent_carer(session, circle.id, parent_carer_id):
+            p.add("parent_carer_id", "Add the parent or carer to the circle first (role: parent or carer).")
 
 
 def _is_parent_carer(session: Session, circle_id: int, person_id: int) -> bool:
@@ -172,13 +204,12 @@ def _already_counting(
     categories: list[str],
     on: date,
 ) -> Consent | None:
+    # Clashes with consent still open on the date, even if it was given later.
     stmt = select(Consent).where(
         Consent.circle_id == circle_id,
         Consent.category.in_(categories),
-        or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on),
-    )
-    stmt = stmt.where(
-        Consent.recipient_member_id == member_id if member_id else Consent.recipient_organisation_id == org_id
+        Consent.not_withdrawn_by(on),
+        _given_to(member_id, org_id),
     )
     return session.execute(stmt.limit(1)).scalars().first()
 
@@ -192,7 +223,7 @@ def withdraw_consent(
     p = Problems()
     p.require("withdrawn_on", withdrawn_on, "the date consent was withdrawn")
     if consent.withdrawn_on is not None:
-        p.add("withdrawn_on", f"This consent was already withdrawn on {uk(consent.withdrawn_on)}.")
+        p.add("withdrawn_on", f"This consent was already withdrawn on {uk_date(consent.withdrawn_on)}.")
     if withdrawn_on and withdrawn_on > today:
         p.add("withdrawn_on", "The date consent was withdrawn cannot be in the future.")
     p.not_before("withdrawn_on", withdrawn_on, consent.given_on, "date consent was withdrawn", "date it was given")
@@ -213,11 +244,8 @@ def withdraw_all(
     categories: Iterable[str] | None = None,
 ) -> list[Consent]:
     """Withdraw every counting consent to a recipient (or just some categories) from a date."""
-    stmt = select(Consent).where(Consent.circle_id == circle_id, Consent.withdrawn_on.is_(None))
-    stmt = stmt.where(
-        Consent.recipient_member_id == recipient.id
-        if recipient.kind == "member"
-        else Consent.recipient_organisation_id == recipient.id
+    stmt = select(Consent).where(
+        Consent.circle_id == circle_id, Consent.withdrawn_on.is_(None), _given_to(*recipient.ids)
     )
     if categories is not None:
         stmt = stmt.where(Consent.category.in_(list(categories)))
@@ -234,68 +262,73 @@ def signed_form_file(session: Session, consent_id: int) -> tuple[str, str, bytes
 
 
 # --- what consent covers -------------------------------------------------------------------------
-def consented_categories(
-    session: Session,
-    circle: Circle | int,
-    recipient: Recipient | CircleMember | Organisation | Person,
-    on_date: date,
-) -> frozenset[str]:
+Receiver = Recipient | CircleMember | Organisation | Person
+
+
+def _standing_for(
+    session: Session, circle_id: int, recipient: Receiver, on_date: date
+) -> list[CircleMember | Organisation]:
+    """Whom consent must reach for `recipient` to receive on the date: the organisation itself, or the
+    outer-circle memberships (a member's own, or all of a person's) in the circle on that date."""
+    if isinstance(recipient, Recipient):
+        found: CircleMember | Organisation | None = (
+            session.get(CircleMember, recipient.id)
+            if recipient.kind == "member"
+            else session.get(Organisation, recipient.id)
+        )
+        if found is None:
+            return []
+        recipient = found
+    if isinstance(recipient, Organisation):
+        return [recipient]
+    if isinstance(recipient, CircleMember):
+        mine = recipient.circle_id == circle_id and recipient.in_outer_circle_on(on_date)
+        return [recipient] if mine else []
+    stmt = select(CircleMember).where(
+        CircleMember.circle_id == circle_id,
+        CircleMember.person_id == recipient.id,
+        CircleMember.in_outer_circle_on(on_date),
+    )
+    return list(session.scalars(stmt))
+
+
+def _counting_for(
+    session: Session, circle_id: int, recipient: Receiver, on_date: date
+) -> list[ColumnExpressionArgument[bool]] | None:
+    """The conditions for consents that count for `recipient` on the date; None when none can."""
+    reached = _standing_for(session, circle_id, recipient, on_date)
+    if not reached:
+        return None
+    return [
+        Consent.circle_id == circle_id,
+        or_(*(Consent.reaches(r) for r in reached)),
+        Consent.counts_on(on_date),
+        Consent.category != Category.INTERNAL,
+    ]
+
+
+def consented_categories(session: Session, circle: Circle | int, recipient: Receiver, on_date: date) -> frozenset[str]:
     """The categories `recipient` may receive about this circle on `on_date`.
 
     A member (or a person, through their membership) is covered by consent given to them and to the
-    organisation they represent in the circle, but only while they are in the circle. An organisation
-    is covered by consent given to it. Never includes "internal".
+    organisation they represent in the circle, but only while they are in the outer circle. An
+    organisation is covered by consent given to it. Never includes "internal".
     """
-    circle_id = _circle_id(circle)
-    member_ids: list[int] = []
-    org_ids: list[int] = []
-    if isinstance(recipient, Recipient):
-        if recipient.kind == "member":
-            m = session.get(CircleMember, recipient.id)
-            if m is not None:
-                recipient = m
-        else:
-            org_ids.append(recipient.id)
-    if isinstance(recipient, Organisation):
-        org_ids.append(recipient.id)
-    elif isinstance(recipient, CircleMember | Person):
-        pid = recipient.person_id if isinstance(recipient, CircleMember) else recipient.id
-        current = session.execute(
-            select(CircleMember).where(
-                CircleMember.circle_id == circle_id,
-                CircleMember.person_id == pid,
-                CircleMember.ring == Ring.OUTER,
-                CircleMember.joined_on <= on_date,
-                or_(CircleMember.left_on.is_(None), CircleMember.left_on > on_date),
-            )
-        ).scalars()
-        for m in current:
-            if isinstance(recipient, CircleMember) and m.id != recipient.id:
-                continue
-            member_ids.append(m.id)
-            if m.organisation_id is not None:
-                org_ids.append(m.organisation_id)
-    if not member_ids and not org_ids:
-        return frozenset()
-    who = []
-    if member_ids:
-        who.append(Consent.recipient_member_id.in_(member_ids))
-    if org_ids:
-        who.append(Consent.recipient_organisation_id.in_(org_ids))
-    found = session.scalars(
-        select(Consent.category).where(Consent.circle_id == circle_id, or_(*who), *_counting(on_date))
-    )
-    return frozenset(found) - {Category.INTERNAL}
+    where = _counting_for(session, _circle_id(circle), recipient, on_date)
+    return frozenset(session.scalars(select(Consent.category).where(*where))) if where else frozenset()
+
+
+def counting_consents(session: Session, circle: Circle | int, recipient: Receiver, on_date: date) -> list[Consent]:
+    """The consents behind `consented_categories`, oldest first (a shared copy records which it relied on)."""
+    where = _counting_for(session, _circle_id(circle), recipient, on_date)
+    return list(session.scalars(select(Consent).where(*where).order_by(Consent.id))) if where else []
 
 
 def recipients(session: Session, circle_id: int, on_date: date | None = None) -> list[Recipient]:
     """Outer-circle members (current on the date, if given) and organisations consent was given to."""
     stmt = select(CircleMember).where(CircleMember.circle_id == circle_id, CircleMember.ring == Ring.OUTER)
     if on_date is not None:
-        stmt = stmt.where(
-            CircleMember.joined_on <= on_date,
-            or_(CircleMember.left_on.is_(None), CircleMember.left_on > on_date),
-        )
+        stmt = stmt.where(CircleMember.is_current(on_date))
     found = [
         Recipient("member", m.id, m.person.display_name, m.organisation.name if m.organisation else "", m.person_id)
         for m in session.execute(stmt.order_by(CircleMember.id)).scalars()
@@ -318,14 +351,12 @@ def consent_matrix(session: Session, circle_id: int, on_date: date) -> list[Cons
     the member (see consented_categories), which `covered_through_organisation` tells the UI.
     """
     rows = []
-    consents = (
-        session.execute(select(Consent).where(Consent.circle_id == circle_id, *_counting(on_date))).scalars().all()
-    )
+    stmt = select(Consent).where(Consent.circle_id == circle_id, Consent.counts_on(on_date))
+    consents = session.execute(stmt).scalars().all()
     for r in recipients(session, circle_id, on_date):
         cells: dict[str, ConsentCell | None] = dict.fromkeys(CATEGORIES)
         for c in consents:
-            mine = (c.recipient_member_id == r.id) if r.kind == "member" else (c.recipient_organisation_id == r.id)
-            if mine:
+            if (c.recipient_member_id, c.recipient_organisation_id) == r.ids:  # given to them, as _given_to
                 cells[c.category] = ConsentCell(c.id, c.given_on, c.withdrawn_on)
         rows.append(ConsentMatrixRow(r, cells))
     return rows
@@ -334,17 +365,12 @@ def consent_matrix(session: Session, circle_id: int, on_date: date) -> list[Cons
 def covered_through_organisation(session: Session, circle_id: int, member_id: int, on_date: date) -> frozenset[str]:
     """Categories a member receives only because consent was given to their organisation."""
     m = get(session, CircleMember, member_id, "circle member")
-    if m.organisation_id is None:
+    if m.organisation is None:
         return frozenset()
-    return frozenset(
-        session.scalars(
-            select(Consent.category).where(
-                Consent.circle_id == circle_id,
-                Consent.recipient_organisation_id == m.organisation_id,
-                *_counting(on_date),
-            )
-        )
+    stmt = select(Consent.category).where(
+        Consent.circle_id == circle_id, Consent.reaches(m.organisation), Consent.counts_on(on_date)
     )
+    return frozenset(session.scalars(stmt))
 
 
 def consent_history(session: Session, circle_id: int) -> list[Consent]:

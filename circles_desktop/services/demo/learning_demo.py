@@ -19,7 +19,7 @@ from circles_desktop.models import Child, Circle, LearningCircle
 from circles_desktop.models.learning import LearningStage
 from circles_desktop.models.vocab import ActionStatus, MemberRole
 from circles_desktop.services.demo import definitions
-from circles_desktop.services.learning import children, themes
+from circles_desktop.services.learning import children, learning_checklist, learning_points, themes
 from circles_desktop.services.learning import learning_circles as lcs
 from circles_desktop.services.learning.learning_steps import STEPS
 from circles_desktop.services.meetings import actions, meetings
@@ -104,9 +104,9 @@ class _Made:
         on = min(max(on, self.proposed), self.today)
         not_applicable = definitions.learning_texts().not_applicable
         if code in not_applicable and self.i % 5 == 3:
-            lcs.mark_not_applicable(self.s, self.id, code, not_applicable[code], on, today=self.today)
+            learning_checklist.mark_not_applicable(self.s, self.id, code, not_applicable[code], on, today=self.today)
         else:
-            lcs.mark_step(self.s, self.id, code, on, today=self.today)
+            learning_checklist.mark_step(self.s, self.id, code, on, today=self.today)
 
 
 def _circle(
@@ -206,11 +206,11 @@ def _meet(made: _Made, stage: str) -> list[int]:
         s, detail.meeting_id, {m.id: ("apologies" if rnd.random() < 0.12 else "present") for m in everyone}
     )
     for text in rnd.sample(texts.learning_points, rnd.randint(2, 4)):
-        lcs.add_learning_point(s, cid, text)
+        learning_points.add_learning_point(s, cid, text)
     owners = [m.person_id for m in everyone if m.role in (MemberRole.TEAM_MANAGER, MemberRole.PRACTITIONER)]
     agreed = []
     for text in rnd.sample(texts.actions, rnd.randint(1, 3)):
-        form = lcs.new_action_form(s, cid)
+        form = learning_points.new_action_form(s, cid)
         form.description, form.owner_id = text, rnd.choice(owners)
         form.due_on = held + timedelta(days=rnd.randint(14, 42))
         agreed.append(actions.add_action(s, cid, form).id)
@@ -218,7 +218,9 @@ def _meet(made: _Made, stage: str) -> list[int]:
     during = [st.code for st in STEPS if st.stage == LearningStage.DURING]
     done_during = during[: rnd.randint(2, 5)] if stage == LearningStage.DURING else during
     for code in done_during:
-        lcs.mark_step(s, cid, code, held, rnd.choice(learners) if code == "timekeeper" else None, today=made.today)
+        learning_checklist.mark_step(
+            s, cid, code, held, rnd.choice(learners) if code == "timekeeper" else None, today=made.today
+        )
     return agreed
 
 
@@ -228,8 +230,8 @@ def _share_learning(made: _Made) -> None:
     for name in rnd.sample(definitions.learning_texts().themes, rnd.randint(2, 4)):
         themes.add_theme(s, cid, name)
     after_day = min(today, made.held + timedelta(days=rnd.randint(2, 9)))
-    lcs.mark_step(s, cid, "shared_with_learners_and_qap", after_day, today=today)
-    lcs.mark_step(s, cid, "case_note", min(today, after_day + timedelta(days=1)), today=today)
+    learning_checklist.mark_step(s, cid, "shared_with_learners_and_qap", after_day, today=today)
+    learning_checklist.mark_step(s, cid, "case_note", min(today, after_day + timedelta(days=1)), today=today)
 
 
 def _complete(made: _Made, agreed: list[int]) -> None:
@@ -242,6 +244,6 @@ def _complete(made: _Made, agreed: list[int]) -> None:
             actions.set_status(s, action_id, ActionStatus.BLOCKED, barrier=barrier)
         else:
             actions.set_status(s, action_id, ActionStatus.DONE, done_on=follow_up)
-    lcs.mark_step(s, cid, "actions_followed_up", follow_up, today=today)
-    lcs.mark_step(s, cid, "themes_shared", follow_up, today=today)
-    lcs.complete_circle(s, cid, follow_up, today=today)
+    learning_checklist.mark_step(s, cid, "actions_followed_up", follow_up, today=today)
+    learning_checklist.mark_step(s, cid, "themes_shared", follow_up, today=today)
+    learning_checklist.complete_circle(s, cid, follow_up, today=today)

@@ -15,8 +15,9 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Child, ChronologyEntry, LearningCircle, Person
-from circles_desktop.services.common.text import search_key, starts_with
-from circles_desktop.services.common.validation import Problems, ValidationError, clean, get, uk
+from circles_desktop.services.common.text import search_key, starts_with, word_start
+from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 
@@ -204,7 +205,7 @@ def _check_entry(child: Child, occurred_on: date | None, event: str, today: date
         p.add("occurred_on", "A key event cannot be in the future.")
     # Events before birth (a pre-birth assessment) belong in the chronology, but not decades before.
     if occurred_on is not None and occurred_on.year < child.date_of_birth.year - 1:
-        p.add("occurred_on", f"Check the date: it is long before the child's birth ({uk(child.date_of_birth)}).")
+        p.add("occurred_on", f"Check the date: it is long before the child's birth ({uk_date(child.date_of_birth)}).")
     p.raise_if_any()
 
 
@@ -266,16 +267,17 @@ def _filters(text: str, locality: str | None) -> list[ColumnElement[bool]]:
             continue
         key = search_key(word)
         if key:
-            conds.append(
-                or_(
-                    starts_with(Child.family_key, key),
-                    starts_with(Child.given_key, key),
-                    Child.family_key.like(f"% {key}%"),  # a later word: "suil" finds "Ó Súilleabháin"
-                    Child.given_key.like(f"% {key}%"),
-                    starts_with(Child.case_reference_key, key),
-                )
-            )
+            conds.append(or_(*child_matches(key)))
     return conds
+
+
+def child_matches(key: str) -> list[ColumnElement[bool]]:
+    """How a search key finds a child: a word of either name, or the start of the case record reference."""
+    return [
+        word_start(Child.family_key, key),
+        word_start(Child.given_key, key),
+        starts_with(Child.case_reference_key, key),
+    ]
 
 
 def search_children(

@@ -14,9 +14,10 @@ from circles_desktop.reports.content import ActionItem, Attendee
 from circles_desktop.reports.learning_content import ChildDetails, LearningRecordContent
 from circles_desktop.services.common.validation import get
 from circles_desktop.services.learning import learning_circles as lcs
+from circles_desktop.services.learning import learning_points
 from circles_desktop.services.security import audit
 
-ROLE_WORDS = {
+ROLE_WORDS: dict[str, str] = {
     MemberRole.HEAD_OF_LOCALITY: "Head of Locality",
     MemberRole.SERVICE_MANAGER: "Service Manager",
     MemberRole.TEAM_MANAGER: "Team Manager",
@@ -46,7 +47,7 @@ def learning_record_content(
     )
     actions = tuple(
         ActionItem(a.description, a.owner, "minutes", a.due_on, a.status, a.barrier)
-        for a in lcs.learning_actions(session, circle_id)
+        for a in learning_points.learning_actions(session, circle_id)
     )
     return LearningRecordContent(
         organisation=organisation,
@@ -69,7 +70,7 @@ def learning_record_content(
         people=people,
         story_summary=child.summary,
         summary_updated_on=child.summary_updated_on,
-        learning_points=tuple(p.text for p in lcs.learning_points(session, circle_id)),
+        learning_points=tuple(p.text for p in learning_points.learning_points(session, circle_id)),
         actions=actions,
         themes=d.themes,
         case_note_on=d.case_note_on,

@@ -134,7 +134,7 @@ STEPS: tuple[Step, ...] = (
 
 BY_CODE = {s.code: s for s in STEPS}
 STAGES: tuple[str, ...] = (LearningStage.BEFORE, LearningStage.DURING, LearningStage.AFTER)
-STAGE_LABELS = {
+STAGE_LABELS: dict[str, str] = {
     LearningStage.BEFORE: "Before the learning circle",
     LearningStage.DURING: "During the learning circle",
     LearningStage.AFTER: "After the learning circle",

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Child, LearningCircle, LearningStepRecord, LearningTheme, Meeting, Theme
 from circles_desktop.models.learning import StepState
 from circles_desktop.services.common.text import search_key, starts_with
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
-from circles_desktop.services.learning.learning_circles import editable
+from circles_desktop.services.learning.learning_state import editable
 from circles_desktop.services.security import audit
 
 
@@ -102,7 +102,8 @@ def circle_themes(session: Session, circle_id: int) -> list[ThemeRow]:
     return [ThemeRow(*r) for r in session.execute(stmt)]
 
 
-def _uses():  # type: ignore[no-untyped-def]
+def _uses() -> ScalarSelect[int]:
+    """How many learning circles have the theme (correlated to the theme row of the outer query)."""
     return (
         select(func.count())
         .select_from(LearningTheme)
@@ -156,8 +157,9 @@ def theme_counts(
     p.require("date_to", date_to, "the last day of the range")
     p.not_before("date_to", date_to, date_from, "last day of the range", "first day")
     p.raise_if_any()
-    start = datetime.combine(date_from, datetime.min.time())  # type: ignore[arg-type]
-    end = datetime.combine(date_to + timedelta(days=1), datetime.min.time())  # type: ignore[operator]
+    assert date_from is not None and date_to is not None  # raise_if_any has made sure
+    start = datetime.combine(date_from, datetime.min.time())
+    end = datetime.combine(date_to + timedelta(days=1), datetime.min.time())
     n = func.count(func.distinct(LearningTheme.circle_id)).label("n")
     stmt = (
         select(Theme.id, Theme.name, n)

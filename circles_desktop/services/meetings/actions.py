@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Action, Circle, CircleMember, Meeting
 from circles_desktop.models.vocab import ActionStatus, Category
-from circles_desktop.services.common.validation import Problems, get, uk
+from circles_desktop.services.common.validation import Problems, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 
@@ -146,4 +147,4 @@ def is_overdue(action: Action, today: date) -> bool:
 
 
 def describe_due(action: Action) -> str:
-    return f"due {uk(action.due_on)}" if action.due_on else "no due date"
+    return f"due {uk_date(action.due_on)}" if action.due_on else "no due date"

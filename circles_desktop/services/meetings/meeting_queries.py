@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Action, Circle, CircleMember
 from circles_desktop.models.vocab import ActionStatus, MeetingKind, label
 from circles_desktop.services.common.validation import get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.meetings import meetings
 
 
@@ -37,7 +38,7 @@ class MeetingHeader:
 
     @property
     def title(self) -> str:
-        return f"{label(self.kind)}, {self.starts_at:%d/%m/%Y}"
+        return f"{label(self.kind)}, {uk_date(self.starts_at)}"
 
     @property
     def circle_name(self) -> str:
@@ -135,25 +136,25 @@ def meeting_actions(session: Session, meeting_id: int, today: date | None = None
     today = today or date.today()
     m = meetings.get_meeting(session, meeting_id)
     stmt = select(Action).where(Action.meeting_id == m.id).order_by(Action.due_on.is_(None), Action.due_on, Action.id)
-    rows = []
-    for a in session.execute(stmt).scalars():
-        overdue = a.status != ActionStatus.DONE and a.due_on is not None and a.due_on < today
-        rows.append(
-            ActionRow(
-                a.id,
-                a.description,
-                a.owner_id,
-                a.owner.display_name if a.owner else "",
-                a.created_on,
-                a.due_on,
-                a.status,
-                a.barrier or "",
-                a.done_on,
-                a.category,
-                overdue,
-            )
-        )
-    return rows
+    return [action_row(a, today) for a in session.execute(stmt).scalars()]
+
+
+def action_row(a: Action, today: date) -> ActionRow:
+    """An action as the screens list it, marked overdue when past due and not done."""
+    overdue = a.status != ActionStatus.DONE and a.due_on is not None and a.due_on < today
+    return ActionRow(
+        a.id,
+        a.description,
+        a.owner_id,
+        a.owner.display_name if a.owner else "",
+        a.created_on,
+        a.due_on,
+        a.status,
+        a.barrier or "",
+        a.done_on,
+        a.category,
+        overdue,
+    )
 
 
 def action_owners(session: Session, circle_id: int, on_date: date, include: int | None = None) -> list[OwnerChoice]:

@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Attendance, Circle, CircleMember, Decision, Meeting, MinutesSection
 from circles_desktop.models.vocab import AttendanceStatus, Category, CircleKind, CircleStatus, MeetingKind, label
-from circles_desktop.services.common.validation import Problems, ValidationError, clean, get, uk
+from circles_desktop.services.common import positions
+from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 # Which meeting kinds each kind of circle holds.
-KINDS_FOR = {
+KINDS_FOR: dict[str, tuple[str, ...]] = {
     CircleKind.COSA: (
         MeetingKind.INITIAL_BRIEFING,
         MeetingKind.CIRCLE_MEETING,
@@ -77,7 +79,7 @@ def _validate(circle: Circle, form: MeetingForm) -> None:
     if form.starts_at is not None:
         p.not_before("starts_at", form.starts_at.date(), circle.started_on, "meeting date", "circle's start date")
         if circle.ended_on is not None and form.starts_at.date() > circle.ended_on:
-            p.add("starts_at", f"The circle closed on {uk(circle.ended_on)}; the meeting cannot be after that.")
+            p.add("starts_at", f"The circle closed on {uk_date(circle.ended_on)}; the meeting cannot be after that.")
         if form.ends_at is not None and form.ends_at <= form.starts_at:
             p.add("ends_at", "The meeting must end after it starts.")
     p.max_length("venue", form.venue, 200, "venue")
@@ -190,7 +192,7 @@ def attendance_grid(session: Session, meeting_id: int) -> list[AttendanceRow]:
             CircleMember.circle_id == meeting.circle_id,
             or_(
                 CircleMember.id.in_(list(recorded)),
-                (CircleMember.joined_on <= on) & (CircleMember.left_on.is_(None) | (CircleMember.left_on > on)),
+                CircleMember.is_current(on),
             ),
         )
     ).scalars()
@@ -213,7 +215,7 @@ def set_attendance(session: Session, meeting_id: int, statuses: Mapping[int, str
         elif status is not None and status not in AttendanceStatus.values():
             p.add(f"member:{member_id}", f"“{status}” is not present, apologies or absent.")
         elif status is not None and not member.is_current(on):
-            p.add(f"member:{member_id}", f"{member.person.display_name} was not in the circle on {uk(on)}.")
+            p.add(f"member:{member_id}", f"{member.person.display_name} was not in the circle on {uk_date(on)}.")
     p.raise_if_any()
     existing = {a.member_id: a for a in meeting.attendance}
     for member_id, status in statuses.items():
@@ -243,13 +245,9 @@ def add_section(
     """Add a minutes section at `position` (0-based; default at the end)."""
     _check_section(heading, category)
     meeting = get_meeting(session, meeting_id)
-    sections = list(meeting.sections)
-    position = len(sections) if position is None else max(0, min(position, len(sections)))
     section = MinutesSection(heading=clean(heading), body=body.strip(), category=category)
-    sections.insert(position, section)
-    for i, s in enumerate(sections):
-        s.position = i
-    meeting.sections = sections
+    at = len(meeting.sections) if position is None else position
+    meeting.sections = positions.move(list(meeting.sections), section, at)
     session.flush()
     audit.record(session, "minutes section created", f"minutes section {section.id}")
     return section
@@ -267,10 +265,7 @@ def update_section(session: Session, section_id: int, heading: str, body: str, c
 def move_section(session: Session, section_id: int, position: int) -> None:
     section = get(session, MinutesSection, section_id, "minutes section")
     meeting = get_meeting(session, section.meeting_id)
-    sections = [s for s in meeting.sections if s.id != section_id]
-    sections.insert(max(0, min(position, len(sections))), section)
-    for i, s in enumerate(sections):
-        s.position = i
+    positions.move(list(meeting.sections), section, position)
     session.flush()
     audit.record(session, "minutes section updated", f"minutes section {section.id}", "moved")
 
@@ -279,8 +274,7 @@ def delete_section(session: Session, section_id: int) -> None:
     section = get(session, MinutesSection, section_id, "minutes section")
     meeting = get_meeting(session, section.meeting_id)
     meeting.sections.remove(section)
-    for i, s in enumerate(meeting.sections):
-        s.position = i
+    positions.number(meeting.sections)
     session.flush()
     audit.record(session, "minutes section deleted", f"minutes section {section_id}")
 

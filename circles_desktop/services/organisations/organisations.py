@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Consent, Organisation, Person, ProfessionalRole, Referral
 from circles_desktop.models.vocab import OrganisationKind, PersonPart
+from circles_desktop.services.common.paging import page_order
 from circles_desktop.services.common.text import search_key, starts_with
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.people import people
@@ -160,7 +161,7 @@ def search_organisations(
         .scalar_subquery()
     )
     key = {"name": Organisation.name_key, "kind": Organisation.kind}.get(sort, Organisation.name_key)
-    order = [key.desc(), Organisation.id.desc()] if descending else [key, Organisation.id]
+    order = page_order((key,), descending, Organisation.id)
     stmt = (
         select(Organisation.id, Organisation.name, Organisation.kind, Organisation.phone, staff.label("staff"))
         .where(*_org_filters(text, kind))

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Person, PersonPartRow, ProfessionalRole, Referral
 from circles_desktop.models.vocab import PersonPart
+from circles_desktop.services.common.paging import page_order
 from circles_desktop.services.common.text import search_key, starts_with
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
+from circles_desktop.services.common.words import UK_DATE, uk_date
 from circles_desktop.services.security import audit
 
 
@@ -59,7 +61,7 @@ class LikelyDuplicate(ValidationError):
 
     def __init__(self, matches: list[PersonRow]) -> None:
         names = ", ".join(
-            f"{m.display_name}" + (f" (born {m.date_of_birth:%d/%m/%Y})" if m.date_of_birth else "")
+            f"{m.display_name}" + (f" (born {uk_date(m.date_of_birth)})" if m.date_of_birth else "")
             for m in matches[:3]
         )
         super().__init__(f"This person may already be recorded: {names}. Open that record, or save anyway.")
@@ -221,7 +223,7 @@ def add_part(session: Session, person_id: int, part: str) -> None:
 
 # --- finding people ------------------------------------------------------------------------------
 def _parse_date(token: str) -> date | None:
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"):
+    for fmt in (UK_DATE, "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"):
         try:
             return datetime.strptime(token, fmt).date()
         except ValueError:
@@ -297,8 +299,7 @@ def search_people(
 ) -> list[PersonRow]:
     """One page of the People list: `text` words match the start of names or the reference, or a
     date of birth (dd/mm/yyyy); `role` is a PersonPart (volunteer, professional...)."""
-    keys = SORTS.get(sort, SORTS["name"])
-    order = [k.desc() if descending else k.asc() for k in (*keys, Person.id)]
+    order = page_order(SORTS.get(sort, SORTS["name"]), descending, Person.id)
     stmt = select(*_COLUMNS).where(*_filters(text, role)).order_by(*order).offset(offset).limit(limit)
     return _rows(session, stmt)
 

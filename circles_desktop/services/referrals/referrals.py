@@ -1,4 +1,5 @@
-"""Referrals: taking one in, walking it through its steps, and its risk assessment reports.
+"""Referrals: taking one in, walking it through its steps, and its risk assessment reports. The
+Referrals list is `referral_list`.
 
 CoSA referrals come from a professional; Community Circles take self-referrals only (an agency may
 signpost, never refer). Steps only move forward, and a declined or withdrawn referral says why.
@@ -6,18 +7,17 @@ signpost, never refer). Steps only move forward, and a declined or withdrawn ref
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, Organisation, Person, ProfessionalRole, Referral, ReferralStep, RiskReport
 from circles_desktop.models.vocab import CircleKind, PersonPart, ReferralStatus, RiskReportType, label
 from circles_desktop.services.common import attachments
-from circles_desktop.services.common.text import search_key, starts_with
-from circles_desktop.services.common.validation import NotFound, Problems, ValidationError, get, uk
+from circles_desktop.services.common.validation import NotFound, Problems, ValidationError, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.people import people
 from circles_desktop.services.security import audit
 
@@ -53,20 +53,6 @@ class ReferralForm:
     suitability_notes: str = ""
     mappa_category: int | None = None
     mappa_level: int | None = None
-
-
-@dataclass(frozen=True)
-class ReferralRow:
-    id: int
-    reference: str
-    circle_kind: str
-    status: str
-    status_on: date
-    received_on: date
-    person_id: int
-    person_name: str
-    referrer_name: str  # "" for a self-referral
-    agency: str
 
 
 @dataclass(frozen=True)
@@ -131,7 +117,7 @@ def validate(session: Session, form: ReferralForm, today: date | None = None) ->
     if role is not None and role.ended_on is not None and form.received_on and role.ended_on < form.received_on:
         p.add(
             "referrer_id",
-            f"The referrer left that job on {uk(role.ended_on)}, before the referral was received.",
+            f"The referrer left that job on {uk_date(role.ended_on)}, before the referral was received.",
         )
     p.raise_if_any()
     get(session, Person, form.person_id, "person")
@@ -179,7 +165,7 @@ def update_referral(session: Session, referral_id: int, form: ReferralForm, toda
     later = [s.on_date for s in ref.steps[1:]]
     if later and form.received_on and form.received_on > min(later):
         raise ValidationError(
-            {"received_on": f"The date received cannot be after the referral's next step ({uk(min(later))})."}
+            {"received_on": f"The date received cannot be after the referral's next step ({uk_date(min(later))})."}
         )
     _apply(ref, form, role)
     ref.steps[0].on_date = form.received_on  # type: ignore[assignment]
@@ -345,107 +331,3 @@ def delete_risk_report(session: Session, report_id: int) -> None:
     session.delete(stored)
     session.flush()
     audit.record(session, "risk report deleted", f"risk report {report_id}")
-
-
-# --- the Referrals list --------------------------------------------------------------------------
-_Referrer = aliased(Person)
-
-
-def _filters(status: str | None, circle_kind: str | None, text: str) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = []
-    if status:
-        conds.append(Referral.status == status)
-    if circle_kind:
-        conds.append(Referral.circle_kind == circle_kind)
-    for word in text.split():
-        number = _REFERENCE.match(word)
-        if number:
-            conds.append(Referral.id == int(number.group(1)))
-            continue
-        key = search_key(word)
-        if key:
-            conds.append(or_(starts_with(Person.family_key, key), starts_with(Person.given_key, key)))
-    return conds
-
-
-_REFERENCE = re.compile(r"^(?:REF-?)?0*(\d+)$", re.IGNORECASE)
-
-
-SORTS = {
-    "received_on": (Referral.received_on,),
-    "status": (Referral.status, Referral.received_on),
-    "person": (Person.family_key, Person.given_key),
-    "reference": (Referral.id,),
-}
-
-
-def list_referrals(
-    session: Session,
-    status: str | None = None,
-    circle_kind: str | None = None,
-    text: str = "",
-    offset: int = 0,
-    limit: int = 50,
-    sort: str = "received_on",
-    descending: bool = True,
-) -> list[ReferralRow]:
-    """One page of the Referrals list, newest first by default; filter by status, kind, and the
-    start of the referred person's name or the referral reference."""
-    keys = SORTS.get(sort, SORTS["received_on"])
-    order = [k.desc() if descending else k.asc() for k in (*keys, Referral.id)]
-    stmt = (
-        select(
-            Referral.id,
-            Referral.reference,
-            Referral.circle_kind,
-            Referral.status,
-            Referral.status_on,
-            Referral.received_on,
-            Person.id.label("pid"),
-            Person.given_name,
-            Person.known_as,
-            Person.family_name,
-            _Referrer.given_name.label("r_given"),
-            _Referrer.family_name.label("r_family"),
-            Organisation.name.label("agency"),
-        )
-        .join(Person, Referral.person_id == Person.id)
-        .outerjoin(ProfessionalRole, Referral.referrer_id == ProfessionalRole.id)
-        .outerjoin(_Referrer, ProfessionalRole.person_id == _Referrer.id)
-        .outerjoin(Organisation, Referral.agency_id == Organisation.id)
-        .where(*_filters(status, circle_kind, text))
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-    )
-    return [
-        ReferralRow(
-            r.id,
-            r.reference,
-            r.circle_kind,
-            r.status,
-            r.status_on,
-            r.received_on,
-            r.pid,
-            f"{r.known_as or r.given_name} {r.family_name}",
-            f"{r.r_given} {r.r_family}" if r.r_family else "",
-            r.agency or "",
-        )
-        for r in session.execute(stmt)
-    ]
-
-
-def count_referrals(session: Session, status: str | None = None, circle_kind: str | None = None, text: str = "") -> int:
-    stmt = select(func.count()).select_from(Referral)
-    if text.strip():
-        stmt = stmt.join(Person, Referral.person_id == Person.id)
-    return session.scalar(stmt.where(*_filters(status, circle_kind, text))) or 0
-
-
-def counts_by_status(session: Session, circle_kind: str | None = None) -> dict[str, int]:
-    """How many referrals are at each step (for the status filter's badges)."""
-    stmt = select(Referral.status, func.count()).group_by(Referral.status)
-    if circle_kind:
-        stmt = stmt.where(Referral.circle_kind == circle_kind)
-    found = {status: n for status, n in session.execute(stmt)}
-    return {s: found.get(s, 0) for s in ReferralStatus.values()}

@@ -21,13 +21,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from circles_desktop.models import Action, Circle, CircleMember, Consent, Meeting, Organisation
+from circles_desktop.models import Action, Circle, CircleMember, Meeting, Organisation
 from circles_desktop.models.vocab import Category, MemberRole, Ring, label
 from circles_desktop.reports import content as rc
-from circles_desktop.services.common.validation import NotFound, ValidationError, get, uk
+from circles_desktop.services.common.validation import NotFound, ValidationError, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.consent import consent as consent_service
 from circles_desktop.services.consent.consent import CATEGORIES, Recipient
 from circles_desktop.services.sharing import sharing
@@ -38,7 +39,7 @@ PASSWORD_RULE = (
     "or envelope as the file."
 )
 DEFAULT_ORGANISATION = "Circles of Support and Accountability"
-_INNER_FIRST = {Ring.INNER: 0, Ring.OUTER: 1}
+_INNER_FIRST: dict[str, int] = {Ring.INNER: 0, Ring.OUTER: 1}
 _ROLE_ORDER = {role: n for n, role in enumerate(MemberRole.values())}
 
 
@@ -114,7 +115,7 @@ class MeetingHeading:
 
     @property
     def text(self) -> str:
-        return f"{label(self.kind)}, {uk(self.held_on)} · {self.reference}"
+        return f"{label(self.kind)}, {uk_date(self.held_on)} · {self.reference}"
 
 
 def meeting_heading(session: Session, meeting_id: int) -> MeetingHeading:
@@ -170,17 +171,19 @@ def meeting_record(session: Session, meeting: Meeting) -> rc.MeetingRecord:
         attendance=attendance,
         sections=tuple(rc.MinutesSection(s.heading, s.category, s.body) for s in meeting.sections),
         decisions=tuple(rc.Decision(d.text, d.category) for d in meeting.decisions),
-        actions=tuple(
-            rc.ActionItem(
-                text=a.description,
-                owner=a.owner.display_name if a.owner else "",
-                category=a.category,
-                due=a.due_on,
-                status=a.status,
-                barrier=a.barrier,
-            )
-            for a in actions
-        ),
+        actions=tuple(action_item(a) for a in actions),
+    )
+
+
+def action_item(a: Action) -> rc.ActionItem:
+    """An action as every document shows it (minutes, meeting pack)."""
+    return rc.ActionItem(
+        text=a.description,
+        owner=a.owner.display_name if a.owner else "",
+        category=a.category,
+        due=a.due_on,
+        status=a.status,
+        barrier=a.barrier,
     )
 
 
@@ -193,27 +196,6 @@ def _categories_in(record: rc.MeetingRecord) -> set[str]:
 
 
 # --- who receives what ---------------------------------------------------------------------------
-def _counting_consents(session: Session, circle_id: int, recipient: Recipient, on: date) -> list[Consent]:
-    """The consents that counted for this recipient on the date (same reach as consented_categories)."""
-    if recipient.kind == "member":
-        m = session.get(CircleMember, recipient.id)
-        if m is None or m.circle_id != circle_id or m.ring != Ring.OUTER or not m.is_current(on):
-            return []
-        who = [Consent.recipient_member_id == m.id]
-        if m.organisation_id is not None:
-            who.append(Consent.recipient_organisation_id == m.organisation_id)
-    else:
-        who = [Consent.recipient_organisation_id == recipient.id]
-    stmt = select(Consent).where(
-        Consent.circle_id == circle_id,
-        or_(*who),
-        Consent.given_on <= on,
-        or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > on),
-        Consent.category != Category.INTERNAL,
-    )
-    return list(session.execute(stmt.order_by(Consent.id)).scalars())
-
-
 def _role_of(session: Session, recipient: Recipient) -> str:
     if recipient.kind != "member":
         return ""
@@ -233,17 +215,17 @@ def plan_for(
     today = today or date.today()
     on = meeting.starts_at.date()
     record = record or meeting_record(session, meeting)
-    on_meeting_day = consent_service.consented_categories(session, meeting.circle_id, recipient, on)
-    counting = _counting_consents(session, meeting.circle_id, recipient, on)
-    still = [c for c in counting if c.withdrawn_on is None or c.withdrawn_on > today]
-    categories = on_meeting_day & {c.category for c in still}
+    counting = consent_service.counting_consents(session, meeting.circle_id, recipient, on)
+    on_meeting_day = frozenset(c.category for c in counting)
+    still = [c for c in counting if c.not_withdrawn_by(today)]  # consent withdrawn since stops the copy
+    categories = frozenset(c.category for c in still)
     present = _categories_in(record)
     return RecipientPlan(
         recipient=recipient,
         role=_role_of(session, recipient),
         meeting_id=meeting.id,
         held_on=on,
-        categories=frozenset(categories),
+        categories=categories,
         withheld=tuple(c for c in CATEGORIES if c in present and c not in categories),
         withdrawn_since=tuple(c for c in CATEGORIES if c in on_meeting_day and c not in categories),
         consent_ids=tuple(c.id for c in still if c.category in categories),
@@ -289,7 +271,7 @@ def recipient_for_person(session: Session, meeting_id: int, person_id: int) -> R
         )
     current = [m for m in outer if m.is_current(on)]
     if not current:
-        raise ValidationError(f"Person {person_id} was not in the outer circle of {where} on {uk(on)}.")
+        raise ValidationError(f"Person {person_id} was not in the outer circle of {where} on {uk_date(on)}.")
     m = current[0]
     return Recipient("member", m.id, m.person.display_name, m.organisation.name if m.organisation else "", person_id)
 
@@ -333,7 +315,7 @@ def prepare(session: Session, meeting_id: int, recipient: Recipient, today: date
         why = (
             "their consent for this meeting has since been withdrawn"
             if plan.has_consent
-            else f"no consent to share information with them counted on {uk(plan.held_on)}"
+            else f"no consent to share information with them counted on {uk_date(plan.held_on)}"
         )
         raise NothingToShare(f"No minutes can be made for {recipient.name}: {why}.", "recipient")
     content = rc.MinutesContent(

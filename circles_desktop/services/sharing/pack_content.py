@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Circle, CircleMember, Meeting, Referral
 from circles_desktop.models.vocab import ActionStatus, Ring, label
 from circles_desktop.reports import content as rc
+from circles_desktop.reports.kit.text import format_date
 from circles_desktop.services.circles import developments as development_service
 from circles_desktop.services.circles import goals as goal_service
 from circles_desktop.services.circles.questionnaires import QUESTIONS
@@ -24,6 +25,7 @@ from circles_desktop.services.meetings.meetings import last_meeting_before
 from circles_desktop.services.sharing import sharing
 from circles_desktop.services.sharing.minutes_export import (
     DEFAULT_ORGANISATION,
+    action_item,
     meeting_record,
     organisation_name,
     prepared_by,
@@ -74,16 +76,7 @@ def meeting_pack_content(session: Session, meeting_id: int, prepared_on: date | 
     previous = last_meeting_before(session, circle.id, meeting.starts_at)
     since = previous.starts_at.date() if previous is not None else circle.started_on
     open_actions = tuple(
-        rc.ActionItem(
-            text=a.description,
-            owner=a.owner.display_name if a.owner else "",
-            category=a.category,
-            due=a.due_on,
-            status=a.status,
-            barrier=a.barrier,
-        )
-        for a in action_service.list_actions(session, circle.id)
-        if a.status != ActionStatus.DONE
+        action_item(a) for a in action_service.list_actions(session, circle.id) if a.status != ActionStatus.DONE
     )
     goals = tuple(
         rc.Goal(
@@ -201,7 +194,7 @@ def questionnaire_content(
     if circle_id is None:
         return rc.QuestionnaireContent(organisation=DEFAULT_ORGANISATION, questions=questionnaire_questions())
     circle = get(session, Circle, circle_id, "circle")
-    by = (date.today() + timedelta(days=return_within_days)).strftime("%d %B %Y").lstrip("0")
+    by = format_date(date.today() + timedelta(days=return_within_days))  # the documents' long date
     return rc.QuestionnaireContent(
         organisation=organisation_name(session, circle),
         circle_reference=circle.reference,

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Consent, Meeting, SharedDocument, SharedUnderConsent
 from circles_desktop.models.vocab import label
-from circles_desktop.services.common.validation import Problems, ValidationError, get, uk
+from circles_desktop.services.common.validation import Problems, ValidationError, get
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
 
 MINUTES = "minutes"
@@ -96,13 +97,13 @@ class SharedRow:
     @property
     def status(self) -> str:
         if self.returned_on is not None:
-            return f"Returned {uk(self.returned_on)}"
+            return f"Returned {uk_date(self.returned_on)}"
         if not self.withdrawn:
             return ""
         first = min(w.withdrawn_on for w in self.withdrawn)
         if self.asked_back_on is not None:
-            return f"Consent withdrawn {uk(first)}; asked back {uk(self.asked_back_on)}"
-        return f"Consent withdrawn {uk(first)}: ask for it back"
+            return f"Consent withdrawn {uk_date(first)}; asked back {uk_date(self.asked_back_on)}"
+        return f"Consent withdrawn {uk_date(first)}: ask for it back"
 
 
 # --- recording -----------------------------------------------------------------------------------
@@ -140,9 +141,7 @@ def record_shared(
     if recipient_member_id is not None and recipient_organisation_id is not None:
         p.add("recipient", "A document goes to one recipient: a member or an organisation.")
     p.raise_if_any()
-    digest = sha256_hex(data) if data is not None else str(sha256).lower()
-    if len(digest) != 64 or any(ch not in "0123456789abcdef" for ch in digest):
-        raise ValidationError("That is not a SHA-256 digest.", "sha256")
+    digest = _digest(data, sha256)
     if meeting_id is not None and circle_id is None:
         circle_id = get(session, Meeting, meeting_id, "meeting").circle_id
     doc = SharedDocument(
@@ -167,6 +166,14 @@ def record_shared(
         about = f"meeting {meeting_id}" if meeting_id is not None else f"circle {circle_id}" if circle_id else ""
     audit.record(session, audit_action(document_kind, how), about, _audit_detail(doc))
     return doc
+
+
+def _digest(data: bytes | None, sha256: str | None) -> str:
+    """The document's SHA-256: worked out from its bytes, or as given (and checked to be one)."""
+    digest = sha256_hex(data) if data is not None else str(sha256).lower()
+    if len(digest) != 64 or any(ch not in "0123456789abcdef" for ch in digest):
+        raise ValidationError("That is not a SHA-256 digest.", "sha256")
+    return digest
 
 
 def _audit_detail(doc: SharedDocument) -> str:
@@ -278,42 +285,43 @@ def held_after_withdrawal(session: Session, circle_id: int) -> list[SharedRow]:
 
 
 # --- asking for documents back -------------------------------------------------------------------
-def _check_day(p: Problems, field: str, on_date: date | None, doc: SharedDocument, what: str, today: date) -> None:
+def _check_while_held(
+    p: Problems, field: str, on_date: date | None, doc: SharedDocument, what: str, today: date
+) -> None:
+    """A date noted against a document the recipient still holds: given, not in the future, not before
+    it was shared."""
     p.require(field, on_date, f"the date {what}")
-    if on_date is None:
-        return
-    if on_date > today:
-        p.add(field, f"The date {what} cannot be in the future.")
-    p.not_before(field, on_date, doc.shared_at.date(), f"date {what}", "date it was shared")
+    if on_date is not None:
+        if on_date > today:
+            p.add(field, f"The date {what} cannot be in the future.")
+        p.not_before(field, on_date, doc.shared_at.date(), f"date {what}", "date it was shared")
+    if doc.returned_on is not None:
+        p.add(field, f"This document was already returned on {uk_date(doc.returned_on)}.")
+
+
+def _noted(session: Session, doc: SharedDocument, action: str) -> SharedRow:
+    session.flush()
+    audit.record(session, action, f"shared document {doc.id}")
+    return get_shared(session, doc.id)
 
 
 def mark_asked_back(session: Session, doc_id: int, on_date: date | None, today: date | None = None) -> SharedRow:
     """Note that the coordinator asked the recipient to return (or destroy) the document."""
-    today = today or date.today()
     doc = get(session, SharedDocument, doc_id, "shared document")
     p = Problems()
-    _check_day(p, "asked_back_on", on_date, doc, "it was asked back", today)
-    if doc.returned_on is not None:
-        p.add("asked_back_on", f"This document was already returned on {uk(doc.returned_on)}.")
+    _check_while_held(p, "asked_back_on", on_date, doc, "it was asked back", today or date.today())
     p.raise_if_any()
     doc.asked_back_on = on_date
-    session.flush()
-    audit.record(session, "shared document asked back", f"shared document {doc.id}")
-    return get_shared(session, doc.id)
+    return _noted(session, doc, "shared document asked back")
 
 
 def mark_returned(session: Session, doc_id: int, on_date: date | None, today: date | None = None) -> SharedRow:
     """Note that the recipient returned (or confirmed destroying) the document."""
-    today = today or date.today()
     doc = get(session, SharedDocument, doc_id, "shared document")
     p = Problems()
-    _check_day(p, "returned_on", on_date, doc, "it was returned", today)
-    if doc.returned_on is not None:
-        p.add("returned_on", f"This document was already returned on {uk(doc.returned_on)}.")
+    _check_while_held(p, "returned_on", on_date, doc, "it was returned", today or date.today())
     if on_date is not None and doc.asked_back_on is not None:
         p.not_before("returned_on", on_date, doc.asked_back_on, "date it was returned", "date it was asked back")
     p.raise_if_any()
     doc.returned_on = on_date
-    session.flush()
-    audit.record(session, "shared document returned", f"shared document {doc.id}")
-    return get_shared(session, doc.id)
+    return _noted(session, doc, "shared document returned")

@@ -47,16 +47,16 @@ class CirclesModel(PagedTableModel):
         self.reload()
 
     def _count(self, text: str) -> int:
-        from circles_desktop.services.circles import circles
+        from circles_desktop.services.circles import circle_list
 
-        return read(self.state, lambda s: circles.count_circles(s, self.kind, self.status, text, self.variant), 0)
+        return read(self.state, lambda s: circle_list.count_circles(s, self.kind, self.status, text, self.variant), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
-        from circles_desktop.services.circles import circles
+        from circles_desktop.services.circles import circle_list
 
         rows = read(
             self.state,
-            lambda s: circles.list_circles(
+            lambda s: circle_list.list_circles(
                 s, self.kind, self.status, text, offset=offset, limit=limit, variant=self.variant
             ),
             [],

@@ -54,7 +54,7 @@ from circles_desktop.ui.learning.learning_fields import (
 if TYPE_CHECKING:
     from circles_desktop.services.learning.children import ChildForm as ChildFormData
     from circles_desktop.services.learning.children import ChildRecord, ChildRow, ChronologyRow
-    from circles_desktop.services.learning.learning_circles import LearningCircleRow as ChildCircleRow
+    from circles_desktop.services.learning.learning_list import LearningCircleRow as ChildCircleRow
 
 COLUMN_WIDTHS = (140, 82, 112, 86, 110, 50)
 
@@ -333,13 +333,15 @@ class ChildPanel(QWidget):
         )
 
     def reload_circles(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         child_id = self.child_id
         if child_id is None or self.circles_box.isHidden():
             fill_table(self.circles, [], [])
             return
-        rows: list[ChildCircleRow] = read(self.state, lambda s: lcs.learning_circles_of_child(s, child_id), [])
+        rows: list[ChildCircleRow] = read(
+            self.state, lambda s: learning_list.learning_circles_of_child(s, child_id), []
+        )
         fill_table(
             self.circles,
             [(r.reference, uk_date(r.when), STAGE_WORDS.get(r.stage, r.stage), r.steps_left) for r in rows],

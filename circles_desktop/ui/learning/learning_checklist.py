@@ -222,11 +222,11 @@ class StepDoneDialog(FormDialog):
         on_date.setFocus()
 
     def _save(self, v: dict[str, Any]) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_checklist
 
         ok, _ = write(
             self.state,
-            lambda s: lcs.mark_step(s, self.circle_id, self.code, v["on_date"], v["done_by_id"]),
+            lambda s: learning_checklist.mark_step(s, self.circle_id, self.code, v["on_date"], v["done_by_id"]),
             show=self.form,
             parent=self,
         )
@@ -248,11 +248,13 @@ class NotApplicableDialog(FormDialog):
         reason.setFocus()
 
     def _save(self, v: dict[str, Any]) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_checklist
 
         ok, _ = write(
             self.state,
-            lambda s: lcs.mark_not_applicable(s, self.circle_id, self.code, v["reason"] or "", on_date=date.today()),
+            lambda s: learning_checklist.mark_not_applicable(
+                s, self.circle_id, self.code, v["reason"] or "", on_date=date.today()
+            ),
             show=self.form,
             parent=self,
         )
@@ -260,9 +262,11 @@ class NotApplicableDialog(FormDialog):
 
 
 def undo_step(state: AppState, parent: QWidget, circle_id: int, st: Any) -> bool:
-    from circles_desktop.services.learning import learning_circles as lcs
+    from circles_desktop.services.learning import learning_checklist
 
     if not confirm(parent, "Put the step back", f"Put “{st.label}” back to still to do?"):
         return False
-    ok, _ = write(state, lambda s: lcs.undo_step(s, circle_id, st.code), parent=parent, title="Not changed")
+    ok, _ = write(
+        state, lambda s: learning_checklist.undo_step(s, circle_id, st.code), parent=parent, title="Not changed"
+    )
     return ok

@@ -33,7 +33,7 @@ from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.learning.learning_fields import STAGE_WORDS
 
 if TYPE_CHECKING:
-    from circles_desktop.services.learning.learning_circles import LearningCircleRow
+    from circles_desktop.services.learning.learning_list import LearningCircleRow
 
 COLUMN_WIDTHS = (84, 150, 88, 160, 118, 170, 150, 70, 86)
 
@@ -76,16 +76,16 @@ class LearningCirclesModel(PagedTableModel):
         return self.row(row)[-1]
 
     def _count(self, text: str) -> int:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
-        return read(self.state, lambda s: lcs.count_learning_circles(s, self.stage, self.month, text), 0)
+        return read(self.state, lambda s: learning_list.count_learning_circles(s, self.stage, self.month, text), 0)
 
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         rows: list[LearningCircleRow] = read(
             self.state,
-            lambda s: lcs.list_learning_circles(s, self.stage, self.month, text, offset=offset, limit=limit),
+            lambda s: learning_list.list_learning_circles(s, self.stage, self.month, text, offset=offset, limit=limit),
             [],
         )
         return [
@@ -216,12 +216,12 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         self._reload_counts()
 
     def _reload_counts(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         month, text = self.month.currentData(), self.search.text().strip()
         counts: dict[str, int] = {}
         try:  # the counts are beside the list; the list's own line says why they are missing
-            counts = read(self.state, lambda s: lcs.counts_by_stage(s, month, text), counts)
+            counts = read(self.state, lambda s: learning_list.counts_by_stage(s, month, text), counts)
         except Exception as exc:
             self.error.show_message(describe(exc))
         self._show_counts(counts)
@@ -235,10 +235,10 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
             self.stages.setTabToolTip(i, f"{words}: {plural(n, 'learning circle')}")
 
     def _reload_months(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         keep = self.month.currentData()
-        months: list[date] = read(self.state, lcs.learning_months, [])
+        months: list[date] = read(self.state, learning_list.learning_months, [])
         self.month.blockSignals(True)
         self.month.clear()
         self.month.addItem("Any month", None)

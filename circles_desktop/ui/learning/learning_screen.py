@@ -39,7 +39,8 @@ from circles_desktop.ui.learning.learning_tabs import ActionsTab, PeopleTab, Poi
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from circles_desktop.services.learning.learning_circles import Checklist, LearningCircleDetail
+    from circles_desktop.services.learning.learning_circles import LearningCircleDetail
+from circles_desktop.services.learning.learning_checklist import Checklist
 
 LEFT_STYLE = "QFrame#learning\\.left_box { background: #fff8e1; border: 1px solid #e0b050; border-radius: 4px; }"
 READY_STYLE = "QFrame#learning\\.left_box { background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px; }"
@@ -208,9 +209,10 @@ class LearningCircleScreen(QWidget):
         self.details.set_writable(self.writable)
 
     def _read(self, s: Session) -> tuple[LearningCircleDetail | None, Checklist | None]:
+        from circles_desktop.services.learning import learning_checklist
         from circles_desktop.services.learning import learning_circles as lcs
 
-        return lcs.get_learning_circle(s, self.circle_id), lcs.checklist(s, self.circle_id)
+        return lcs.get_learning_circle(s, self.circle_id), learning_checklist.checklist(s, self.circle_id)
 
     def _show_left(self) -> None:
         c, d = self.checklist, self.detail
@@ -308,12 +310,14 @@ class LearningCircleScreen(QWidget):
         return self._show(CompleteDialog(self), show)
 
     def reopen(self) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_checklist
         from circles_desktop.ui.common.dialogs import confirm
 
         if not confirm(self, "Reopen the learning circle", "Reopen this learning circle to make changes?"):
             return False
-        ok, _ = write(self.state, lambda s: lcs.reopen_circle(s, self.circle_id), parent=self, title="Not changed")
+        ok, _ = write(
+            self.state, lambda s: learning_checklist.reopen_circle(s, self.circle_id), parent=self, title="Not changed"
+        )
         if ok:
             self.saved()
         return ok
@@ -398,16 +402,19 @@ class CompleteDialog(ProblemsFirstDialog):
         self.check()
 
     def problems_on(self, s: Session, on: date) -> dict[str, str]:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_checklist
 
-        return lcs.completion_problems(s, self.circle_id, on)
+        return learning_checklist.completion_problems(s, self.circle_id, on)
 
     def do_it(self) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_checklist
 
         on = self.on_date.value()
         ok, _ = write(
-            self.state, lambda s: lcs.complete_circle(s, self.circle_id, on), parent=self, title="Not completed"
+            self.state,
+            lambda s: learning_checklist.complete_circle(s, self.circle_id, on),
+            parent=self,
+            title="Not completed",
         )
         if ok:
             self.accept()

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from circles_desktop.services.circles.members import MemberRow
-    from circles_desktop.services.learning.learning_circles import LearningPointRow
+    from circles_desktop.services.learning.learning_points import LearningPointRow
     from circles_desktop.services.learning.themes import ThemeRow
     from circles_desktop.ui.learning.learning_screen import LearningCircleScreen
 
@@ -275,9 +275,9 @@ class PointDialog(FormDialog):
         form.load({"text": point.text})
 
     def _save(self, v: dict[str, Any]) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
-        work = lambda s: lcs.update_learning_point(s, self.point_id, v["text"] or "")  # noqa: E731
+        work = lambda s: learning_points.update_learning_point(s, self.point_id, v["text"] or "")  # noqa: E731
         return write(self.state, work, show=self.form, parent=self).ok
 
 
@@ -333,10 +333,10 @@ class PointsTab(LearningTab):
         self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
 
     def reload(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
         keep = self.selected_id()
-        self.points = read(self.state, lambda s: lcs.learning_points(s, self.circle_screen.circle_id), [])
+        self.points = read(self.state, lambda s: learning_points.learning_points(s, self.circle_screen.circle_id), [])
         fill_list(self.list, ((f"{p.position}. {p.text}", p.id, "") for p in self.points), keep)
         self._update_buttons()
 
@@ -369,10 +369,12 @@ class PointsTab(LearningTab):
         self.down_button.setEnabled(writable and has and row < self.list.count() - 1)
 
     def add_point(self) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
         circle_id, text = self.circle_screen.circle_id, self.text.toPlainText()
-        ok, new_id = self._changed(lambda s: lcs.add_learning_point(s, circle_id, text).id, then=self.text.clear)
+        ok, new_id = self._changed(
+            lambda s: learning_points.add_learning_point(s, circle_id, text).id, then=self.text.clear
+        )
         if not ok:
             self.text.setFocus()
             return False
@@ -391,24 +393,26 @@ class PointsTab(LearningTab):
         return dialog
 
     def move_selected(self, by: int) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
         point = self._selected_point()
         if point is None:
             return False
-        ok, _ = write(self.state, lambda s: lcs.move_learning_point(s, point.id, point.position + by), parent=self)
+        ok, _ = write(
+            self.state, lambda s: learning_points.move_learning_point(s, point.id, point.position + by), parent=self
+        )
         if ok:
             self.circle_screen.saved()
             self.select(point.id)
         return ok
 
     def delete_selected(self) -> bool:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_points
 
         point_id = self.selected_id()
         if point_id is None or not confirm(self, "Delete learning point", "Delete the selected learning point?"):
             return False
-        return self._changed(lambda s: lcs.delete_learning_point(s, point_id)).ok
+        return self._changed(lambda s: learning_points.delete_learning_point(s, point_id)).ok
 
     def can_leave(self) -> bool:
         if not self.text.toPlainText().strip():

@@ -30,7 +30,7 @@ from circles_desktop.ui.learning.learning_fields import STAGE_WORDS, LocalityCho
 from circles_desktop.ui.learning.learning_list import when_text
 
 if TYPE_CHECKING:
-    from circles_desktop.services.learning.learning_circles import LearningCircleRow
+    from circles_desktop.services.learning.learning_list import LearningCircleRow
     from circles_desktop.services.learning.themes import ThemeCount
 
 
@@ -152,7 +152,7 @@ class ThemesArea(QWidget):
         self._theme_chosen()
 
     def _theme_chosen(self) -> None:
-        from circles_desktop.services.learning import learning_circles as lcs
+        from circles_desktop.services.learning import learning_list
 
         theme_id = selected_id(self.table)
         self.circles_note.setVisible(theme_id is None)
@@ -164,7 +164,7 @@ class ThemesArea(QWidget):
         where = self.locality.currentData()
         rows: list[LearningCircleRow] = read(
             self.state,
-            lambda s: lcs.list_learning_circles(
+            lambda s: learning_list.list_learning_circles(
                 s, theme_id=theme_id, date_from=start, date_to=end, limit=1000, descending=False
             ),
             [],

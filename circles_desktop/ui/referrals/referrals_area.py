@@ -72,14 +72,14 @@ class ReferralListModel(RecordListModel):
         return self.record_id(row)
 
     def count_in(self, session: Session, text: str) -> int:
-        from circles_desktop.services.referrals import referrals
+        from circles_desktop.services.referrals import referral_list
 
-        return referrals.count_referrals(session, self.status, self.circle_kind, text)
+        return referral_list.count_referrals(session, self.status, self.circle_kind, text)
 
     def page_in(self, session: Session, text: str, offset: int, limit: int) -> Sequence[Any]:
-        from circles_desktop.services.referrals import referrals
+        from circles_desktop.services.referrals import referral_list
 
-        return referrals.list_referrals(
+        return referral_list.list_referrals(
             session, self.status, self.circle_kind, text, offset, limit, sort=self.sort_key, descending=self.descending
         )
 
@@ -203,10 +203,10 @@ class ReferralList(PagedList):
 
     def refresh_counts(self) -> None:
         """The number of referrals on each status tab; the bare names while locked."""
-        from circles_desktop.services.referrals import referrals
+        from circles_desktop.services.referrals import referral_list
 
         kind = self.kind.currentData()
-        counts = read(self.state, lambda s: referrals.counts_by_status(s, kind), None, show=self.error)
+        counts = read(self.state, lambda s: referral_list.counts_by_status(s, kind), None, show=self.error)
         for i, (status, text) in enumerate(STATUS_TABS):
             if self.state.is_locked:
                 self.tabs.setTabText(i, text)
