@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
     from sqlalchemy.orm import Session
 
+    from circles_desktop.store.database import Database
     from circles_desktop.ui.app.app_state import AppState
 
 T = TypeVar("T")
@@ -127,3 +128,12 @@ def in_background(
             report(exc, show=show, parent=parent, title=title)
 
     state.background.run(work, on_done, failed)
+
+
+def open_database(state: AppState) -> Database:
+    """The open Database, for a service that opens its own short sessions off the UI thread (the minutes
+    export, which the command line shares, commits one recipient at a time); raises `Locked`."""
+    db = state.database
+    if db is None or not db.is_open:
+        raise Locked()
+    return db
