@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -37,6 +37,9 @@ from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, selected_id
 from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, Note
 
+if TYPE_CHECKING:
+    from circles_desktop.ui.circles.circle_screen import CircleScreen
+
 CATEGORIES = tuple(c.value for c in SHAREABLE)
 GIVEN_BRUSH = QBrush(QColor("#dcefe6"))
 ORG_BRUSH = QBrush(QColor("#eef1f5"))
@@ -53,10 +56,10 @@ HISTORY_HEADERS = (
 
 
 class ConsentTab(QWidget):
-    def __init__(self, screen) -> None:
+    def __init__(self, circle_screen: CircleScreen) -> None:
         super().__init__()
-        self.screen = screen
-        self.state = screen.state
+        self.circle_screen = circle_screen
+        self.state = circle_screen.state
         self.setObjectName("circle.consent")
         self.matrix_rows: list[Any] = []
         self.history: list[Any] = []
@@ -137,7 +140,7 @@ class ConsentTab(QWidget):
         from circles_desktop.services.circles import circle_queries, circles
 
         self.reload_matrix()
-        self.history = read(self.state, lambda s: circle_queries.consent_history_rows(s, self.screen.circle_id), [])
+        self.history = read(self.state, lambda s: circle_queries.consent_history_rows(s, self.circle_screen.circle_id), [])
         fill_table(
             self.history_table,
             [
@@ -155,13 +158,13 @@ class ConsentTab(QWidget):
             ],
             [h.id for h in self.history],
         )
-        if self.screen.is_young_person:
+        if self.circle_screen.is_young_person:
             today = date.today()
 
             def work(s):
                 return (
-                    circles.has_parent_carer_consent(s, self.screen.circle_id, today),
-                    circle_queries.parent_carers(s, self.screen.circle_id),
+                    circles.has_parent_carer_consent(s, self.circle_screen.circle_id, today),
+                    circle_queries.parent_carers(s, self.circle_screen.circle_id),
                 )
 
             has, carers = read(self.state, work, (False, []))
@@ -182,13 +185,13 @@ class ConsentTab(QWidget):
             self.young.show()
         else:
             self.young.hide()
-        self.give_button.setEnabled(not self.screen.is_closed)
+        self.give_button.setEnabled(not self.circle_screen.is_closed)
 
     def reload_matrix(self) -> None:
         from circles_desktop.services.consent import consent
 
         on = self.on_date.value() or date.today()
-        cid = self.screen.circle_id
+        cid = self.circle_screen.circle_id
 
         def work(s):
             rows = consent.consent_matrix(s, cid, on)
@@ -244,8 +247,8 @@ class ConsentTab(QWidget):
 
     # --- giving and withdrawing ------------------------------------------------------------------
     def give(self) -> GiveConsentDialog:
-        dialog = GiveConsentDialog(self.screen, self)
-        dialog.accepted.connect(self.screen.saved)
+        dialog = GiveConsentDialog(self.circle_screen, self)
+        dialog.accepted.connect(self.circle_screen.saved)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -289,7 +292,7 @@ class ConsentTab(QWidget):
             return write(self.state, work, show=form, parent=dialog)[0]
 
         dialog = FormDialog("Withdraw consent", form, save, self, object_name="withdraw_dialog")
-        dialog.accepted.connect(self.screen.saved)
+        dialog.accepted.connect(self.circle_screen.saved)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -381,14 +384,14 @@ class FileChoice(QWidget):
 
 
 class GiveConsentDialog(FormDialog):
-    def __init__(self, screen, parent: QWidget | None = None) -> None:
+    def __init__(self, circle_screen: CircleScreen, parent: QWidget | None = None) -> None:
         from circles_desktop.services.circles import circle_queries
         from circles_desktop.services.consent import consent
 
-        self.screen = screen
-        self.state = screen.state
-        cid = screen.circle_id
-        info = screen.info
+        self.circle_screen = circle_screen
+        self.state = circle_screen.state
+        cid = circle_screen.circle_id
+        info = circle_screen.info
         core_id = info.circle.focus_person_id if info else None
         core_name = info.circle.focus_person.display_name if info and info.circle.focus_person else "Core member"
 
@@ -431,7 +434,7 @@ class GiveConsentDialog(FormDialog):
         form.add_field("given_by_id", "Given by", self.given_by, required=True)
         self.parent_carer = QComboBox()
         self.parent_carer.setObjectName("give.parent_carer")
-        if screen.is_young_person:
+        if circle_screen.is_young_person:
             self.parent_carer.addItem("— none —", None)
             for p in carers:
                 self.parent_carer.addItem(p.name, p.person_id)
@@ -448,7 +451,7 @@ class GiveConsentDialog(FormDialog):
         self.notes = form.add_field("notes", "Notes", QLineEdit())
         form.save_button.setObjectName("give.save")
         super().__init__("Give consent", form, self._save, parent, object_name="give_dialog")
-        if screen.is_young_person:
+        if circle_screen.is_young_person:
             form.layout().insertWidget(
                 1,
                 Note(
@@ -481,7 +484,7 @@ class GiveConsentDialog(FormDialog):
         def work(s):
             return consent.give_consent(
                 s,
-                self.screen.circle_id,
+                self.circle_screen.circle_id,
                 categories=values["categories"],
                 given_on=values["given_on"],
                 given_by_id=given_by,

@@ -5,7 +5,7 @@ add/edit form on the right."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +29,9 @@ from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, select_id, selected_id
+
+if TYPE_CHECKING:
+    from circles_desktop.ui.circles.circle_screen import CircleScreen
 
 HEADERS = ("Date", "Kind", "What happened", "Reported by", "Shared with", "MAPPA")
 
@@ -98,10 +101,10 @@ class SharedWith(QWidget):
 
 
 class DevelopmentsTab(QWidget):
-    def __init__(self, screen) -> None:
+    def __init__(self, circle_screen: CircleScreen) -> None:
         super().__init__()
-        self.screen = screen
-        self.state = screen.state
+        self.circle_screen = circle_screen
+        self.state = circle_screen.state
         self.setObjectName("circle.developments")
         self.rows: list[Any] = []
         self.editing: int | None = None
@@ -170,7 +173,7 @@ class DevelopmentsTab(QWidget):
     def reload(self) -> None:
         from circles_desktop.services.circles import circle_queries
 
-        cid = self.screen.circle_id
+        cid = self.circle_screen.circle_id
 
         def work(s):
             return circle_queries.development_rows(s, cid), circle_queries.circle_people(s, cid)
@@ -310,12 +313,12 @@ class DevelopmentsTab(QWidget):
 
         def work(s):
             if editing is None:
-                return developments.record_development(s, self.screen.circle_id, form).id
+                return developments.record_development(s, self.circle_screen.circle_id, form).id
             return developments.update_development(s, editing, form).id
 
         ok, ident = write(self.state, work, show=self.form, parent=self)
         if ok:
-            self.screen.saved()
+            self.circle_screen.saved()
             self._reset()
         return ok
 
@@ -334,4 +337,4 @@ class DevelopmentsTab(QWidget):
         ok, _ = write(self.state, lambda s: developments.delete_development(s, ident), parent=self, title="Not deleted")
         if ok:
             self._reset()
-            self.screen.saved()
+            self.circle_screen.saved()

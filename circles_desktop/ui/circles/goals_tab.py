@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,12 +28,15 @@ from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.common.tables import USER_ROLE
 from circles_desktop.ui.common.widgets import Note
 
+if TYPE_CHECKING:
+    from circles_desktop.ui.circles.circle_screen import CircleScreen
+
 
 class GoalsTab(QWidget):
-    def __init__(self, screen) -> None:
+    def __init__(self, circle_screen: CircleScreen) -> None:
         super().__init__()
-        self.screen = screen
-        self.state = screen.state
+        self.circle_screen = circle_screen
+        self.state = circle_screen.state
         self.setObjectName("circle.goals")
         self.goals: list[Any] = []
         self.tree = QTreeWidget()
@@ -77,7 +80,7 @@ class GoalsTab(QWidget):
         from circles_desktop.services.circles import circle_queries
 
         keep = self.selected_goal_id()
-        self.goals = read(self.state, lambda s: circle_queries.goal_rows(s, self.screen.circle_id), [])
+        self.goals = read(self.state, lambda s: circle_queries.goal_rows(s, self.circle_screen.circle_id), [])
         self.tree.clear()
         for g in self.goals:
             status = label(g.status) + (f" ({uk_date(g.closed_on)})" if g.closed_on else "")
@@ -104,7 +107,7 @@ class GoalsTab(QWidget):
                 self.tree.setCurrentItem(item)
         if not self.goals:
             self.tree.addTopLevelItem(QTreeWidgetItem(["No goals set yet: “Add goal…” to set the first.", "", ""]))
-        self.add_button.setEnabled(not self.screen.is_closed)
+        self.add_button.setEnabled(not self.circle_screen.is_closed)
 
     def clear(self) -> None:
         self.goals = []
@@ -140,7 +143,7 @@ class GoalsTab(QWidget):
             return write(
                 self.state,
                 lambda s: goals.add_goal(
-                    s, self.screen.circle_id, values["title"], values["set_on"], values["description"] or ""
+                    s, self.circle_screen.circle_id, values["title"], values["set_on"], values["description"] or ""
                 ),
                 show=form,
                 parent=dialog,
@@ -219,7 +222,7 @@ class GoalsTab(QWidget):
         return self._open(dialog)
 
     def _open(self, dialog: FormDialog) -> FormDialog:
-        dialog.accepted.connect(self.screen.saved)
+        dialog.accepted.connect(self.circle_screen.saved)
         self.dialog = dialog
         dialog.open()
         return dialog
