@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from circles_desktop.models.vocab import label
 from circles_desktop.services.common.words import uk_date_time
+from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.circles.circle_texts import review_text
 from circles_desktop.ui.common.list_parts import list_table
 from circles_desktop.ui.common.operations import read
@@ -63,12 +63,9 @@ class MeetingsModel(PagedTableModel):
         return self.row(row)[-1]
 
 
-class MeetingsTab(QWidget):
+class MeetingsTab(CircleTab):
     def __init__(self, circle_screen: CircleScreen) -> None:
-        super().__init__()
-        self.circle_screen = circle_screen
-        self.state = circle_screen.state
-        self.setObjectName("circle.meetings")
+        super().__init__(circle_screen, "circle.meetings")
         self.model = MeetingsModel(circle_screen, self)
         # This table has always kept Qt's word wrap; the long lists turn it off.
         self.table = list_table(self.model, "meetings.table", "The circle's meetings", word_wrap=True)
@@ -101,7 +98,7 @@ class MeetingsTab(QWidget):
         self.model.failed.connect(self._failed)
 
     def _new_meeting(self) -> None:
-        self.circle_screen.new_meeting_requested.emit(self.circle_screen.circle_id)
+        self.circle_screen.new_meeting_requested.emit(self.circle_id)
 
     def _failed(self, message: str) -> None:
         self.error.setText(message)
@@ -124,12 +121,9 @@ class MeetingsTab(QWidget):
         self.circle_screen.open_meeting_requested.emit(self.model.meeting_id(index.row()))
 
 
-class ReviewsTab(QWidget):
+class ReviewsTab(CircleTab):
     def __init__(self, circle_screen: CircleScreen) -> None:
-        super().__init__()
-        self.circle_screen = circle_screen
-        self.state = circle_screen.state
-        self.setObjectName("circle.reviews")
+        super().__init__(circle_screen, "circle.reviews")
         self.due = QLabel()
         self.due.setObjectName("reviews.due")
         self.due.setAccessibleName("Quarterly review due")
@@ -168,12 +162,12 @@ class ReviewsTab(QWidget):
         self.questionnaire_button.clicked.connect(self.print_questionnaire)
 
     def _new_meeting(self) -> None:
-        self.circle_screen.new_meeting_requested.emit(self.circle_screen.circle_id)
+        self.circle_screen.new_meeting_requested.emit(self.circle_id)
 
     def print_questionnaire(self) -> bool:
         from circles_desktop.ui.sharing.print_documents import print_blank_questionnaire
 
-        return print_blank_questionnaire(self.state, self, self.circle_screen.circle_id)
+        return print_blank_questionnaire(self.state, self, self.circle_id)
 
     def reload(self) -> None:
         from circles_desktop.services.circles import circle_queries
@@ -182,7 +176,7 @@ class ReviewsTab(QWidget):
         due = info.review_due if info else None
         self.due.setText(review_text(due))
         self.due.setStyleSheet("font-size: 12pt;" + (WARNING_STYLE if due and due.overdue else ""))
-        rows: list[Any] = read(self.state, lambda s: circle_queries.review_history(s, self.circle_screen.circle_id), [])
+        rows: list[Any] = read(self.state, lambda s: circle_queries.review_history(s, self.circle_id), [])
         fill_table(
             self.table,
             [(when(r.starts_at), label(r.kind), r.venue) for r in rows],

@@ -181,13 +181,10 @@ class MembersTab(CircleTab):
         form.load({"left_on": row.left_on or date.today()})
         form.save_button.setObjectName("leave.save")
 
-        def save(values: dict[str, Any]) -> bool:
-            return write(
-                self.state, lambda s: members.member_leaves(s, row.id, values["left_on"]), show=form, parent=dialog
-            )[0]
+        def work(s: Any, values: dict[str, Any]) -> Any:
+            return members.member_leaves(s, row.id, values["left_on"])
 
-        dialog = FormDialog("Leaves the circle", form, save, self, object_name="leave_dialog")
-        return self.open_dialog(dialog)
+        return self.open_form("Leaves the circle", form, work, "leave_dialog")
 
     def remove_member(self) -> None:
         row = self._chosen("Remove member")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from circles_desktop.models.vocab import CircleStatus, CosaVariant, MemberRole, label
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.circles.circle_texts import release_text, review_text
 from circles_desktop.ui.circles.ring_drawing import RingDrawing, RingPerson
 from circles_desktop.ui.common.forms import DateField
@@ -197,14 +198,11 @@ DETAILS = (
 )
 
 
-class OverviewTab(QWidget):
+class OverviewTab(CircleTab):
     """The circle's details, what is due now, the lifecycle buttons, and the ring drawing beside them."""
 
     def __init__(self, circle_screen: CircleScreen) -> None:
-        super().__init__()
-        self.circle_screen = circle_screen
-        self.state = circle_screen.state
-        self.setObjectName("circle.overview")
+        super().__init__(circle_screen, "circle.overview")
         left = QWidget()
         lbox = QVBoxLayout(left)
         lbox.setContentsMargins(0, 0, 0, 0)
@@ -225,7 +223,6 @@ class OverviewTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(self.rings, 1)
-        self.dialog: QDialog | None = None
 
     def _build_details(self) -> QGroupBox:
         self.details = QFormLayout()
@@ -345,17 +342,10 @@ class OverviewTab(QWidget):
     def edit_details(self) -> None:
         from circles_desktop.ui.circles.circle_form import CircleFormDialog
 
-        dialog = CircleFormDialog(self.state, self, circle_id=self.circle_screen.circle_id)
-        dialog.accepted.connect(self.circle_screen.saved)
-        self.dialog = dialog
-        dialog.open()
+        self.open_dialog(CircleFormDialog(self.state, self, circle_id=self.circle_id))
 
     def change_status(self, which: str) -> LifecycleDialog:
-        dialog = LifecycleDialog(self.circle_screen, which, self)
-        dialog.accepted.connect(self.circle_screen.saved)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(LifecycleDialog(self.circle_screen, which, self))
 
 
 class LifecycleDialog(QDialog):

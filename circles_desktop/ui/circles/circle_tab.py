@@ -7,9 +7,14 @@ write.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QDialog, QWidget
+
+from circles_desktop.ui.common.dialogs import FormDialog
+from circles_desktop.ui.common.forms import RecordForm
+from circles_desktop.ui.common.operations import write
 
 if TYPE_CHECKING:
     from circles_desktop.ui.circles.circle_screen import CircleScreen
@@ -41,3 +46,15 @@ class CircleTab(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def open_form(
+        self, title: str, form: RecordForm, work: Callable[[Any, dict[str, Any]], Any], name: str
+    ) -> FormDialog:
+        """`form` in a dialog whose Save runs `work(session, values)` as one write (problems beside the
+        fields); saved, the dialog closes and the screen reloads."""
+
+        def save(values: dict[str, Any]) -> bool:
+            return write(self.state, lambda s: work(s, values), show=form, parent=dialog).ok
+
+        dialog = FormDialog(title, form, save, self, object_name=name)
+        return self.open_dialog(dialog)
