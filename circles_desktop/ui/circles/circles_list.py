@@ -54,7 +54,7 @@ class CirclesModel(PagedTableModel):
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
         from circles_desktop.services.circles import circles
 
-        rows = read(
+        rows: list[Any] = read(
             self.state,
             lambda s: circles.list_circles(
                 s, self.kind, self.status, text, offset=offset, limit=limit, variant=self.variant

@@ -177,7 +177,8 @@ class ConsentTab(CircleTab):
         def work(s: Any) -> tuple[bool, list[Any]]:
             return circles.has_parent_carer_consent(s, cid, today), circle_queries.parent_carers(s, cid)
 
-        has, carers = read(self.state, work, (False, []))
+        nothing: tuple[bool, list[Any]] = (False, [])
+        has, carers = read(self.state, work, nothing)
         names = ", ".join(p.name for p in carers) or "none added yet"
         if has:
             self.young.setText(
@@ -209,7 +210,8 @@ class ConsentTab(CircleTab):
             }
             return rows, via
 
-        rows, via = read(self.state, work, ([], {}))
+        nothing: tuple[list[Any], dict[int, Any]] = ([], {})
+        rows, via = read(self.state, work, nothing)
         self.matrix_rows = rows
         self.matrix.setRowCount(0)
         self.matrix.setRowCount(len(rows))
@@ -389,6 +391,7 @@ class FileChoice(QWidget):
         self.changed.emit()
 
 
+Choices = tuple[list[Any], dict[int, str], list[Any]]  # recipients, organisations, parents and carers
 YOUNG_PERSON_NOTE = "This is a young person's circle: record the parent's or carer's consent with the young person's."
 
 
@@ -399,7 +402,8 @@ class GiveConsentDialog(FormDialog):
     def __init__(self, circle_screen: CircleScreen, parent: QWidget | None = None) -> None:
         self.circle_screen = circle_screen
         self.state = circle_screen.state
-        recipients, organisations, carers = read(self.state, _choices(circle_screen.circle_id), ([], {}, []))
+        nothing: Choices = ([], {}, [])
+        recipients, organisations, carers = read(self.state, _choices(circle_screen.circle_id), nothing)
         form = RecordForm("Give consent")
         self._build_recipient(form, recipients, organisations)
         self.categories = CategoryChecks()
@@ -506,13 +510,13 @@ class GiveConsentDialog(FormDialog):
         return write(self.state, work, show=self.form, parent=self)[0]
 
 
-def _choices(circle_id: int) -> Callable[[Any], tuple[list[Any], dict[int, str], list[Any]]]:
+def _choices(circle_id: int) -> Callable[[Any], Choices]:
     """The read for the dialog's choices: today's recipients, the organisations outer-circle members
     represent, and the parents and carers in the circle."""
     from circles_desktop.services.circles import circle_queries, members
     from circles_desktop.services.consent import consent
 
-    def work(s: Any) -> tuple[list[Any], dict[int, str], list[Any]]:
+    def work(s: Any) -> Choices:
         organisations = {
             m.organisation_id: m.organisation
             for m in members.members(s, circle_id, ring="outer")

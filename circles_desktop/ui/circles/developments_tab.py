@@ -187,7 +187,8 @@ class DevelopmentsTab(CircleTab):
         def work(s: Any) -> tuple[list[Any], list[Any]]:
             return circle_queries.development_rows(s, cid), circle_queries.circle_people(s, cid)
 
-        self.rows, people = read(self.state, work, ([], []))
+        nothing: tuple[list[Any], list[Any]] = ([], [])
+        self.rows, people = read(self.state, work, nothing)
         self.table.blockSignals(True)
         fill_table(
             self.table,

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 class MessageLine:
     """Shows every message of a failure in one line, after `before` ("The PDF was not saved: ")."""
 
-    def __init__(self, say: Callable[[str], None], before: str = "") -> None:
+    def __init__(self, say: Callable[[str], object], before: str = "") -> None:
         self._say = say
         self._before = before
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.messages import describe
-from circles_desktop.ui.common.operations import load, write
+from circles_desktop.ui.common.operations import Handlers, load, write
 
 # What a document needs to leave the machine: how to build it from what was read, and its register entry.
 Built = tuple[Callable[[], bytes], dict[str, Any]]
@@ -65,7 +65,7 @@ def _print(state: AppState, parent: QWidget, title: str, read: Callable[[Any], B
     def not_printed(exc: BaseException) -> None:
         QMessageBox.warning(parent, f"Print {title}", f"The {title} was not printed: {describe(exc)}")
 
-    answer_myself = {Exception: not_printed}
+    answer_myself: Handlers = {Exception: not_printed}
     outcome = load(state, read, handlers=answer_myself)
     if not outcome.ok:
         return False

@@ -240,8 +240,8 @@ def print_pdf(
     source: bytes | Callable[[], bytes],
     title: str,
     printer: QPrinter | None = None,
-    on_printed: Callable[[bytes], None] | None = None,
-    on_error: Callable[[BaseException], None] | None = None,
+    on_printed: Callable[[bytes], object] | None = None,
+    on_error: Callable[[BaseException], object] | None = None,
 ) -> PrintJob | None:
     """Ask for a printer, then build (if `source` is a function) and print the PDF in the background.
     None if the coordinator cancelled the printer dialog; otherwise the running PrintJob, whose
