@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import label
-from circles_desktop.services.common.words import uk_date_time
+from circles_desktop.services.common.words import plural, uk_date_time
 from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.circles.circle_texts import review_text
 from circles_desktop.ui.common.list_parts import list_table
@@ -94,7 +94,7 @@ class MeetingsTab(CircleTab):
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
-        self.model.total_changed.connect(lambda n: self.count.setText(f"{n} meeting{'s' if n != 1 else ''}"))
+        self.model.total_changed.connect(lambda n: self.count.setText(plural(n, "meeting")))
         self.model.failed.connect(self._failed)
 
     def _new_meeting(self) -> None:
