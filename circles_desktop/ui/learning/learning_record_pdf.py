@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,9 +30,9 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import ShowsErrors, in_background, load, read, report, write
-from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note, labelled, passphrase_field
+from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note, labelled
+from circles_desktop.ui.sharing.pdf_password import PdfPassword
 
-PASSWORD_MIN = 8
 PASSWORD_NOTE = (
     "Give the password to each learner separately (by phone, or in person), never in the same email as the file."
 )
@@ -93,30 +92,21 @@ class RecordPdfDialog(QDialog):
         self.setMinimumWidth(520)
         form = self._build_fields()
         self._build_layout(form)
-        self.protect.toggled.connect(self._protect_toggled)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self._protect_toggled(False)
 
     def _build_fields(self) -> QFormLayout:
         self.prepared_by = QLineEdit()
         self.prepared_by.setObjectName("record_pdf.prepared_by")
         self.prepared_by.setAccessibleName("Prepared by")
         self.prepared_by.setPlaceholderText("Your name and role (optional)")
-        self.protect = QCheckBox("Protect the PDF with a &password (AES-256)")
-        self.protect.setObjectName("record_pdf.protect")
-        self.password = passphrase_field("PDF password", f"at least {PASSWORD_MIN} characters")
-        self.password.setObjectName("record_pdf.password")
-        self.confirm = passphrase_field("PDF password again")
-        self.confirm.setObjectName("record_pdf.confirm")
-        self.password_error = FieldMessage("Password problem")
-        self.password_error.setObjectName("record_pdf.password_error")
+        self.pdf_password = PdfPassword("record_pdf", "Protect the PDF with a &password (AES-256)", "&Again:")
+        # The dialog's own names for the parts.
+        self.protect, self.password_error = self.pdf_password.protect, self.pdf_password.error
+        self.password, self.confirm = self.pdf_password.password, self.pdf_password.confirm
         form = QFormLayout()
         form.addRow(labelled("Prepared &by:", self.prepared_by), self.prepared_by)
-        form.addRow(self.protect)
-        form.addRow(labelled("Pass&word:", self.password), self.password)
-        form.addRow(labelled("&Again:", self.confirm), self.confirm)
-        form.addRow("", self.password_error)
+        self.pdf_password.add_rows(form, protect_beside_labels=False)
         return form
 
     def _build_layout(self, form: QFormLayout) -> None:
@@ -143,36 +133,15 @@ class RecordPdfDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def _protect_toggled(self, on: bool) -> None:
-        for w in (self.password, self.confirm):
-            w.setEnabled(on)
-            if not on:
-                w.clear()
-        self.password_error.clear_message()
-
-    def _password(self) -> tuple[bool, str | None]:
-        if not self.protect.isChecked():
-            return True, None
-        password = self.password.text()
-        if len(password) < PASSWORD_MIN:
-            self.password_error.show_message(f"The PDF password must be at least {PASSWORD_MIN} characters.")
-            return False, None
-        if password != self.confirm.text():
-            self.password_error.show_message("The two passwords do not match.")
-            return False, None
-        return True, password
-
     def save(self) -> bool:
         """Ask where, then build and write the PDF off the UI thread; False if nothing was started."""
         from circles_desktop.services.learning import learning_record
 
         if self.busy:
             return False
-        self.password_error.clear_message()
         self.error.clear_message()
-        ok, password = self._password()
+        ok, password = self.pdf_password.chosen()
         if not ok:
-            self.password.setFocus()
             return False
         read_ok, content = load(
             self.state, _content(self.circle_id, self.prepared_by.text().strip()), show=MessageLine(self._say_error)
@@ -197,8 +166,7 @@ class RecordPdfDialog(QDialog):
             return data
 
         in_background(self.state, work, lambda data: self._saved(Path(path), data), on_error=self._failed)
-        self.password.clear()
-        self.confirm.clear()
+        self.pdf_password.forget()
         return True
 
     def _set_busy(self, busy: bool) -> None:

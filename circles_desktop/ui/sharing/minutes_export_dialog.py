@@ -43,8 +43,9 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import in_background, load, open_database, write
-from circles_desktop.ui.common.widgets import ERROR_STYLE, GOOD_STYLE, FieldMessage, Note, labelled, passphrase_field
+from circles_desktop.ui.common.widgets import ERROR_STYLE, GOOD_STYLE, Note, labelled
 from circles_desktop.ui.sharing import print_pdf
+from circles_desktop.ui.sharing.pdf_password import PdfPassword
 
 FOLDER_KEY = "export/last_folder"
 PACK = "pack"
@@ -112,7 +113,6 @@ class ExportMinutesDialog(QDialog):
         )
         layout.addWidget(self._build_recipients(), stretch=1)
         layout.addLayout(self._build_destination())
-        self._protect_toggled(False)
         self.progress = QProgressBar()
         self.progress.setObjectName("export.progress")
         self.progress.setAccessibleName("Export progress")
@@ -151,7 +151,7 @@ class ExportMinutesDialog(QDialog):
 
     def _build_destination(self) -> QFormLayout:
         """Where the files go, and the optional password."""
-        from circles_desktop.services.sharing.minutes_export import PASSWORD_MIN, PASSWORD_RULE
+        from circles_desktop.services.sharing.minutes_export import PASSWORD_RULE
 
         form = QFormLayout()
         self.folder = QLineEdit()
@@ -164,18 +164,11 @@ class ExportMinutesDialog(QDialog):
         row.addWidget(self.folder, stretch=1)
         row.addWidget(self.choose_folder)
         form.addRow(labelled("Save &to:", self.folder), row)
-        self.protect = QCheckBox("Protect each PDF with a &password (AES-256)")
-        self.protect.setObjectName("export.protect")
-        self.protect.toggled.connect(self._protect_toggled)
-        form.addRow("", self.protect)
-        self.password = passphrase_field("PDF password", f"at least {PASSWORD_MIN} characters")
-        self.password.setObjectName("export.password")
-        self.confirm = passphrase_field("PDF password again")
-        self.confirm.setObjectName("export.confirm")
-        self.password_error = FieldMessage("Password problem")
-        form.addRow(labelled("Pass&word:", self.password), self.password)
-        form.addRow(labelled("A&gain:", self.confirm), self.confirm)
-        form.addRow("", self.password_error)
+        self.pdf_password = PdfPassword("export", "Protect each PDF with a &password (AES-256)")
+        self.pdf_password.add_rows(form)
+        # The dialog's own names for the parts (tests and the lock reach them).
+        self.protect, self.password_error = self.pdf_password.protect, self.pdf_password.error
+        self.password, self.confirm = self.pdf_password.password, self.pdf_password.confirm
         self.password_note = Note(PASSWORD_RULE)
         form.addRow("", self.password_note)
         return form
@@ -210,13 +203,6 @@ class ExportMinutesDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.cancel_button)
         return buttons
-
-    def _protect_toggled(self, on: bool) -> None:
-        for w in (self.password, self.confirm):
-            w.setEnabled(on)
-            if not on:
-                w.clear()
-        self.password_error.clear_message()
 
     # --- loading ---------------------------------------------------------------------------------
     def _load(self) -> None:
@@ -296,7 +282,7 @@ class ExportMinutesDialog(QDialog):
         folder = self._chosen_folder()
         if folder is None:
             return
-        checked, password = self._chosen_password()
+        checked, password = self.pdf_password.chosen()
         if not checked:
             return
         jobs = self._file_for_each(chosen, folder)
@@ -319,23 +305,6 @@ class ExportMinutesDialog(QDialog):
             self._set_status(f"The folder {folder} cannot be written to. Choose another folder.", error=True)
             return None
         return folder
-
-    def _chosen_password(self) -> tuple[bool, str | None]:
-        """(True, the password or None) when the password rules are met; otherwise says why beside it."""
-        from circles_desktop.services.common.validation import ValidationError
-        from circles_desktop.services.sharing import minutes_export
-
-        self.password_error.clear_message()
-        if not self.protect.isChecked():
-            return True, None
-        password = self.password.text()
-        try:
-            minutes_export.check_password(password, self.confirm.text())
-        except ValidationError as exc:  # a rule, shown beside the password, not a failure to report
-            self.password_error.show_message(describe(exc))
-            self.password.setFocus()
-            return False, None
-        return True, password
 
     def _file_for_each(self, chosen: list[Any], folder: Path) -> list[tuple[Any, Path]]:
         """Each recipient's file: never one that exists, and never the same twice in one run."""
@@ -430,8 +399,7 @@ class ExportMinutesDialog(QDialog):
                 f"documents.{note}{files}",
                 ok=True,
             )
-        self.password.clear()
-        self.confirm.clear()
+        self.pdf_password.forget()
 
     def _crashed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -538,14 +506,12 @@ class ExportMinutesDialog(QDialog):
         if self.busy:
             self.cancel_export()  # Cancel (or Escape) during an export stops it; the dialog stays open
             return
-        self.password.clear()
-        self.confirm.clear()
+        self.pdf_password.forget()
         super().reject()
 
     def _on_lock(self) -> None:
         self._cancel.set()
-        self.password.clear()
-        self.confirm.clear()
+        self.pdf_password.forget()
         if not self.busy:
             super().reject()
 
