@@ -190,7 +190,9 @@ class MembersTab(CircleTab):
         row = self._chosen("Remove member")
         if row is None:
             return
-        if row.role in (MemberRole.CORE_MEMBER, MemberRole.FOCUS_PERSON):
+        from circles_desktop.ui.circles.circle_screen import FOCUS_ROLES
+
+        if row.role in FOCUS_ROLES:
             QMessageBox.warning(self, "Remove member", f"{row.name} is the circle's {row.role_label.lower()}.")
             return
         answer = QMessageBox.question(

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circles_desktop.models.vocab import SHAREABLE, label
+from circles_desktop.models.vocab import label
 from circles_desktop.services.common.words import plural, uk_date
+from circles_desktop.services.consent.consent import CATEGORIES
 from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm
@@ -43,7 +44,6 @@ from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, Note
 if TYPE_CHECKING:
     from circles_desktop.ui.circles.circle_screen import CircleScreen
 
-CATEGORIES = tuple(c.value for c in SHAREABLE)
 GIVEN_BRUSH = QBrush(QColor("#dcefe6"))
 ORG_BRUSH = QBrush(QColor("#eef1f5"))
 HISTORY_HEADERS = (
