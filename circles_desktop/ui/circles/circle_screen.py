@@ -34,9 +34,9 @@ from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.circles.circle_texts import release_text, review_text
 from circles_desktop.ui.circles.ring_drawing import RingDrawing, RingPerson
 from circles_desktop.ui.common.forms import DateField
-from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.messages import Locked, field_errors
 from circles_desktop.ui.common.operations import in_session, load, write
+from circles_desktop.ui.common.said_through import SaidThrough
 from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, FieldMessage, Note
 from circles_desktop.ui.sharing.shared_documents import SharedDocumentsPanel
 
@@ -125,7 +125,7 @@ class CircleScreen(QWidget):
         outcome = load(
             self.state,
             lambda s: overview.circle_overview(s, self.circle_id),
-            show=MessageLine(self._unreadable),  # deleted meanwhile, or unreadable
+            show=SaidThrough(self._unreadable),  # deleted meanwhile, or unreadable
             handlers={Locked: lambda _exc: None},  # the lock cover says it; the tabs are cleared on lock
         )
         self.info = outcome.value if outcome.ok else None

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import ShowsErrors, in_background, load, read, report, write
+from circles_desktop.ui.common.said_through import SaidThrough
 from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note, labelled
 from circles_desktop.ui.sharing.pdf_password import PdfPassword
 
@@ -144,7 +144,7 @@ class RecordPdfDialog(QDialog):
         if not ok:
             return False
         read_ok, content = load(
-            self.state, _content(self.circle_id, self.prepared_by.text().strip()), show=MessageLine(self._say_error)
+            self.state, _content(self.circle_id, self.prepared_by.text().strip()), show=SaidThrough(self._say_error)
         )
         if not read_ok:
             return False
@@ -178,7 +178,7 @@ class RecordPdfDialog(QDialog):
 
     def _saved(self, path: Path, data: bytes) -> None:
         self._set_busy(False)
-        not_audited = MessageLine(self._say_error, "The PDF was saved, but the audit log could not be written: ")
+        not_audited = SaidThrough(self._say_error, "The PDF was saved, but the audit log could not be written: ")
         record_shared(self.state, self.circle_id, "export", data, show=not_audited)
         self.saved_path = path
         note = " Give the password to the learners separately." if self.protect.isChecked() else ""
@@ -200,7 +200,7 @@ def print_record(state: AppState, parent: QWidget, circle_id: int, show: ShowsEr
     content = record_content(state, circle_id)
     if content is None:
         return False
-    failure = show or MessageLine(
+    failure = show or SaidThrough(
         lambda text: QMessageBox.warning(parent, "Print", text), "The record was not printed: "
     )
     job = print_pdf.print_pdf(

@@ -40,9 +40,9 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.services.common.words import plural
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import in_background, load, open_database, write
+from circles_desktop.ui.common.said_through import SaidThrough
 from circles_desktop.ui.common.widgets import ERROR_STYLE, GOOD_STYLE, Note, labelled
 from circles_desktop.ui.sharing import print_pdf
 from circles_desktop.ui.sharing.pdf_password import PdfPassword
@@ -212,7 +212,7 @@ class ExportMinutesDialog(QDialog):
             heading = minutes_export.meeting_heading(s, self.meeting_id)
             return heading, minutes_export.plan_recipients(s, self.meeting_id, self.today)
 
-        outcome = load(self.state, work, show=MessageLine(self._fail_load))
+        outcome = load(self.state, work, show=SaidThrough(self._fail_load))
         if not outcome.ok:
             return
         self.heading_info, self.plans = outcome.value
@@ -414,7 +414,7 @@ class ExportMinutesDialog(QDialog):
         choice = self.print_choice.currentData()
         if choice is None:
             return
-        read = load(self.state, self._print_copy_of(choice), show=MessageLine(self._say_error, "Nothing was printed: "))
+        read = load(self.state, self._print_copy_of(choice), show=SaidThrough(self._say_error, "Nothing was printed: "))
         if not read.ok:
             return
         copy: PrintCopy = read.value
@@ -489,7 +489,7 @@ class ExportMinutesDialog(QDialog):
 
     def _record_print(self, copy: PrintCopy, data: bytes) -> None:
         self._set_busy(False)
-        not_recorded = MessageLine(self._say_error, "Printed, but the print could not be recorded: ")
+        not_recorded = SaidThrough(self._say_error, "Printed, but the print could not be recorded: ")
         if write(self.state, lambda s: copy.record(s, data), show=not_recorded).ok:
             self._set_status(f"Printed {copy.what}; recorded in the register of shared documents.", ok=True)
 

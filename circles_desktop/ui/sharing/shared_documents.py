@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.services.common.words import uk_date, uk_date_time
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.messages import Locked
 from circles_desktop.ui.common.operations import load, write
+from circles_desktop.ui.common.said_through import SaidThrough
 from circles_desktop.ui.common.tables import USER_ROLE, make_table, select_id, selected_id
 from circles_desktop.ui.common.widgets import ERROR_STYLE, Note
 
@@ -115,7 +115,7 @@ class SharedDocumentsPanel(QWidget):
         outcome = load(
             self.state,
             lambda s: sharing.list_shared(s, self.circle_id, limit=LIMIT),
-            show=MessageLine(self._unreadable),
+            show=SaidThrough(self._unreadable),
             handlers={Locked: lambda _exc: self.clear()},  # nothing to say: the lock cover says it
         )
         if not outcome.ok:
@@ -206,7 +206,7 @@ class SharedDocumentsPanel(QWidget):
         if row is None:
             return
         mark = getattr(sharing, what)
-        if not write(self.state, lambda s: mark(s, row.id, date.today()), show=MessageLine(self._say_error)).ok:
+        if not write(self.state, lambda s: mark(s, row.id, date.today()), show=SaidThrough(self._say_error)).ok:
             return
         self.reload()
         self.select_document(row.id)
