@@ -18,6 +18,7 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.learning import learning_record_pdf
 from circles_desktop.ui.sharing import print_pdf
 from support.exports import printer_to_file
+from support.ui import WAIT_MS
 
 
 @pytest.fixture
@@ -44,6 +45,8 @@ def test_printing_the_record_prints_every_page_and_audits_the_hash(qtbot, state,
     qtbot.addWidget(parent)
 
     assert learning_record_pdf.print_record(state, parent, circle_id) is True
+    # Built and painted in the Background pool; audited when the job reports back on the UI thread.
+    qtbot.waitUntil(lambda: not state.background.busy, timeout=WAIT_MS)
 
     source = learning_record_pdf.build_pdf(learning_record_pdf.record_content(state, circle_id))
     assert len(PdfReader(out).pages) == print_pdf.page_count(source)

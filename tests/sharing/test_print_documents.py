@@ -16,6 +16,7 @@ from circles_desktop.ui.referrals.referrals_area import ReferralsArea
 from circles_desktop.ui.sharing import print_pdf
 from support.exports import pdf_text, printer_to_file
 from support.records import accepted_cosa_referral, cosa_circle
+from support.ui import WAIT_MS
 
 
 @pytest.fixture
@@ -23,19 +24,21 @@ def printed_to(tmp_path, monkeypatch):
     out = tmp_path / "printed.pdf"
 
     sent: list[bytes] = []
-    real_print = print_pdf.print_pdf
+    real_paint = print_pdf.paint_pdf
 
-    def print_and_keep(parent, data, title, printer=None):
+    def paint_and_keep(data, printer, stop=None):
         sent.append(data)  # the printed pages are pictures; the text is checked in what was sent
-        return real_print(parent, data, title, printer)
+        return real_paint(data, printer, stop)
 
     monkeypatch.setattr(print_pdf, "make_printer", printer_to_file(out))
-    monkeypatch.setattr(print_pdf, "print_pdf", print_and_keep)
+    monkeypatch.setattr(print_pdf, "paint_pdf", paint_and_keep)
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     return out, sent
 
 
-def _printed(printed_to) -> str:
+def _printed(qtbot, state, printed_to) -> str:
+    # The PDF is built and painted in the Background pool; the print is recorded when it reports back.
+    qtbot.waitUntil(lambda: not state.background.busy, timeout=WAIT_MS)
     out, sent = printed_to
     assert len(PdfReader(out).pages) == print_pdf.page_count(sent[-1])
     return pdf_text(sent[-1])
@@ -59,7 +62,7 @@ def test_referral_summary_prints_from_the_referral_page(qtbot, state, printed_to
     button = area.page.print_button
     qtbot.waitUntil(button.isVisible)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert reference in _printed(printed_to)
+    assert reference in _printed(qtbot, state, printed_to)
     docs, entry = _last_register_and_audit(state)
     assert docs == [("referral_summary", "print")]
     assert entry == ("referral summary printed", f"referral {referral_id}")
@@ -73,7 +76,7 @@ def test_blank_questionnaire_prints_from_reviews_and_a_cancel_records_nothing(qt
     qtbot.addWidget(screen)
     screen.show()
     qtbot.mouseClick(screen.reviews_tab.questionnaire_button, Qt.MouseButton.LeftButton)
-    text = _printed(printed_to)
+    text = _printed(qtbot, state, printed_to)
     assert reference in text and "questionnaire" in text.lower()
     docs, entry = _last_register_and_audit(state)
     assert docs == [("questionnaire", "print")]

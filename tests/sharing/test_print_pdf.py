@@ -1,5 +1,6 @@
 """Printing renders the very PDF bytes through QtPdf: one printed page per source page, onto a PDF
-QPrinter here (never a real printer)."""
+QPrinter here (never a real printer). A print runs in the Background pool: each test waits for its job
+to report (PrintJob.pages is set as it emits `printed`, `nothing_printed` or `failed`)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from circles_desktop.reports import samples
 from circles_desktop.reports.kit.pdfio import protect
 from circles_desktop.reports.meeting_pack import build_meeting_pack
 from circles_desktop.reports.minutes import build_minutes
+from circles_desktop.ui.common.background import Background
 from circles_desktop.ui.sharing import print_pdf
 from support.exports import page_count
+from support.ui import WAIT_MS
 
 
 def pdf_printer(path: Path) -> QPrinter:
@@ -28,6 +31,21 @@ def pdf_printer(path: Path) -> QPrinter:
 @pytest.fixture(scope="module")
 def pack() -> bytes:
     return build_meeting_pack(samples.sample_meeting_pack())
+
+
+@pytest.fixture
+def background(qapp):
+    pool = Background()
+    yield pool
+    pool.wait()
+
+
+def printed(qtbot, job: print_pdf.PrintJob | None) -> bool:
+    """What a print reported: False when the printer dialog was cancelled (no job was started)."""
+    if job is None:
+        return False
+    qtbot.waitUntil(lambda: job.pages is not None, timeout=WAIT_MS)
+    return bool(job.pages)
 
 
 def test_printed_pages_match_the_source(qapp, tmp_path, pack):
@@ -57,17 +75,17 @@ def test_page_range_is_honoured(qapp, tmp_path, pack):
     assert len(PdfReader(out).pages) == 2
 
 
-def test_print_dialog_cancelled_prints_nothing(qapp, tmp_path, pack, monkeypatch):
+def test_print_dialog_cancelled_prints_nothing(qtbot, background, tmp_path, pack, monkeypatch):
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     out = tmp_path / "none.pdf"
-    assert print_pdf.print_pdf(None, pack, "pack", pdf_printer(out)) is False
+    assert printed(qtbot, print_pdf.print_pdf(background, None, pack, "pack", pdf_printer(out))) is False
     assert not out.exists()
 
 
-def test_print_dialog_accepted_prints(qapp, tmp_path, pack, monkeypatch):
+def test_print_dialog_accepted_prints(qtbot, background, tmp_path, pack, monkeypatch):
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     out = tmp_path / "yes.pdf"
-    assert print_pdf.print_pdf(None, pack, "pack", pdf_printer(out)) is True
+    assert printed(qtbot, print_pdf.print_pdf(background, None, pack, "pack", pdf_printer(out))) is True
     assert len(PdfReader(out).pages) == page_count(pack)
 
 
@@ -93,7 +111,7 @@ def test_unreadable_or_protected_bytes_are_refused_clearly(qapp, pack):
         print_pdf.page_count(protect(pack, "a long password"))
 
 
-def test_printing_shows_progress_and_can_be_stopped(qapp, tmp_path, pack, monkeypatch):
+def test_printing_shows_progress_and_can_be_stopped(qtbot, background, tmp_path, pack, monkeypatch):
     from PySide6.QtWidgets import QProgressDialog
 
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
@@ -109,6 +127,29 @@ def test_printing_shows_progress_and_can_be_stopped(qapp, tmp_path, pack, monkey
     monkeypatch.setattr(QProgressDialog, "setValue", set_value_then_stop)
     out = tmp_path / "stopped.pdf"
     # Stopped after two pages: those two are on paper, so it counts as printed (and is audited).
-    assert print_pdf.print_pdf(None, pack, "pack", pdf_printer(out)) is True
+    assert printed(qtbot, print_pdf.print_pdf(background, None, pack, "pack", pdf_printer(out))) is True
     assert seen[:3] == [(0, page_count(pack)), (1, page_count(pack)), (2, page_count(pack))]
     assert len(PdfReader(out).pages) == 2
+
+
+def test_the_pdf_is_built_and_painted_off_the_ui_thread(qtbot, background, tmp_path, pack, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    threads: list[threading.Thread] = []
+    real_render = print_pdf.LoadedPdf.render_page
+
+    def render(self, index, dpi):
+        threads.append(threading.current_thread())
+        return real_render(self, index, dpi)
+
+    def build() -> bytes:
+        threads.append(threading.current_thread())
+        return pack
+
+    monkeypatch.setattr(print_pdf.LoadedPdf, "render_page", render)
+    out = tmp_path / "worker.pdf"
+    assert printed(qtbot, print_pdf.print_pdf(background, None, build, "pack", pdf_printer(out))) is True
+    assert len(threads) == 1 + page_count(pack)
+    assert threading.main_thread() not in threads
+    assert len(PdfReader(out).pages) == page_count(pack)

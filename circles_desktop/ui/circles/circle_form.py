@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from circles_desktop.models.vocab import CircleKind, CosaVariant
+from circles_desktop.models.vocab import CircleKind, CosaVariant, PersonPart
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circle_pickers import people_fetch, referral_picker
 from circles_desktop.ui.common.dialogs import FormDialog
@@ -36,46 +36,29 @@ class CircleFormDialog(FormDialog):
         self._referral_id = referral_id
         title = "Circle details" if circle_id else "New circle"
         form = RecordForm(title)
-        self.kind = form.add_field("kind", "Kind of circle", combo(KIND_CHOICES), required=True)
-        self.kind.setObjectName("circle_form.kind")
-        self.variant = form.add_field(
-            "variant",
-            "Kind of CoSA circle",
-            combo(VARIANT_CHOICES, include_blank="— choose —"),
-            required=True,
-            help="Adult community, prison / through the gate, intellectual disability, or young person.",
+        self._build_kind(form)
+        self.referral = referral_picker(
+            state, lambda: self.kind.currentData(), lambda: self._keep_referral(), name="circle_form.referral"
         )
-        self.variant.setObjectName("circle_form.variant")
-        self.referral = form.add_field(
+        form.add_field(
             "referral_id",
             "Referral",
-            referral_picker(
-                state, lambda: self.kind.currentData(), lambda: self._keep_referral(), name="circle_form.referral"
-            ),
+            self.referral,
             help="Accepted referrals that no circle has been formed from yet. The circle is about the person referred.",
         )
-        self.title = form.add_field(
-            "title", "Title", QLineEdit(), help="Optional for a CoSA circle; the core member's name is shown anyway."
-        )
+        self.title = QLineEdit()
         self.title.setObjectName("circle_form.title")
-        coordinator = SearchPicker(people_fetch(state, None), placeholder="Search everyone…", blank="— choose —")
-        # With nothing typed the list shows the coordinators already recorded; typing searches everyone.
-        coordinator.set_fetch(lambda text: people_fetch(state, None if text else "coordinator")(text))
-        coordinator.setObjectName("circle_form.coordinator")
-        coordinator.search.setObjectName("circle_form.coordinator.search")
-        coordinator.choice.setObjectName("circle_form.coordinator.choice")
-        self.coordinator = form.add_field("coordinator_id", "Coordinator", coordinator)
-        self.started = form.add_field("started_on", "Started forming on", DateField(), required=True)
-        self.started.setObjectName("circle_form.started_on")
-        self.release = form.add_field(
-            "expected_release_on",
-            "Expected release date",
-            DateField(optional=True),
-            help="For a prison / through-the-gate circle: the circle starts months before release.",
+        form.add_field(
+            "title", "Title", self.title, help="Optional for a CoSA circle; the core member's name is shown anyway."
         )
-        self.release.setObjectName("circle_form.release")
-        self.purpose = form.add_field("purpose", "Purpose", QPlainTextEdit())
+        self.coordinator = SearchPicker(people_fetch(state, None), placeholder="Search everyone…", blank="— choose —")
+        # With nothing typed the list shows the coordinators already recorded; typing searches everyone.
+        self.coordinator.set_fetch(lambda text: people_fetch(state, None if text else PersonPart.COORDINATOR)(text))
+        form.add_field("coordinator_id", "Coordinator", self.coordinator.named("circle_form.coordinator"))
+        self._build_dates(form)
+        self.purpose = QPlainTextEdit()
         self.purpose.setMaximumHeight(70)
+        form.add_field("purpose", "Purpose", self.purpose)
         form.save_button.setObjectName("circle_form.save")
         super().__init__(title, form, self._save, parent, object_name="circle_form")
 
@@ -86,6 +69,33 @@ class CircleFormDialog(FormDialog):
         elif referral_id is not None:
             self._load_referral(referral_id)
         self._kind_changed()
+
+    def _build_kind(self, form: RecordForm) -> None:
+        self.kind = combo(KIND_CHOICES)
+        self.kind.setObjectName("circle_form.kind")
+        form.add_field("kind", "Kind of circle", self.kind, required=True)
+        self.variant = combo(VARIANT_CHOICES, include_blank="— choose —")
+        self.variant.setObjectName("circle_form.variant")
+        form.add_field(
+            "variant",
+            "Kind of CoSA circle",
+            self.variant,
+            required=True,
+            help="Adult community, prison / through the gate, intellectual disability, or young person.",
+        )
+
+    def _build_dates(self, form: RecordForm) -> None:
+        self.started = DateField()
+        self.started.setObjectName("circle_form.started_on")
+        form.add_field("started_on", "Started forming on", self.started, required=True)
+        self.release = DateField(optional=True)
+        self.release.setObjectName("circle_form.release")
+        form.add_field(
+            "expected_release_on",
+            "Expected release date",
+            self.release,
+            help="For a prison / through-the-gate circle: the circle starts months before release.",
+        )
 
     # --- filling ---------------------------------------------------------------------------------
     def _keep_referral(self) -> int | None:
@@ -99,7 +109,7 @@ class CircleFormDialog(FormDialog):
             return
         self._referral_id = f.referral_id
         self.referral.refresh()
-        names = read(self.state, lambda s: _names(s, [f.coordinator_id]), {})
+        names: dict[int, str] = read(self.state, lambda s: _names(s, [f.coordinator_id]), {})
         self.form.load(
             {
                 "kind": f.kind,
@@ -111,7 +121,8 @@ class CircleFormDialog(FormDialog):
             }
         )
         self.referral.set_value(f.referral_id)
-        self.coordinator.set_value(f.coordinator_id, names.get(f.coordinator_id))
+        coordinator = f.coordinator_id
+        self.coordinator.set_value(coordinator, names.get(coordinator) if coordinator is not None else None)
         self.form.mark_clean()
         self.kind.setEnabled(False)
 
@@ -155,7 +166,7 @@ class CircleFormDialog(FormDialog):
             expected_release_on=values["expected_release_on"],
         )
 
-        def work(s):
+        def work(s: Any) -> int:
             try:
                 if self.circle_id is None:
                     return circles.create_circle(s, form).id
@@ -180,7 +191,7 @@ def _onto_fields(errors: dict[str, str]) -> dict[str, str]:
     return errors
 
 
-def _names(s, ids):
+def _names(s: Any, ids: list[int | None]) -> dict[int, str]:
     from circles_desktop.services.people import people
 
     return people.names(s, [i for i in ids if i is not None])

@@ -3,7 +3,8 @@ one is asked of the Meeting screen through the Circle screen's signals."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -13,10 +14,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from circles_desktop.models.vocab import label
+from circles_desktop.services.common.words import plural, uk_date_time
+from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.circles.circle_texts import review_text
 from circles_desktop.ui.common.list_parts import list_table
 from circles_desktop.ui.common.operations import read
@@ -24,47 +26,47 @@ from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.tables import fill_table, make_table, selected_id
 from circles_desktop.ui.common.widgets import WARNING_STYLE, Note
 
-DATE_TIME = "%a %d/%m/%Y %H:%M"
+if TYPE_CHECKING:
+    from circles_desktop.ui.circles.circle_screen import CircleScreen
+
+
+def when(moment: datetime) -> str:
+    """A meeting's day and time: "Fri 14/03/2025 18:00" (the UK date, with the weekday before it)."""
+    return f"{moment:%a} {uk_date_time(moment)}"
 
 
 class MeetingsModel(PagedTableModel):
     COL_WHEN, COL_KIND, COL_VENUE, COL_PRESENT, COL_SECTIONS, COL_ACTIONS = range(6)
     HEADERS = ("Date and time", "Kind", "Venue", "Present", "Minutes sections", "Open actions")
 
-    def __init__(self, screen, parent: Any = None) -> None:
+    def __init__(self, circle_screen: CircleScreen, parent: Any = None) -> None:
         super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
-        self.screen = screen
+        self.circle_screen = circle_screen
 
     def _count(self, _text: str) -> int:
         from circles_desktop.services.meetings import meetings
 
-        return read(self.screen.state, lambda s: meetings.count_meetings(s, self.screen.circle_id), 0)
+        return read(self.circle_screen.state, lambda s: meetings.count_meetings(s, self.circle_screen.circle_id), 0)
 
     def _fetch(self, _text: str, offset: int, limit: int) -> list[tuple]:
         from circles_desktop.services.meetings import meetings
 
-        rows = read(
-            self.screen.state,
-            lambda s: meetings.list_meetings(s, self.screen.circle_id, offset=offset, limit=limit),
+        rows: list[Any] = read(
+            self.circle_screen.state,
+            lambda s: meetings.list_meetings(s, self.circle_screen.circle_id, offset=offset, limit=limit),
             [],
         )
         # Formatted once here; the id rides after the shown columns.
-        return [
-            (m.starts_at.strftime(DATE_TIME), label(m.kind), m.venue, m.present, m.sections, m.open_actions, m.id)
-            for m in rows
-        ]
+        return [(when(m.starts_at), label(m.kind), m.venue, m.present, m.sections, m.open_actions, m.id) for m in rows]
 
     def meeting_id(self, row: int) -> int:
         return self.row(row)[-1]
 
 
-class MeetingsTab(QWidget):
-    def __init__(self, screen) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("circle.meetings")
-        self.model = MeetingsModel(screen, self)
+class MeetingsTab(CircleTab):
+    def __init__(self, circle_screen: CircleScreen) -> None:
+        super().__init__(circle_screen, "circle.meetings")
+        self.model = MeetingsModel(circle_screen, self)
         # This table has always kept Qt's word wrap; the long lists turn it off.
         self.table = list_table(self.model, "meetings.table", "The circle's meetings", word_wrap=True)
         header = self.table.horizontalHeader()
@@ -88,12 +90,15 @@ class MeetingsTab(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         self.error.hide()
-        self.new_button.clicked.connect(lambda: self.screen.new_meeting_requested.emit(self.screen.circle_id))
+        self.new_button.clicked.connect(self._new_meeting)
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
-        self.model.total_changed.connect(lambda n: self.count.setText(f"{n} meeting{'s' if n != 1 else ''}"))
+        self.model.total_changed.connect(lambda n: self.count.setText(plural(n, "meeting")))
         self.model.failed.connect(self._failed)
+
+    def _new_meeting(self) -> None:
+        self.circle_screen.new_meeting_requested.emit(self.circle_id)
 
     def _failed(self, message: str) -> None:
         self.error.setText(message)
@@ -102,7 +107,7 @@ class MeetingsTab(QWidget):
     def reload(self) -> None:
         self.error.hide()
         self.model.reload()
-        self.new_button.setEnabled(not self.screen.is_closed)
+        self.new_button.setEnabled(not self.circle_screen.is_closed)
 
     def clear(self) -> None:
         self.model.clear()
@@ -113,15 +118,12 @@ class MeetingsTab(QWidget):
         if not index.isValid():
             QMessageBox.information(self, "Open meeting", "Choose a meeting in the list first.")
             return
-        self.screen.open_meeting_requested.emit(self.model.meeting_id(index.row()))
+        self.circle_screen.open_meeting_requested.emit(self.model.meeting_id(index.row()))
 
 
-class ReviewsTab(QWidget):
-    def __init__(self, screen) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("circle.reviews")
+class ReviewsTab(CircleTab):
+    def __init__(self, circle_screen: CircleScreen) -> None:
+        super().__init__(circle_screen, "circle.reviews")
         self.due = QLabel()
         self.due.setObjectName("reviews.due")
         self.due.setAccessibleName("Quarterly review due")
@@ -154,30 +156,33 @@ class ReviewsTab(QWidget):
             )
         )
         layout.addWidget(box, 1)
-        self.new_button.clicked.connect(lambda: self.screen.new_meeting_requested.emit(self.screen.circle_id))
+        self.new_button.clicked.connect(self._new_meeting)
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.questionnaire_button.clicked.connect(self.print_questionnaire)
 
+    def _new_meeting(self) -> None:
+        self.circle_screen.new_meeting_requested.emit(self.circle_id)
+
     def print_questionnaire(self) -> bool:
         from circles_desktop.ui.sharing.print_documents import print_blank_questionnaire
 
-        return print_blank_questionnaire(self.state, self, self.screen.circle_id)
+        return print_blank_questionnaire(self.state, self, self.circle_id)
 
     def reload(self) -> None:
         from circles_desktop.services.circles import circle_queries
 
-        info = self.screen.info
+        info = self.circle_screen.info
         due = info.review_due if info else None
         self.due.setText(review_text(due))
         self.due.setStyleSheet("font-size: 12pt;" + (WARNING_STYLE if due and due.overdue else ""))
-        rows = read(self.state, lambda s: circle_queries.review_history(s, self.screen.circle_id), [])
+        rows: list[Any] = read(self.state, lambda s: circle_queries.review_history(s, self.circle_id), [])
         fill_table(
             self.table,
-            [(r.starts_at.strftime(DATE_TIME), label(r.kind), r.venue) for r in rows],
+            [(when(r.starts_at), label(r.kind), r.venue) for r in rows],
             [r.meeting_id for r in rows],
         )
-        self.new_button.setEnabled(not self.screen.is_closed)
+        self.new_button.setEnabled(not self.circle_screen.is_closed)
 
     def clear(self) -> None:
         self.due.clear()
@@ -188,4 +193,4 @@ class ReviewsTab(QWidget):
         if ident is None:
             QMessageBox.information(self, "Open review", "Choose a review in the list first.")
             return
-        self.screen.open_meeting_requested.emit(ident)
+        self.circle_screen.open_meeting_requested.emit(ident)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,27 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circles_desktop.models.vocab import OUTER_ROLES, CircleKind, MemberRole, Ring, label
+from circles_desktop.models.vocab import OUTER_ROLES, CircleKind, MemberRole, PersonPart, Ring, label
 from circles_desktop.services.common.words import uk_date
+from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circle_pickers import organisation_picker, people_fetch, person_picker
+from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.operations import read, write
-from circles_desktop.ui.common.tables import fill_table, make_table, selected_id
+from circles_desktop.ui.common.tables import fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.widgets import Note
 
+if TYPE_CHECKING:
+    from circles_desktop.ui.circles.circle_screen import CircleScreen
+
 INNER_ROLES = (MemberRole.VOLUNTEER, MemberRole.PARENT_CARER)
-COSA_OUTER = (
-    MemberRole.PROBATION_OFFICER,
-    MemberRole.POLICE_OFFENDER_MANAGER,
-    MemberRole.PRISON_STAFF,
-    MemberRole.APPROVED_PREMISES_STAFF,
-    MemberRole.FORENSIC_CLDT,
-    MemberRole.SOCIAL_WORKER,
-    MemberRole.YOUTH_OFFENDING_OFFICER,
-    MemberRole.HSB_PRACTITIONER,
-    MemberRole.MAPPA_COORDINATOR,
-)
+COSA_OUTER = tuple(role for role in MemberRole if role in OUTER_ROLES)  # in the vocabulary's order
 OTHER_KIND_ROLES = (
     MemberRole.FACILITATOR,
     MemberRole.VOLUNTEER,
@@ -49,21 +44,36 @@ OTHER_KIND_ROLES = (
     MemberRole.OTHER,
 )
 # Which people a role's picker lists before anything is typed.
-PART_FOR_ROLE = {MemberRole.VOLUNTEER: "volunteer", MemberRole.PARENT_CARER: "parent_carer"}
+PART_FOR_ROLE = {MemberRole.VOLUNTEER: PersonPart.VOLUNTEER, MemberRole.PARENT_CARER: PersonPart.PARENT_CARER}
 HEADERS = ("Name", "Role", "Organisation", "Joined", "Left")
 
 
-class MembersTab(QWidget):
-    def __init__(self, screen) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("circle.members")
+class MembersTab(CircleTab):
+    def __init__(self, circle_screen: CircleScreen) -> None:
+        super().__init__(circle_screen, "circle.members")
         self.rows: dict[int, Any] = {}
         self.inner_table = make_table(HEADERS, "Inner circle members", stretch=0)
         self.inner_table.setObjectName("members.inner")
         self.outer_table = make_table(HEADERS, "Outer circle members", stretch=0)
         self.outer_table.setObjectName("members.outer")
+        inner_box = QGroupBox("Inner circle: core member, volunteers (and a parent or carer)")
+        QVBoxLayout(inner_box).addWidget(self.inner_table)
+        outer_box = QGroupBox("Outer circle: professionals")
+        QVBoxLayout(outer_box).addWidget(self.outer_table)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_tools())
+        layout.addWidget(
+            Note(
+                "Someone who has attendance or consent recorded stays in the record: "
+                "use “Leaves on…” rather than Remove."
+            )
+        )
+        layout.addWidget(inner_box, 1)
+        layout.addWidget(outer_box, 1)
+        self._connect()
+        self._current: QTableWidget = self.inner_table
+
+    def _build_tools(self) -> QHBoxLayout:
         self.show_left = QCheckBox("Show people who have &left")
         self.show_left.setObjectName("members.show_left")
         self.show_left.setChecked(True)
@@ -82,39 +92,23 @@ class MembersTab(QWidget):
             tools.addWidget(b)
         tools.addStretch(1)
         tools.addWidget(self.show_left)
+        return tools
 
-        inner_box = QGroupBox("Inner circle: core member, volunteers (and a parent or carer)")
-        QVBoxLayout(inner_box).addWidget(self.inner_table)
-        outer_box = QGroupBox("Outer circle: professionals")
-        QVBoxLayout(outer_box).addWidget(self.outer_table)
-        layout = QVBoxLayout(self)
-        layout.addLayout(tools)
-        layout.addWidget(
-            Note(
-                "Someone who has attendance or consent recorded stays in the record: "
-                "use “Leaves on…” rather than Remove."
-            )
-        )
-        layout.addWidget(inner_box, 1)
-        layout.addWidget(outer_box, 1)
-
+    def _connect(self) -> None:
         self.add_button.clicked.connect(lambda: self.add_member())
         self.edit_button.clicked.connect(lambda: self.edit_member())
         self.leave_button.clicked.connect(lambda: self.member_leaves())
         self.remove_button.clicked.connect(self.remove_member)
         self.show_left.toggled.connect(lambda _on: self.reload())
-        self.inner_table.itemSelectionChanged.connect(lambda: self._selected_in(self.inner_table))
-        self.outer_table.itemSelectionChanged.connect(lambda: self._selected_in(self.outer_table))
-        self.inner_table.doubleClicked.connect(lambda _i: self.edit_member())
-        self.outer_table.doubleClicked.connect(lambda _i: self.edit_member())
-        self._current: QTableWidget = self.inner_table
-        self.dialog: FormDialog | None = None
+        for table in (self.inner_table, self.outer_table):
+            table.itemSelectionChanged.connect(lambda table=table: self._selected_in(table))
+            table.doubleClicked.connect(lambda _i: self.edit_member())
 
     # --- reading ---------------------------------------------------------------------------------
     def reload(self) -> None:
         from circles_desktop.services.circles import members
 
-        rows = read(self.state, lambda s: members.members(s, self.screen.circle_id), [])
+        rows: list[Any] = read(self.state, lambda s: members.members(s, self.circle_id), [])
         today = date.today()
         if not self.show_left.isChecked():
             rows = [r for r in rows if r.left_on is None or r.left_on > today]
@@ -126,7 +120,7 @@ class MembersTab(QWidget):
                 [(r.name, r.role_label, r.organisation, uk_date(r.joined_on), uk_date(r.left_on)) for r in mine],
                 [r.id for r in mine],
             )
-        closed = self.screen.is_closed
+        closed = self.circle_screen.is_closed
         self.add_button.setEnabled(not closed)
 
     def clear(self) -> None:
@@ -135,7 +129,7 @@ class MembersTab(QWidget):
         self.outer_table.setRowCount(0)
 
     def _selected_in(self, table: QTableWidget) -> None:
-        if table.selectionModel().hasSelection():
+        if table.selectionModel().hasSelection():  # one member chosen across the two lists
             self._current = table
             other = self.outer_table if table is self.inner_table else self.inner_table
             other.blockSignals(True)
@@ -147,8 +141,6 @@ class MembersTab(QWidget):
         return self.rows.get(ident) if ident is not None else None
 
     def select_member(self, member_id: int) -> bool:
-        from circles_desktop.ui.common.tables import select_id
-
         for table in (self.inner_table, self.outer_table):
             if select_id(table, member_id):
                 self._selected_in(table)
@@ -156,45 +148,51 @@ class MembersTab(QWidget):
         return False
 
     # --- writing ---------------------------------------------------------------------------------
+    def _kind(self) -> str:
+        info = self.circle_screen.info
+        return info.circle.kind if info else CircleKind.COSA
+
     def add_member(self, ring: str | None = None) -> FormDialog:
-        kind = self.screen.info.circle.kind if self.screen.info else CircleKind.COSA
-        dialog = MemberDialog(self.state, self.screen.circle_id, kind, self, ring=ring)
-        return self._open(dialog)
+        return self.open_dialog(MemberDialog(self.state, self.circle_id, self._kind(), self, ring=ring))
 
     def edit_member(self) -> FormDialog | None:
+        row = self._chosen("Edit member")
+        if row is None:
+            return None
+        return self.open_dialog(MemberDialog(self.state, self.circle_id, self._kind(), self, member=row))
+
+    def _chosen(self, title: str) -> Any:
+        """The member chosen in either list, or None having said to choose one."""
         row = self.selected()
         if row is None:
-            QMessageBox.information(self, "Edit member", "Choose a member in one of the lists first.")
-            return None
-        kind = self.screen.info.circle.kind if self.screen.info else CircleKind.COSA
-        return self._open(MemberDialog(self.state, self.screen.circle_id, kind, self, member=row))
+            QMessageBox.information(self, title, "Choose a member in one of the lists first.")
+        return row
 
     def member_leaves(self) -> FormDialog | None:
-        row = self.selected()
-        if row is None:
-            QMessageBox.information(self, "Leaves on", "Choose a member in one of the lists first.")
-            return None
         from circles_desktop.services.circles import members
 
+        row = self._chosen("Leaves on")
+        if row is None:
+            return None
         form = RecordForm(f"{row.name} leaves the circle")
-        form.add_field("left_on", "Left on", DateField(), required=True).setObjectName("leave.left_on")
+        left_on = DateField()
+        left_on.setObjectName("leave.left_on")
+        form.add_field("left_on", "Left on", left_on, required=True)
         form.load({"left_on": row.left_on or date.today()})
         form.save_button.setObjectName("leave.save")
 
-        def save(values: dict[str, Any]) -> bool:
-            return write(
-                self.state, lambda s: members.member_leaves(s, row.id, values["left_on"]), show=form, parent=dialog
-            )[0]
+        def work(s: Any, values: dict[str, Any]) -> Any:
+            return members.member_leaves(s, row.id, values["left_on"])
 
-        dialog = FormDialog("Leaves the circle", form, save, self, object_name="leave_dialog")
-        return self._open(dialog)
+        return self.open_form("Leaves the circle", form, work, "leave_dialog")
 
     def remove_member(self) -> None:
-        row = self.selected()
+        row = self._chosen("Remove member")
         if row is None:
-            QMessageBox.information(self, "Remove member", "Choose a member in one of the lists first.")
             return
-        if row.role in (MemberRole.CORE_MEMBER, MemberRole.FOCUS_PERSON):
+        from circles_desktop.ui.circles.circle_screen import FOCUS_ROLES
+
+        if row.role in FOCUS_ROLES:
             QMessageBox.warning(self, "Remove member", f"{row.name} is the circle's {row.role_label.lower()}.")
             return
         answer = QMessageBox.question(
@@ -209,13 +207,7 @@ class MembersTab(QWidget):
 
         ok, _ = write(self.state, lambda s: members.remove_member(s, row.id), parent=self, title="Not removed")
         if ok:
-            self.screen.saved()
-
-    def _open(self, dialog: FormDialog) -> FormDialog:
-        dialog.accepted.connect(self.screen.saved)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+            self.circle_screen.saved()
 
 
 class MemberDialog(FormDialog):
@@ -223,7 +215,7 @@ class MemberDialog(FormDialog):
 
     def __init__(
         self,
-        state,
+        state: AppState,
         circle_id: int,
         circle_kind: str,
         parent: QWidget | None = None,
@@ -235,56 +227,65 @@ class MemberDialog(FormDialog):
         self.member = member
         title = f"{member.name} in this circle" if member else "Add a member"
         form = RecordForm(title)
-        roles = (*INNER_ROLES, *COSA_OUTER) if circle_kind == CircleKind.COSA else OTHER_KIND_ROLES
-        if member is not None and member.role not in roles:
-            roles = (member.role, *roles)
-        self.role = form.add_field(
-            "role", "Role", combo({r.value if hasattr(r, "value") else r: label(r) for r in roles}), required=True
-        )
-        self.role.setObjectName("member.role")
-        self.ring = form.add_field(
-            "ring",
-            "Ring",
-            combo({Ring.INNER.value: "Inner circle", Ring.OUTER.value: "Outer circle (professionals)"}),
-            required=True,
-        )
-        self.ring.setObjectName("member.ring")
+        self._build_role_and_ring(form, circle_kind)
         if member is None:
-            picker = person_picker(state, None, name="member.person")
-            picker.set_fetch(
-                lambda text: people_fetch(
-                    state, None if text else PART_FOR_ROLE.get(self.role.currentData(), "professional")
-                )(text)
-            )
-            self.person = form.add_field(
-                "person_id",
-                "Person",
-                picker,
-                required=True,
-                help="With nothing typed, the list shows people already recorded in that part (volunteers, "
-                "professionals); type to search everyone.",
-            )
-        self.organisation = form.add_field(
+            self._build_person(form)
+        self.organisation = organisation_picker(state, name="member.organisation")
+        form.add_field(
             "organisation_id",
             "Organisation",
-            organisation_picker(state, name="member.organisation"),
+            self.organisation,
             help="For a professional: the organisation they represent in this circle.",
         )
-        self.joined = form.add_field("joined_on", "Joined on", DateField(), required=True)
+        self.joined = DateField()
         self.joined.setObjectName("member.joined_on")
+        form.add_field("joined_on", "Joined on", self.joined, required=True)
         if member is not None:
-            self.left = form.add_field("left_on", "Left on", DateField(optional=True))
+            self.left = DateField(optional=True)
             self.left.setObjectName("member.left_on")
+            form.add_field("left_on", "Left on", self.left)
         form.save_button.setObjectName("member.save")
         super().__init__(title, form, self._save, parent, object_name="member_dialog")
         self.role.currentIndexChanged.connect(self._role_changed)
         self.ring.currentIndexChanged.connect(self._ring_changed)
+        self._fill(ring)
+
+    def _build_role_and_ring(self, form: RecordForm, circle_kind: str) -> None:
+        roles: tuple[str, ...] = (*INNER_ROLES, *COSA_OUTER) if circle_kind == CircleKind.COSA else OTHER_KIND_ROLES
+        if self.member is not None and self.member.role not in roles:
+            roles = (self.member.role, *roles)
+        self.role = combo({str(r): label(r) for r in roles})
+        self.role.setObjectName("member.role")
+        form.add_field("role", "Role", self.role, required=True)
+        self.ring = combo({Ring.INNER.value: "Inner circle", Ring.OUTER.value: "Outer circle (professionals)"})
+        self.ring.setObjectName("member.ring")
+        form.add_field("ring", "Ring", self.ring, required=True)
+
+    def _build_person(self, form: RecordForm) -> None:
+        state = self.state
+        self.person = person_picker(state, None, name="member.person")
+        self.person.set_fetch(
+            lambda text: people_fetch(
+                state, None if text else PART_FOR_ROLE.get(self.role.currentData(), PersonPart.PROFESSIONAL)
+            )(text)
+        )
+        form.add_field(
+            "person_id",
+            "Person",
+            self.person,
+            required=True,
+            help="With nothing typed, the list shows people already recorded in that part (volunteers, "
+            "professionals); type to search everyone.",
+        )
+
+    def _fill(self, ring: str | None) -> None:
+        member = self.member
         if member is not None:
-            form.load(
+            self.form.load(
                 {"role": member.role, "ring": member.ring, "joined_on": member.joined_on, "left_on": member.left_on}
             )
             self.organisation.set_value(member.organisation_id, member.organisation or None)
-            form.mark_clean()
+            self.form.mark_clean()
         else:
             if ring == Ring.OUTER:
                 self.role.setCurrentIndex(self.role.findData(COSA_OUTER[0].value))
@@ -297,7 +298,7 @@ class MemberDialog(FormDialog):
             self.ring.setCurrentIndex(self.ring.findData(Ring.OUTER.value))
         elif role in (MemberRole.VOLUNTEER, MemberRole.FACILITATOR, MemberRole.PARENT_CARER):
             self.ring.setCurrentIndex(self.ring.findData(Ring.INNER.value))
-        person = getattr(self, "person", None)
+        person = getattr(self, "person", None)  # only when adding someone
         if person is not None and not person.search.text():
             person.refresh()
 
@@ -310,7 +311,7 @@ class MemberDialog(FormDialog):
         org = values["organisation_id"] if values["ring"] == Ring.OUTER else None
         if self.member is None:
 
-            def work(s):
+            def work(s: Any) -> Any:
                 return members.add_member(
                     s,
                     self.circle_id,
@@ -322,7 +323,7 @@ class MemberDialog(FormDialog):
                 )
         else:
 
-            def work(s):
+            def work(s: Any) -> Any:
                 return members.update_member(
                     s,
                     self.member.id,

@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
 from circles_desktop.models.vocab import CircleStatus, CosaVariant, MemberRole, label
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.circles.circle_texts import release_text, review_text
 from circles_desktop.ui.circles.ring_drawing import RingDrawing, RingPerson
 from circles_desktop.ui.common.forms import DateField
-from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.messages import Locked, field_errors
+from circles_desktop.ui.common.operations import in_session, load, write
+from circles_desktop.ui.common.said_through import SaidThrough
 from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, FieldMessage, Note
 from circles_desktop.ui.sharing.shared_documents import SharedDocumentsPanel
 
@@ -48,18 +51,24 @@ class CircleScreen(QWidget):
 
     def __init__(self, state: AppState, circle_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from circles_desktop.ui.circles.circle_meetings import MeetingsTab, ReviewsTab
-        from circles_desktop.ui.circles.circle_members import MembersTab
-        from circles_desktop.ui.circles.consent_tab import ConsentTab
-        from circles_desktop.ui.circles.developments_tab import DevelopmentsTab
-        from circles_desktop.ui.circles.goals_tab import GoalsTab
-
         self.state = state
         self.circle_id = circle_id
         self.info: Any = None  # services.overview.CircleOverview, read on each load
         self.setObjectName("circle.screen")
         self.setAccessibleName("Circle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_top())
+        layout.addWidget(self._build_tabs(), 1)
+        self.back.clicked.connect(self._back)
+        back_key = QShortcut(QKeySequence("Alt+Left"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back_key.activated.connect(self._back)
+        state.locked.connect(self.clear)
+        state.unlocked.connect(self._unlocked)
+        if not state.is_locked:
+            self.reload()
 
+    def _build_top(self) -> QHBoxLayout:
         self.back = QPushButton("← All circles")
         self.back.setObjectName("circle.back")
         self.back.setAccessibleName("Back to all circles")
@@ -74,6 +83,14 @@ class CircleScreen(QWidget):
         top.addSpacing(8)
         top.addWidget(self.heading, 1)
         top.addWidget(self.badge)
+        return top
+
+    def _build_tabs(self) -> QTabWidget:
+        from circles_desktop.ui.circles.circle_meetings import MeetingsTab, ReviewsTab
+        from circles_desktop.ui.circles.circle_members import MembersTab
+        from circles_desktop.ui.circles.consent_tab import ConsentTab
+        from circles_desktop.ui.circles.developments_tab import DevelopmentsTab
+        from circles_desktop.ui.circles.goals_tab import GoalsTab
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("circle.tabs")
@@ -84,7 +101,7 @@ class CircleScreen(QWidget):
         self.meetings_tab = MeetingsTab(self)
         self.developments_tab = DevelopmentsTab(self)
         self.reviews_tab = ReviewsTab(self)
-        self.shared_tab = SharedDocumentsPanel(state, circle_id)
+        self.shared_tab = SharedDocumentsPanel(self.state, self.circle_id)
         for tab, title in (
             (self.overview, "&Overview"),
             (self.members_tab, "&Members"),
@@ -96,18 +113,7 @@ class CircleScreen(QWidget):
             (self.shared_tab, "S&hared documents"),
         ):
             self.tabs.addTab(tab, title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
-
-        self.back.clicked.connect(self._back)
-        back_key = QShortcut(QKeySequence("Alt+Left"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        back_key.activated.connect(self._back)
-        state.locked.connect(self.clear)
-        state.unlocked.connect(self._unlocked)
-        if not state.is_locked:
-            self.reload()
+        return self.tabs
 
     # --- loading ---------------------------------------------------------------------------------
     def tab_widgets(self) -> list[Any]:
@@ -116,14 +122,13 @@ class CircleScreen(QWidget):
     def reload(self) -> None:
         from circles_desktop.services.circles import overview
 
-        try:
-            self.info = read(self.state, lambda s: overview.circle_overview(s, self.circle_id), None)
-        except Exception as exc:  # deleted meanwhile, or unreadable
-            from circles_desktop.ui.common.messages import describe
-
-            self.info = None
-            self.heading.setText(f"<h2>This circle could not be read</h2><p>{describe(exc)}</p>")
-            return
+        outcome = load(
+            self.state,
+            lambda s: overview.circle_overview(s, self.circle_id),
+            show=SaidThrough(self._unreadable),  # deleted meanwhile, or unreadable
+            handlers={Locked: lambda _exc: None},  # the lock cover says it; the tabs are cleared on lock
+        )
+        self.info = outcome.value if outcome.ok else None
         if self.info is None:
             return
         c = self.info.circle
@@ -140,6 +145,9 @@ class CircleScreen(QWidget):
         self.badge.setAccessibleName(f"Status: {label(c.status)}")
         for tab in self.tab_widgets():
             tab.reload()
+
+    def _unreadable(self, text: str) -> None:
+        self.heading.setText(f"<h2>This circle could not be read</h2><p>{text}</p>")
 
     def _unlocked(self, _db: object) -> None:
         self.reload()
@@ -176,37 +184,62 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class OverviewTab(QWidget):
-    def __init__(self, screen: CircleScreen) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("circle.overview")
+DETAILS = (
+    ("reference", "Reference"),
+    ("kind", "Kind"),
+    ("variant", "Variant"),
+    ("status", "Status"),
+    ("started", "Started forming"),
+    ("activated", "Active since"),
+    ("ended", "Closed on"),
+    ("release", "Expected release"),
+    ("coordinator", "Coordinator"),
+    ("referral", "Referral"),
+)
 
+
+class OverviewTab(CircleTab):
+    """The circle's details, what is due now, the lifecycle buttons, and the ring drawing beside them."""
+
+    def __init__(self, circle_screen: CircleScreen) -> None:
+        super().__init__(circle_screen, "circle.overview")
+        left = QWidget()
+        lbox = QVBoxLayout(left)
+        lbox.setContentsMargins(0, 0, 0, 0)
+        lbox.addWidget(self._build_details())
+        lbox.addWidget(self._build_now())
+        lbox.addLayout(self._build_buttons())
+        lbox.addWidget(self._build_who())
+        lbox.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.viewport().setAutoFillBackground(False)
+        left.setAutoFillBackground(False)
+        scroll.setMinimumWidth(380)
+        scroll.setMaximumWidth(430)
+        self.rings = RingDrawing()
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(self.rings, 1)
+
+    def _build_details(self) -> QGroupBox:
         self.details = QFormLayout()
         self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.values: dict[str, QLabel] = {}
-        for key, text in (
-            ("reference", "Reference"),
-            ("kind", "Kind"),
-            ("variant", "Variant"),
-            ("status", "Status"),
-            ("started", "Started forming"),
-            ("activated", "Active since"),
-            ("ended", "Closed on"),
-            ("release", "Expected release"),
-            ("coordinator", "Coordinator"),
-            ("referral", "Referral"),
-        ):
+        for key, text in DETAILS:
             value = QLabel()
             value.setObjectName(f"overview.{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(text)
             self.values[key] = value
             self.details.addRow(f"{text}:", value)
-        details_box = QGroupBox("Details")
-        details_box.setLayout(self.details)
+        box = QGroupBox("Details")
+        box.setLayout(self.details)
+        return box
 
+    def _build_now(self) -> QGroupBox:
         self.countdown = QLabel()
         self.countdown.setObjectName("overview.countdown")
         self.countdown.setAccessibleName("Release countdown")
@@ -215,18 +248,20 @@ class OverviewTab(QWidget):
         self.review.setObjectName("overview.review_due")
         self.review.setAccessibleName("Quarterly review due")
         self.review.setWordWrap(True)
-        self.actions = QLabel()
-        self.actions.setObjectName("overview.actions")
-        self.actions.setAccessibleName("Actions")
-        self.actions.setWordWrap(True)
+        self.open_actions = QLabel()
+        self.open_actions.setObjectName("overview.actions")
+        self.open_actions.setAccessibleName("Actions")
+        self.open_actions.setWordWrap(True)
         self.counts = QLabel()
         self.counts.setObjectName("overview.counts")
         self.counts.setWordWrap(True)
-        status_box = QGroupBox("Now")
-        sbox = QVBoxLayout(status_box)
-        for w in (self.countdown, self.review, self.actions, self.counts):
-            sbox.addWidget(w)
+        box = QGroupBox("Now")
+        column = QVBoxLayout(box)
+        for w in (self.countdown, self.review, self.open_actions, self.counts):
+            column.addWidget(w)
+        return box
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.edit_button = QPushButton("Edit &details…")
         self.edit_button.setObjectName("overview.edit")
         self.activate_button = QPushButton("&Activate…")
@@ -239,44 +274,24 @@ class OverviewTab(QWidget):
         for b in (self.edit_button, self.activate_button, self.close_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        self.edit_button.clicked.connect(self.edit_details)
+        self.activate_button.clicked.connect(lambda: self.change_status("activate"))
+        self.close_button.clicked.connect(lambda: self.change_status("close"))
+        return buttons
 
-        self.rings = RingDrawing()
+    def _build_who(self) -> QGroupBox:
         self.who = QLabel()
         self.who.setObjectName("overview.who")
         self.who.setAccessibleName("Who is in each ring")
         self.who.setWordWrap(True)
         self.who.setTextFormat(Qt.TextFormat.PlainText)
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        who_box = QGroupBox("Who is in each ring")
-        QVBoxLayout(who_box).addWidget(self.who)
-
-        left = QWidget()
-        lbox = QVBoxLayout(left)
-        lbox.setContentsMargins(0, 0, 0, 0)
-        lbox.addWidget(details_box)
-        lbox.addWidget(status_box)
-        lbox.addLayout(buttons)
-        lbox.addWidget(who_box)
-        lbox.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.viewport().setAutoFillBackground(False)
-        left.setAutoFillBackground(False)
-        scroll.setMinimumWidth(380)
-        scroll.setMaximumWidth(430)
-        layout = QHBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(self.rings, 1)
-
-        self.edit_button.clicked.connect(self.edit_details)
-        self.activate_button.clicked.connect(lambda: self.change_status("activate"))
-        self.close_button.clicked.connect(lambda: self.change_status("close"))
-        self.dialog: QDialog | None = None
+        box = QGroupBox("Who is in each ring")
+        QVBoxLayout(box).addWidget(self.who)
+        return box
 
     def reload(self) -> None:
-        info = self.screen.info
+        info = self.circle_screen.info
         if info is None:
             self.clear()
             return
@@ -302,8 +317,8 @@ class OverviewTab(QWidget):
         text = f"{plural(info.open_actions, 'open action')}"
         if info.overdue_actions:
             text += f", {info.overdue_actions} overdue"
-        self.actions.setText(text + ".")
-        self.actions.setStyleSheet(WARNING_STYLE if info.overdue_actions else "")
+        self.open_actions.setText(text + ".")
+        self.open_actions.setStyleSheet(WARNING_STYLE if info.overdue_actions else "")
         self.counts.setText(f"{plural(info.meetings, 'meeting')} · {plural(info.goals, 'goal')}")
 
         core = next((m for m in info.inner if m.role in FOCUS_ROLES), None)
@@ -319,7 +334,7 @@ class OverviewTab(QWidget):
     def clear(self) -> None:
         for value in self.values.values():
             value.clear()
-        for w in (self.countdown, self.review, self.actions, self.counts, self.who):
+        for w in (self.countdown, self.review, self.open_actions, self.counts, self.who):
             w.clear()
         self.rings.clear()
 
@@ -327,26 +342,19 @@ class OverviewTab(QWidget):
     def edit_details(self) -> None:
         from circles_desktop.ui.circles.circle_form import CircleFormDialog
 
-        dialog = CircleFormDialog(self.state, self, circle_id=self.screen.circle_id)
-        dialog.accepted.connect(self.screen.saved)
-        self.dialog = dialog
-        dialog.open()
+        self.open_dialog(CircleFormDialog(self.state, self, circle_id=self.circle_id))
 
     def change_status(self, which: str) -> LifecycleDialog:
-        dialog = LifecycleDialog(self.screen, which, self)
-        dialog.accepted.connect(self.screen.saved)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(LifecycleDialog(self.circle_screen, which, self))
 
 
 class LifecycleDialog(QDialog):
     """Activate or close a circle: shows, before trying, every reason the services give for not yet."""
 
-    def __init__(self, screen: CircleScreen, which: str, parent: QWidget | None = None) -> None:
+    def __init__(self, circle_screen: CircleScreen, which: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.screen = screen
-        self.state = screen.state
+        self.circle_screen = circle_screen
+        self.state = circle_screen.state
         self.which = which
         activate = which == "activate"
         title = "Make the circle active" if activate else "Close the circle"
@@ -392,18 +400,16 @@ class LifecycleDialog(QDialog):
 
         on = self.on_date.value() or date.today()
 
-        def work(s):
-            circle = circles.get_circle(s, self.screen.circle_id)
+        def work(s: Any) -> dict[str, str]:
+            circle = circles.get_circle(s, self.circle_screen.circle_id)
             if self.which == "activate":
                 return circles.activation_problems(s, circle, on)
             return circles.closing_problems(s, circle, on)
 
         try:
-            problems = read(self.state, work, {"": "Circles Desktop is locked."})
-        except Exception as exc:
-            from circles_desktop.ui.common.messages import describe
-
-            problems = {"": describe(exc)}
+            problems = in_session(self.state, work)
+        except Exception as exc:  # what stops it, in the same words as any failure (locked included)
+            problems = field_errors(exc)
         if problems:
             self.problems.setText("Not yet:\n" + "\n".join(f"• {m}" for m in problems.values()))
             self.problems.setStyleSheet(WARNING_STYLE)
@@ -418,9 +424,9 @@ class LifecycleDialog(QDialog):
     def do_it(self) -> None:
         from circles_desktop.services.circles import circles
 
-        on = self.on_date.value()
+        on = self.on_date.value() or date.today()
         fn = circles.activate_circle if self.which == "activate" else circles.close_circle
-        ok, _ = write(self.state, lambda s: fn(s, self.screen.circle_id, on), parent=self, title="Not changed")
+        ok, _ = write(self.state, lambda s: fn(s, self.circle_screen.circle_id, on), parent=self, title="Not changed")
         if ok:
             self.accept()
         else:

@@ -14,15 +14,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from circles_desktop.models.vocab import CircleKind, CircleStatus, CosaVariant, label
-from circles_desktop.services.common.words import uk_date
+from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circle_texts import release_text
-from circles_desktop.ui.common.list_parts import count_label, list_table, search_box
+from circles_desktop.ui.common.list_parts import count_label, list_table, search_box, tab_chain
 from circles_desktop.ui.common.opened_in_place import OpenedInPlace
 from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.paged_model import PagedTableModel
@@ -54,7 +55,7 @@ class CirclesModel(PagedTableModel):
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple]:
         from circles_desktop.services.circles import circle_list
 
-        rows = read(
+        rows: list[Any] = read(
             self.state,
             lambda s: circle_list.list_circles(
                 s, self.kind, self.status, text, offset=offset, limit=limit, variant=self.variant
@@ -97,7 +98,23 @@ class CirclesArea(QWidget, OpenedInPlace):
         self.setAccessibleName("Circles")
         self.screen: Any = None  # the open CircleScreen
         self.dialog: Any = None  # the open new-circle form
+        self.model = CirclesModel(state, self)
+        self.list_page = self._build_list_page()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._connect()
+        tab_chain(
+            self, self.search, self.kind, self.status, self.variant, self.open_button, self.new_button, self.table
+        )
+        state.locked.connect(self._forget)
+        state.unlocked.connect(self._unlocked)
+        if not state.is_locked:
+            self.refresh()
 
+    def _build_list_page(self) -> QWidget:
         self.search = search_box("circles.search", "Search core member, title or reference", "Search circles")
         self.kind = self._filter("circles.kind", "All kinds", {k.value: k.label for k in CircleKind}, "Kind")
         self.status = self._filter("circles.status", "Any status", {s.value: s.label for s in CircleStatus}, "Status")
@@ -110,8 +127,23 @@ class CirclesArea(QWidget, OpenedInPlace):
         self.open_button.setObjectName("circles.open")
         self.count = count_label("circles.count", "Number of circles")
         self.error = FieldMessage("Circles list error")
+        tools = QHBoxLayout()
+        tools.addWidget(self.search, 2)
+        for w in (self.kind, self.status, self.variant, self.count):
+            tools.addWidget(w)
+        tools.addSpacing(12)
+        tools.addWidget(self.open_button)
+        tools.addWidget(self.new_button)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel("<h2>Circles</h2>"))
+        column.addLayout(tools)
+        column.addWidget(self.error)
+        column.addWidget(self._build_table(), 1)
+        return page
 
-        self.model = CirclesModel(state, self)
+    def _build_table(self) -> QTableView:
         self.table = list_table(self.model, "circles.table", "Circles")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -119,50 +151,18 @@ class CirclesArea(QWidget, OpenedInPlace):
         for col, width in ((0, 100), (1, 110), (2, 150), (3, 170), (4, 70), (5, 170), (6, 140), (7, 90), (8, 100)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(CirclesModel.COL_CORE, QHeaderView.ResizeMode.Stretch)
+        return self.table
 
-        tools = QHBoxLayout()
-        tools.addWidget(self.search, 2)
-        tools.addWidget(self.kind)
-        tools.addWidget(self.status)
-        tools.addWidget(self.variant)
-        tools.addWidget(self.count)
-        tools.addSpacing(12)
-        tools.addWidget(self.open_button)
-        tools.addWidget(self.new_button)
-        list_page = QWidget()
-        lbox = QVBoxLayout(list_page)
-        lbox.setContentsMargins(0, 0, 0, 0)
-        lbox.addWidget(QLabel("<h2>Circles</h2>"))
-        lbox.addLayout(tools)
-        lbox.addWidget(self.error)
-        lbox.addWidget(self.table, 1)
-        self.list_page = list_page
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(list_page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-
+    def _connect(self) -> None:
         self.search.textChanged.connect(self.model.set_filter)
         for box in (self.kind, self.status, self.variant):
             box.currentIndexChanged.connect(lambda _i: self._filters_changed())
-        self.model.total_changed.connect(lambda n: self.count.setText(f"{n} circle{'s' if n != 1 else ''}"))
+        self.model.total_changed.connect(lambda n: self.count.setText(plural(n, "circle")))
         self.model.failed.connect(self.error.show_message)
         self.table.doubleClicked.connect(lambda index: self.open_circle(self.model.circle_id(index.row())))
         self.table.activated.connect(lambda index: self.open_circle(self.model.circle_id(index.row())))
         self.open_button.clicked.connect(self._open_selected)
         self.new_button.clicked.connect(lambda: self.new_circle())
-        self.setTabOrder(self.search, self.kind)
-        self.setTabOrder(self.kind, self.status)
-        self.setTabOrder(self.status, self.variant)
-        self.setTabOrder(self.variant, self.open_button)
-        self.setTabOrder(self.open_button, self.new_button)
-        self.setTabOrder(self.new_button, self.table)
-        state.locked.connect(self._forget)
-        state.unlocked.connect(self._unlocked)
-        if not state.is_locked:
-            self.refresh()
 
     def _filter(self, name: str, blank: str, choices: dict[str, str], accessible: str) -> QComboBox:
         box = QComboBox()

@@ -4,9 +4,10 @@ the whole history below."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -29,15 +30,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circles_desktop.models.vocab import SHAREABLE, label
-from circles_desktop.services.common.words import uk_date
+from circles_desktop.models.vocab import label
+from circles_desktop.services.common.words import plural, uk_date
+from circles_desktop.services.consent.consent import CATEGORIES
+from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm
-from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.operations import read, report, write
 from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, selected_id
 from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, Note
 
-CATEGORIES = tuple(c.value for c in SHAREABLE)
+if TYPE_CHECKING:
+    from circles_desktop.ui.circles.circle_screen import CircleScreen
+
 GIVEN_BRUSH = QBrush(QColor("#dcefe6"))
 ORG_BRUSH = QBrush(QColor("#eef1f5"))
 HISTORY_HEADERS = (
@@ -52,19 +58,26 @@ HISTORY_HEADERS = (
 )
 
 
-class ConsentTab(QWidget):
-    def __init__(self, screen) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("circle.consent")
+class ConsentTab(CircleTab):
+    def __init__(self, circle_screen: CircleScreen) -> None:
+        super().__init__(circle_screen, "circle.consent")
         self.matrix_rows: list[Any] = []
         self.history: list[Any] = []
-
         self.young = QLabel()
         self.young.setObjectName("consent.young_person")
         self.young.setAccessibleName("Parent or carer consent")
         self.young.setWordWrap(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self._build_matrix())
+        split.addWidget(self._build_history())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.young)
+        layout.addLayout(self._build_tools())
+        layout.addWidget(split, 1)
+
+    def _build_tools(self) -> QHBoxLayout:
         self.on_date = DateField()
         self.on_date.setObjectName("consent.on_date")
         self.on_date.setAccessibleName("Consent on date")
@@ -85,7 +98,14 @@ class ConsentTab(QWidget):
         tools.addWidget(self.withdraw_button)
         tools.addStretch(1)
         tools.addWidget(self.form_button)
+        self.on_date.dateChanged.connect(lambda _d: self.reload_matrix())
+        self.today_button.clicked.connect(lambda: self.on_date.set_value(date.today()))
+        self.give_button.clicked.connect(lambda: self.give())
+        self.withdraw_button.clicked.connect(lambda: self.withdraw())
+        self.form_button.clicked.connect(self.save_signed_form)
+        return tools
 
+    def _build_matrix(self) -> QGroupBox:
         self.matrix = QTableWidget(0, 1 + len(CATEGORIES))
         self.matrix.setObjectName("consent.matrix")
         self.matrix.setAccessibleName("Consent: outer-circle recipients by category of information")
@@ -100,44 +120,31 @@ class ConsentTab(QWidget):
         for c in range(1, 1 + len(CATEGORIES)):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(c, 132)
-        self.history_table = make_table(HISTORY_HEADERS, "Consent history", stretch=1)
-        self.history_table.setObjectName("consent.history")
-
-        matrix_box = QGroupBox("Who may receive what (on the date chosen)")
-        mbox = QVBoxLayout(matrix_box)
-        mbox.addWidget(
+        box = QGroupBox("Who may receive what (on the date chosen)")
+        column = QVBoxLayout(box)
+        column.addWidget(
             Note(
                 "Each cell shows the date consent was given (and withdrawn, if it has been). A blank "
                 "cell means nothing of that kind may be shared. “Via organisation” means consent "
                 "was given to the member's organisation as a whole."
             )
         )
-        mbox.addWidget(self.matrix)
-        history_box = QGroupBox("History")
-        QVBoxLayout(history_box).addWidget(self.history_table)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(matrix_box)
-        split.addWidget(history_box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.young)
-        layout.addLayout(tools)
-        layout.addWidget(split, 1)
+        column.addWidget(self.matrix)
+        return box
 
-        self.on_date.dateChanged.connect(lambda _d: self.reload_matrix())
-        self.today_button.clicked.connect(lambda: self.on_date.set_value(date.today()))
-        self.give_button.clicked.connect(lambda: self.give())
-        self.withdraw_button.clicked.connect(lambda: self.withdraw())
-        self.form_button.clicked.connect(self.save_signed_form)
-        self.dialog: FormDialog | None = None
+    def _build_history(self) -> QGroupBox:
+        self.history_table = make_table(HISTORY_HEADERS, "Consent history", stretch=1)
+        self.history_table.setObjectName("consent.history")
+        box = QGroupBox("History")
+        QVBoxLayout(box).addWidget(self.history_table)
+        return box
 
     # --- reading ---------------------------------------------------------------------------------
     def reload(self) -> None:
-        from circles_desktop.services.circles import circle_queries, circles
+        from circles_desktop.services.circles import circle_queries
 
         self.reload_matrix()
-        self.history = read(self.state, lambda s: circle_queries.consent_history_rows(s, self.screen.circle_id), [])
+        self.history = read(self.state, lambda s: circle_queries.consent_history_rows(s, self.circle_id), [])
         fill_table(
             self.history_table,
             [
@@ -155,42 +162,46 @@ class ConsentTab(QWidget):
             ],
             [h.id for h in self.history],
         )
-        if self.screen.is_young_person:
-            today = date.today()
-
-            def work(s):
-                return (
-                    circles.has_parent_carer_consent(s, self.screen.circle_id, today),
-                    circle_queries.parent_carers(s, self.screen.circle_id),
-                )
-
-            has, carers = read(self.state, work, (False, []))
-            names = ", ".join(p.name for p in carers) or "none added yet"
-            if has:
-                self.young.setText(
-                    f"Young person's circle: a parent's or carer's consent is recorded "
-                    f"(parents and carers in the circle: {names})."
-                )
-                self.young.setStyleSheet(GOOD_STYLE + " font-weight: bold;")
-            else:
-                self.young.setText(
-                    "Young person's circle: a parent or carer must consent as well as the young person. "
-                    f"No parent's or carer's consent is recorded yet (parents and carers in the circle: {names}). "
-                    "The circle cannot become active until it is."
-                )
-                self.young.setStyleSheet(WARNING_STYLE)
-            self.young.show()
+        if self.circle_screen.is_young_person:
+            self._show_parent_carer_consent()
         else:
             self.young.hide()
-        self.give_button.setEnabled(not self.screen.is_closed)
+        self.give_button.setEnabled(not self.circle_screen.is_closed)
+
+    def _show_parent_carer_consent(self) -> None:
+        """A young person's circle needs a parent's or carer's consent as well: say whether there is one."""
+        from circles_desktop.services.circles import circle_queries, circles
+
+        cid, today = self.circle_id, date.today()
+
+        def work(s: Any) -> tuple[bool, list[Any]]:
+            return circles.has_parent_carer_consent(s, cid, today), circle_queries.parent_carers(s, cid)
+
+        nothing: tuple[bool, list[Any]] = (False, [])
+        has, carers = read(self.state, work, nothing)
+        names = ", ".join(p.name for p in carers) or "none added yet"
+        if has:
+            self.young.setText(
+                f"Young person's circle: a parent's or carer's consent is recorded "
+                f"(parents and carers in the circle: {names})."
+            )
+            self.young.setStyleSheet(GOOD_STYLE + " font-weight: bold;")
+        else:
+            self.young.setText(
+                "Young person's circle: a parent or carer must consent as well as the young person. "
+                f"No parent's or carer's consent is recorded yet (parents and carers in the circle: {names}). "
+                "The circle cannot become active until it is."
+            )
+            self.young.setStyleSheet(WARNING_STYLE)
+        self.young.show()
 
     def reload_matrix(self) -> None:
         from circles_desktop.services.consent import consent
 
         on = self.on_date.value() or date.today()
-        cid = self.screen.circle_id
+        cid = self.circle_id
 
-        def work(s):
+        def work(s: Any) -> tuple[list[Any], dict[int, Any]]:
             rows = consent.consent_matrix(s, cid, on)
             via = {
                 r.recipient.id: consent.covered_through_organisation(s, cid, r.recipient.id, on)
@@ -199,7 +210,8 @@ class ConsentTab(QWidget):
             }
             return rows, via
 
-        rows, via = read(self.state, work, ([], {}))
+        nothing: tuple[list[Any], dict[int, Any]] = ([], {})
+        rows, via = read(self.state, work, nothing)
         self.matrix_rows = rows
         self.matrix.setRowCount(0)
         self.matrix.setRowCount(len(rows))
@@ -210,23 +222,10 @@ class ConsentTab(QWidget):
             item.setData(USER_ROLE, (who.kind, who.id))
             self.matrix.setItem(r, 0, item)
             for c, category in enumerate(CATEGORIES, start=1):
-                cell = row.cells.get(category)
-                if cell is not None:
-                    words = f"✓ Given {uk_date(cell.given_on)}"
-                    if cell.withdrawn_on:
-                        words += f"\nwithdrawn from {uk_date(cell.withdrawn_on)}"
-                    item = QTableWidgetItem(words)
-                    item.setData(USER_ROLE, cell.consent_id)
-                    item.setBackground(GIVEN_BRUSH)
-                    item.setToolTip(f"{who.name}: {label(category)}, {words.replace(chr(10), ', ')}")
-                elif category in via.get(who.id, ()):
-                    item = QTableWidgetItem("Via organisation")
-                    item.setBackground(ORG_BRUSH)
-                    item.setToolTip(f"Consent was given to {who.organisation} as a whole.")
-                else:
-                    item = QTableWidgetItem("")
-                    item.setToolTip(f"{who.name}: no consent for {label(category).lower()} on {uk_date(on)}.")
-                self.matrix.setItem(r, c, item)
+                through_organisation = category in via.get(who.id, ())
+                self.matrix.setItem(
+                    r, c, _matrix_cell(who, category, row.cells.get(category), through_organisation, on)
+                )
 
     def clear(self) -> None:
         self.matrix_rows, self.history = [], []
@@ -238,21 +237,18 @@ class ConsentTab(QWidget):
         """What the matrix shows for a recipient and category (for tests and screen readers)."""
         col = 1 + CATEGORIES.index(category)
         for r, row in enumerate(self.matrix_rows):
-            if row.recipient.name == recipient_name:
-                return self.matrix.item(r, col).text()
+            item = self.matrix.item(r, col)
+            if row.recipient.name == recipient_name and item is not None:
+                return item.text()
         raise KeyError(recipient_name)
 
     # --- giving and withdrawing ------------------------------------------------------------------
     def give(self) -> GiveConsentDialog:
-        dialog = GiveConsentDialog(self.screen, self)
-        dialog.accepted.connect(self.screen.saved)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(GiveConsentDialog(self.circle_screen, self))
 
     def chosen_consents(self) -> list[int]:
         """Consents chosen in the matrix (cells), or else the one chosen in the history."""
-        ids = []
+        ids: list[int] = []
         for item in self.matrix.selectedItems():
             value = item.data(USER_ROLE)
             if isinstance(value, int):
@@ -274,25 +270,22 @@ class ConsentTab(QWidget):
                 "Choose the consent to withdraw: one or more given cells in the matrix, or a row of the history.",
             )
             return None
-        form = RecordForm(f"Withdraw {len(ids)} consent{'s' if len(ids) != 1 else ''}")
+        form = RecordForm(f"Withdraw {plural(len(ids), 'consent')}")
+        withdrawn_on = DateField()
+        withdrawn_on.setObjectName("withdraw.date")
         form.add_field(
-            "withdrawn_on", "Withdrawn from", DateField(), required=True, help="Consent stops counting on this date."
-        ).setObjectName("withdraw.date")
-        form.add_field("reason", "Reason", QLineEdit()).setObjectName("withdraw.reason")
+            "withdrawn_on", "Withdrawn from", withdrawn_on, required=True, help="Consent stops counting on this date."
+        )
+        reason = QLineEdit()
+        reason.setObjectName("withdraw.reason")
+        form.add_field("reason", "Reason", reason)
         form.save_button.setObjectName("withdraw.save")
 
-        def save(values: dict[str, Any]) -> bool:
-            def work(s):
-                for cid in ids:
-                    consent.withdraw_consent(s, cid, values["withdrawn_on"], values["reason"] or "")
+        def work(s: Any, values: dict[str, Any]) -> None:
+            for cid in ids:
+                consent.withdraw_consent(s, cid, values["withdrawn_on"], values["reason"] or "")
 
-            return write(self.state, work, show=form, parent=dialog)[0]
-
-        dialog = FormDialog("Withdraw consent", form, save, self, object_name="withdraw_dialog")
-        dialog.accepted.connect(self.screen.saved)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_form("Withdraw consent", form, work, "withdraw_dialog")
 
     def save_signed_form(self) -> None:
         from circles_desktop.services.consent import consent
@@ -312,10 +305,28 @@ class ConsentTab(QWidget):
         if target:
             try:
                 Path(target).write_bytes(content)
-            except OSError as exc:
-                from circles_desktop.ui.common.messages import describe
+            except OSError as exc:  # a file the coordinator chose, not a record: say why, as any failure
+                report(exc, parent=self, title="Signed form")
 
-                QMessageBox.warning(self, "Signed form", describe(exc))
+
+def _matrix_cell(who: Any, category: str, cell: Any, through_organisation: bool, on: date) -> QTableWidgetItem:
+    """One cell of the matrix: consent given (and withdrawn), given to the organisation, or none."""
+    if cell is not None:
+        words = f"✓ Given {uk_date(cell.given_on)}"
+        if cell.withdrawn_on:
+            words += f"\nwithdrawn from {uk_date(cell.withdrawn_on)}"
+        item = QTableWidgetItem(words)
+        item.setData(USER_ROLE, cell.consent_id)
+        item.setBackground(GIVEN_BRUSH)
+        item.setToolTip(f"{who.name}: {label(category)}, {words.replace(chr(10), ', ')}")
+    elif through_organisation:
+        item = QTableWidgetItem("Via organisation")
+        item.setBackground(ORG_BRUSH)
+        item.setToolTip(f"Consent was given to {who.organisation} as a whole.")
+    else:
+        item = QTableWidgetItem("")
+        item.setToolTip(f"{who.name}: no consent for {label(category).lower()} on {uk_date(on)}.")
+    return item
 
 
 class CategoryChecks(QWidget):
@@ -380,37 +391,50 @@ class FileChoice(QWidget):
         self.changed.emit()
 
 
+Choices = tuple[list[Any], dict[int, str], list[Any]]  # recipients, organisations, parents and carers
+YOUNG_PERSON_NOTE = "This is a young person's circle: record the parent's or carer's consent with the young person's."
+
+
 class GiveConsentDialog(FormDialog):
-    def __init__(self, screen, parent: QWidget | None = None) -> None:
-        from circles_desktop.services.circles import circle_queries
-        from circles_desktop.services.consent import consent
+    """Consent from the core member (or a parent or carer) for one recipient: an outer-circle member, or
+    an organisation as a whole."""
 
-        self.screen = screen
-        self.state = screen.state
-        cid = screen.circle_id
-        info = screen.info
-        core_id = info.circle.focus_person_id if info else None
-        core_name = info.circle.focus_person.display_name if info and info.circle.focus_person else "Core member"
-
-        def work(s):
-            recips = consent.recipients(s, cid, date.today())
-            return recips, circle_queries.parent_carers(s, cid)
-
-        recips, carers = read(self.state, work, ([], []))
+    def __init__(self, circle_screen: CircleScreen, parent: QWidget | None = None) -> None:
+        self.circle_screen = circle_screen
+        self.state = circle_screen.state
+        nothing: Choices = ([], {}, [])
+        recipients, organisations, carers = read(self.state, _choices(circle_screen.circle_id), nothing)
         form = RecordForm("Give consent")
+        self._build_recipient(form, recipients, organisations)
+        self.categories = CategoryChecks()
+        form.add_field("categories", "May receive", self.categories, required=True)
+        self.given_on = DateField()
+        self.given_on.setObjectName("give.given_on")
+        form.add_field("given_on", "Given on", self.given_on, required=True)
+        self._build_given_by(form, carers)
+        self.signed_form = FileChoice("Attach the signed consent form")
+        form.add_field("signed_form", "Signed form", self.signed_form)
+        self.notes = QLineEdit()
+        form.add_field("notes", "Notes", self.notes)
+        form.save_button.setObjectName("give.save")
+        super().__init__("Give consent", form, self._save, parent, object_name="give_dialog")
+        column = form.layout()
+        if circle_screen.is_young_person and isinstance(column, QVBoxLayout):  # under the form's title
+            column.insertWidget(1, Note(YOUNG_PERSON_NOTE))
+        form.mark_clean()
+
+    def _build_recipient(self, form: RecordForm, recipients: list[Any], organisations: dict[int, str]) -> None:
         self.recipient = QComboBox()
         self.recipient.setObjectName("give.recipient")
         self.recipient.addItem("— choose —", None)
-        orgs: dict[int, str] = {}
-        for r in recips:
+        orgs = dict(organisations)
+        for r in recipients:
             if r.kind == "member":
                 self.recipient.addItem(
                     f"{r.name}" + (f" — {r.organisation}" if r.organisation else ""), f"member:{r.id}"
                 )
             else:
                 orgs[r.id] = r.name
-        org_ids = read(self.state, lambda s: _member_organisations(s, cid), {})
-        orgs.update(org_ids)
         for oid, name in sorted(orgs.items(), key=lambda x: x[1].casefold()):
             self.recipient.addItem(f"{name} (the whole organisation)", f"organisation:{oid}")
         form.add_field(
@@ -420,9 +444,13 @@ class GiveConsentDialog(FormDialog):
             required=True,
             help="An outer-circle member, or an organisation as a whole.",
         )
-        self.categories = form.add_field("categories", "May receive", CategoryChecks(), required=True)
-        self.given_on = form.add_field("given_on", "Given on", DateField(), required=True)
-        self.given_on.setObjectName("give.given_on")
+
+    def _build_given_by(self, form: RecordForm, carers: list[Any]) -> None:
+        """Who gave it (the core member, or a parent or carer) and, for a young person, the parent or carer
+        consenting as well."""
+        info = self.circle_screen.info
+        core_id = info.circle.focus_person_id if info else None
+        core_name = info.circle.focus_person.display_name if info and info.circle.focus_person else "Core member"
         self.given_by = QComboBox()
         self.given_by.setObjectName("give.given_by")
         self.given_by.addItem(f"{core_name} (core member)", core_id)
@@ -431,31 +459,20 @@ class GiveConsentDialog(FormDialog):
         form.add_field("given_by_id", "Given by", self.given_by, required=True)
         self.parent_carer = QComboBox()
         self.parent_carer.setObjectName("give.parent_carer")
-        if screen.is_young_person:
-            self.parent_carer.addItem("— none —", None)
-            for p in carers:
-                self.parent_carer.addItem(p.name, p.person_id)
-            form.add_field(
-                "parent_carer_id",
-                "Parent or carer also consenting",
-                self.parent_carer,
-                help="For a young person, a parent or carer consents as well. Add them to the circle first "
-                "(Members tab, role: parent or carer).",
-            )
-            if len(carers) >= 1:
-                self.parent_carer.setCurrentIndex(1)
-        self.signed_form = form.add_field("signed_form", "Signed form", FileChoice("Attach the signed consent form"))
-        self.notes = form.add_field("notes", "Notes", QLineEdit())
-        form.save_button.setObjectName("give.save")
-        super().__init__("Give consent", form, self._save, parent, object_name="give_dialog")
-        if screen.is_young_person:
-            form.layout().insertWidget(
-                1,
-                Note(
-                    "This is a young person's circle: record the parent's or carer's consent with the young person's."
-                ),
-            )
-        form.mark_clean()
+        if not self.circle_screen.is_young_person:
+            return
+        self.parent_carer.addItem("— none —", None)
+        for p in carers:
+            self.parent_carer.addItem(p.name, p.person_id)
+        form.add_field(
+            "parent_carer_id",
+            "Parent or carer also consenting",
+            self.parent_carer,
+            help="For a young person, a parent or carer consents as well. Add them to the circle first "
+            "(Members tab, role: parent or carer).",
+        )
+        if len(carers) >= 1:
+            self.parent_carer.setCurrentIndex(1)
 
     def _save(self, values: dict[str, Any]) -> bool:
         from circles_desktop.services.consent import consent
@@ -472,16 +489,14 @@ class GiveConsentDialog(FormDialog):
             path = Path(values["signed_form"])
             try:
                 signed = (path.name, path.read_bytes())
-            except OSError as exc:
-                from circles_desktop.ui.common.messages import describe
-
+            except OSError as exc:  # the file chosen cannot be read: say so beside it
                 self.form.show_errors({"signed_form": describe(exc)})
                 return False
 
-        def work(s):
+        def work(s: Any) -> Any:
             return consent.give_consent(
                 s,
-                self.screen.circle_id,
+                self.circle_screen.circle_id,
                 categories=values["categories"],
                 given_on=values["given_on"],
                 given_by_id=given_by,
@@ -495,11 +510,18 @@ class GiveConsentDialog(FormDialog):
         return write(self.state, work, show=self.form, parent=self)[0]
 
 
-def _member_organisations(s, circle_id: int) -> dict[int, str]:
-    from circles_desktop.services.circles import members
+def _choices(circle_id: int) -> Callable[[Any], Choices]:
+    """The read for the dialog's choices: today's recipients, the organisations outer-circle members
+    represent, and the parents and carers in the circle."""
+    from circles_desktop.services.circles import circle_queries, members
+    from circles_desktop.services.consent import consent
 
-    return {
-        m.organisation_id: m.organisation
-        for m in members.members(s, circle_id, ring="outer")
-        if m.organisation_id is not None
-    }
+    def work(s: Any) -> Choices:
+        organisations = {
+            m.organisation_id: m.organisation
+            for m in members.members(s, circle_id, ring="outer")
+            if m.organisation_id is not None
+        }
+        return consent.recipients(s, circle_id, date.today()), organisations, circle_queries.parent_carers(s, circle_id)
+
+    return work

@@ -5,7 +5,7 @@ add/edit form on the right."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,11 +26,21 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.models.vocab import DevelopmentKind, label
 from circles_desktop.services.common.words import uk_date
+from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, select_id, selected_id
 
+if TYPE_CHECKING:
+    from circles_desktop.ui.circles.circle_screen import CircleScreen
+
 HEADERS = ("Date", "Kind", "What happened", "Reported by", "Shared with", "MAPPA")
+
+
+def _person_words(p: Any) -> str:
+    """Someone in the circle as the choices name them: "Ann Smith (volunteer)"."""
+    role = "coordinator" if p.role == "coordinator" else label(p.role).lower()
+    return f"{p.name} ({role})"
 
 
 class SharedWith(QWidget):
@@ -62,8 +72,7 @@ class SharedWith(QWidget):
         self.people.blockSignals(True)
         self.people.clear()
         for p in people:
-            role = "coordinator" if p.role == "coordinator" else label(p.role).lower()
-            item = QListWidgetItem(f"{p.name} ({role})")
+            item = QListWidgetItem(_person_words(p))
             item.setData(USER_ROLE, (p.person_id, None))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -97,15 +106,29 @@ class SharedWith(QWidget):
                 item.setCheckState(Qt.CheckState.Checked)
 
 
-class DevelopmentsTab(QWidget):
-    def __init__(self, screen) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("circle.developments")
+class DevelopmentsTab(CircleTab):
+    """The list on the left, the add/edit form on the right."""
+
+    def __init__(self, circle_screen: CircleScreen) -> None:
+        super().__init__(circle_screen, "circle.developments")
         self.rows: list[Any] = []
         self.editing: int | None = None
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self._build_list())
+        split.addWidget(self._build_form())
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([640, 480])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        self.new_button.clicked.connect(self.new)
+        self.delete_button.clicked.connect(self.delete)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.form.save_requested.connect(self.save)
+        self.form.cancelled.connect(self._reset)
+        self.escalated.toggled.connect(self._escalated_toggled)
 
+    def _build_list(self) -> QWidget:
         self.table = make_table(HEADERS, "Significant developments", stretch=2)
         self.table.setObjectName("developments.table")
         header = self.table.horizontalHeader()
@@ -121,61 +144,51 @@ class DevelopmentsTab(QWidget):
         tools.addWidget(self.delete_button)
         tools.addStretch(1)
         left = QWidget()
-        lbox = QVBoxLayout(left)
-        lbox.setContentsMargins(0, 0, 0, 0)
-        lbox.addLayout(tools)
-        lbox.addWidget(self.table, 1)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(tools)
+        column.addWidget(self.table, 1)
+        return left
 
+    def _build_form(self) -> RecordForm:
         self.form = RecordForm("New development")
         self.form.setObjectName("development.form")
-        self.form.add_field("occurred_on", "Date", DateField(), required=True).setObjectName("development.date")
-        self.kind = self.form.add_field(
-            "kind",
-            "Kind",
-            combo({k.value: k.label for k in DevelopmentKind}),
-            required=True,
-            help="Progress, risk or need.",
-        )
+        self.occurred_on = DateField()
+        self.occurred_on.setObjectName("development.date")
+        self.form.add_field("occurred_on", "Date", self.occurred_on, required=True)
+        self.kind = combo({k.value: k.label for k in DevelopmentKind})
         self.kind.setObjectName("development.kind")
-        self.description = self.form.add_field("description", "What happened", QPlainTextEdit(), required=True)
+        self.form.add_field("kind", "Kind", self.kind, required=True, help="Progress, risk or need.")
+        self.description = QPlainTextEdit()
         self.description.setObjectName("development.description")
         self.description.setMinimumHeight(70)
         self.description.setMaximumHeight(120)
-        self.reported_by = self.form.add_field("reported_by_id", "Reported by", QComboBox())
+        self.form.add_field("description", "What happened", self.description, required=True)
+        self.reported_by = QComboBox()
         self.reported_by.setObjectName("development.reported_by")
-        self.shared = self.form.add_field("shared_with", "Shared with", SharedWith())
-        self.escalated = self.form.add_field("escalated_to_mappa", "Escalated to MAPPA", QCheckBox("Yes"))
+        self.form.add_field("reported_by_id", "Reported by", self.reported_by)
+        self.shared = SharedWith()
+        self.form.add_field("shared_with", "Shared with", self.shared)
+        self.escalated = QCheckBox("Yes")
         self.escalated.setObjectName("development.escalated")
-        self.escalated_on = self.form.add_field("escalated_on", "Escalated on", DateField(optional=True))
+        self.form.add_field("escalated_to_mappa", "Escalated to MAPPA", self.escalated)
+        self.escalated_on = DateField(optional=True)
         self.escalated_on.setObjectName("development.escalated_on")
+        self.form.add_field("escalated_on", "Escalated on", self.escalated_on)
         self.form.save_button.setObjectName("development.save")
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.form)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([640, 480])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split, 1)
-
-        self.new_button.clicked.connect(self.new)
-        self.delete_button.clicked.connect(self.delete)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.form.save_requested.connect(self.save)
-        self.form.cancelled.connect(self._reset)
-        self.escalated.toggled.connect(self._escalated_toggled)
+        return self.form
 
     # --- reading ---------------------------------------------------------------------------------
     def reload(self) -> None:
         from circles_desktop.services.circles import circle_queries
 
-        cid = self.screen.circle_id
+        cid = self.circle_id
 
-        def work(s):
+        def work(s: Any) -> tuple[list[Any], list[Any]]:
             return circle_queries.development_rows(s, cid), circle_queries.circle_people(s, cid)
 
-        self.rows, people = read(self.state, work, ([], []))
+        nothing: tuple[list[Any], list[Any]] = ([], [])
+        self.rows, people = read(self.state, work, nothing)
         self.table.blockSignals(True)
         fill_table(
             self.table,
@@ -193,7 +206,13 @@ class DevelopmentsTab(QWidget):
             [d.id for d in self.rows],
         )
         self.table.blockSignals(False)
-        # Choices change with the circle's members; keep what the coordinator has typed.
+        self._offer_people(people)
+        self._escalated_toggled(self.escalated.isChecked())
+        self.new_button.setEnabled(True)
+
+    def _offer_people(self, people: list[Any]) -> None:
+        """The reporter and shared-with choices change with the circle's members; keep what the
+        coordinator has typed."""
         dirty = self.form.is_dirty
         keep_reporter = self.reported_by.currentData()
         keep_shared = self.shared.value()
@@ -203,8 +222,7 @@ class DevelopmentsTab(QWidget):
             self.reported_by.clear()
             self.reported_by.addItem("— not recorded —", None)
             for p in people:
-                role = "coordinator" if p.role == "coordinator" else label(p.role).lower()
-                self.reported_by.addItem(f"{p.name} ({role})", p.person_id)
+                self.reported_by.addItem(_person_words(p), p.person_id)
             self.reported_by.setCurrentIndex(max(0, self.reported_by.findData(keep_reporter)))
             self.shared.set_people(sorted(people, key=lambda p: (p.ring != "outer", p.name.casefold())))
             self.shared.set_value(keep_shared)
@@ -213,8 +231,6 @@ class DevelopmentsTab(QWidget):
             self.shared.blockSignals(False)
         if not dirty:
             self.form.mark_clean()
-        self._escalated_toggled(self.escalated.isChecked())
-        self.new_button.setEnabled(True)
 
     def clear(self) -> None:
         self.rows = []
@@ -268,7 +284,7 @@ class DevelopmentsTab(QWidget):
         if not self.form.confirm_leave(self.save):
             return
         self._reset()
-        self.form.field("occurred_on").setFocus()
+        self.occurred_on.setFocus()
 
     def _reset(self) -> None:
         self.editing = None
@@ -308,14 +324,14 @@ class DevelopmentsTab(QWidget):
         )
         editing = self.editing
 
-        def work(s):
+        def work(s: Any) -> int:
             if editing is None:
-                return developments.record_development(s, self.screen.circle_id, form).id
+                return developments.record_development(s, self.circle_id, form).id
             return developments.update_development(s, editing, form).id
 
         ok, ident = write(self.state, work, show=self.form, parent=self)
         if ok:
-            self.screen.saved()
+            self.circle_screen.saved()
             self._reset()
         return ok
 
@@ -334,4 +350,4 @@ class DevelopmentsTab(QWidget):
         ok, _ = write(self.state, lambda s: developments.delete_development(s, ident), parent=self, title="Not deleted")
         if ok:
             self._reset()
-            self.screen.saved()
+            self.circle_screen.saved()

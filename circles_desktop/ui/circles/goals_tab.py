@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,25 +17,36 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from circles_desktop.models.vocab import GoalStatus, label
 from circles_desktop.services.common.words import uk_date
+from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
-from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.tables import USER_ROLE
 from circles_desktop.ui.common.widgets import Note
 
+if TYPE_CHECKING:
+    from circles_desktop.ui.circles.circle_screen import CircleScreen
 
-class GoalsTab(QWidget):
-    def __init__(self, screen) -> None:
-        super().__init__()
-        self.screen = screen
-        self.state = screen.state
-        self.setObjectName("circle.goals")
+
+class GoalsTab(CircleTab):
+    def __init__(self, circle_screen: CircleScreen) -> None:
+        super().__init__(circle_screen, "circle.goals")
         self.goals: list[Any] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            Note(
+                "Goals are set with the core member and the volunteers; note progress towards each "
+                "as it happens. Choose a goal to add a note or change its status."
+            )
+        )
+        layout.addLayout(self._build_tools())
+        layout.addWidget(self._build_tree(), 1)
+
+    def _build_tree(self) -> QTreeWidget:
         self.tree = QTreeWidget()
         self.tree.setObjectName("goals.tree")
         self.tree.setAccessibleName("Goals and progress notes")
@@ -45,10 +56,14 @@ class GoalsTab(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().resizeSection(1, 110)
-        self.tree.header().resizeSection(2, 200)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 110)
+        header.resizeSection(2, 200)
+        return self.tree
+
+    def _build_tools(self) -> QHBoxLayout:
         self.add_button = QPushButton("&Add goal…")
         self.add_button.setObjectName("goals.add")
         self.progress_button = QPushButton("Add &progress note…")
@@ -59,52 +74,26 @@ class GoalsTab(QWidget):
         for b in (self.add_button, self.progress_button, self.edit_button):
             tools.addWidget(b)
         tools.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            Note(
-                "Goals are set with the core member and the volunteers; note progress towards each "
-                "as it happens. Choose a goal to add a note or change its status."
-            )
-        )
-        layout.addLayout(tools)
-        layout.addWidget(self.tree, 1)
         self.add_button.clicked.connect(lambda: self.add_goal())
         self.progress_button.clicked.connect(lambda: self.add_progress())
         self.edit_button.clicked.connect(lambda: self.edit_goal())
-        self.dialog: FormDialog | None = None
+        return tools
 
     def reload(self) -> None:
         from circles_desktop.services.circles import circle_queries
 
         keep = self.selected_goal_id()
-        self.goals = read(self.state, lambda s: circle_queries.goal_rows(s, self.screen.circle_id), [])
+        self.goals = read(self.state, lambda s: circle_queries.goal_rows(s, self.circle_id), [])
         self.tree.clear()
         for g in self.goals:
-            status = label(g.status) + (f" ({uk_date(g.closed_on)})" if g.closed_on else "")
-            item = QTreeWidgetItem([g.title, uk_date(g.set_on), status])
-            item.setData(0, USER_ROLE, g.id)
-            font = item.font(0)
-            font.setBold(True)
-            item.setFont(0, font)
-            if g.description:
-                item.setToolTip(0, g.description)
-            for p in g.progress:
-                child = QTreeWidgetItem([p.note, uk_date(p.noted_on), p.noted_by])
-                child.setData(0, USER_ROLE, g.id)
-                child.setToolTip(0, p.note)
-                item.addChild(child)
-            if not g.progress:
-                child = QTreeWidgetItem(["No progress noted yet", "", ""])
-                child.setData(0, USER_ROLE, g.id)
-                child.setForeground(0, Qt.GlobalColor.darkGray)
-                item.addChild(child)
+            item = _goal_item(g)
             self.tree.addTopLevelItem(item)
             item.setExpanded(True)
             if g.id == keep:
                 self.tree.setCurrentItem(item)
         if not self.goals:
             self.tree.addTopLevelItem(QTreeWidgetItem(["No goals set yet: “Add goal…” to set the first.", "", ""]))
-        self.add_button.setEnabled(not self.screen.is_closed)
+        self.add_button.setEnabled(not self.circle_screen.is_closed)
 
     def clear(self) -> None:
         self.goals = []
@@ -117,7 +106,7 @@ class GoalsTab(QWidget):
     def select_goal(self, goal_id: int) -> None:
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
-            if item.data(0, USER_ROLE) == goal_id:
+            if item is not None and item.data(0, USER_ROLE) == goal_id:
                 self.tree.setCurrentItem(item)
 
     def _goal(self) -> Any:
@@ -131,23 +120,17 @@ class GoalsTab(QWidget):
         from circles_desktop.services.circles import goals
 
         form = RecordForm("New goal")
-        form.add_field("title", "Goal", QLineEdit(), required=True).setObjectName("goal.title")
-        form.add_field("description", "Description", QPlainTextEdit()).setObjectName("goal.description")
-        form.add_field("set_on", "Set on", DateField(), required=True).setObjectName("goal.set_on")
+        _goal_fields(form)
+        set_on = DateField()
+        set_on.setObjectName("goal.set_on")
+        form.add_field("set_on", "Set on", set_on, required=True)
         form.save_button.setObjectName("goal.save")
+        cid = self.circle_id
 
-        def save(values: dict[str, Any]) -> bool:
-            return write(
-                self.state,
-                lambda s: goals.add_goal(
-                    s, self.screen.circle_id, values["title"], values["set_on"], values["description"] or ""
-                ),
-                show=form,
-                parent=dialog,
-            )[0]
+        def work(s: Any, v: dict[str, Any]) -> Any:
+            return goals.add_goal(s, cid, v["title"], v["set_on"], v["description"] or "")
 
-        dialog = FormDialog("New goal", form, save, self, object_name="goal_dialog")
-        return self._open(dialog)
+        return self.open_form("New goal", form, work, "goal_dialog")
 
     def add_progress(self) -> FormDialog | None:
         from circles_desktop.services.circles import goals
@@ -156,21 +139,18 @@ class GoalsTab(QWidget):
         if goal is None:
             return None
         form = RecordForm(f"Progress: {goal.title}")
-        form.add_field("noted_on", "Date", DateField(), required=True).setObjectName("progress.noted_on")
-        note = form.add_field("note", "Progress", QPlainTextEdit(), required=True)
+        noted_on = DateField()
+        noted_on.setObjectName("progress.noted_on")
+        form.add_field("noted_on", "Date", noted_on, required=True)
+        note = QPlainTextEdit()
         note.setObjectName("progress.note")
+        form.add_field("note", "Progress", note, required=True)
         form.save_button.setObjectName("progress.save")
 
-        def save(values: dict[str, Any]) -> bool:
-            return write(
-                self.state,
-                lambda s: goals.add_progress(s, goal.id, values["noted_on"], values["note"] or ""),
-                show=form,
-                parent=dialog,
-            )[0]
+        def work(s: Any, v: dict[str, Any]) -> Any:
+            return goals.add_progress(s, goal.id, v["noted_on"], v["note"] or "")
 
-        dialog = FormDialog("Add a progress note", form, save, self, object_name="progress_dialog")
-        return self._open(dialog)
+        return self.open_form("Add a progress note", form, work, "progress_dialog")
 
     def edit_goal(self) -> FormDialog | None:
         from circles_desktop.services.circles import goals
@@ -179,19 +159,18 @@ class GoalsTab(QWidget):
         if goal is None:
             return None
         form = RecordForm("Goal")
-        form.add_field("title", "Goal", QLineEdit(), required=True).setObjectName("goal.title")
-        form.add_field("description", "Description", QPlainTextEdit())
-        form.add_field("status", "Status", combo({s.value: s.label for s in GoalStatus}), required=True).setObjectName(
-            "goal.status"
-        )
-        form.add_field("closed_on", "Achieved or stopped on", DateField(optional=True)).setObjectName("goal.closed_on")
+        _goal_fields(form)
+        status = combo({s.value: s.label for s in GoalStatus})
+        status.setObjectName("goal.status")
+        form.add_field("status", "Status", status, required=True)
+        closed = DateField(optional=True)
+        closed.setObjectName("goal.closed_on")
+        form.add_field("closed_on", "Achieved or stopped on", closed)
         form.load(
             {"title": goal.title, "description": goal.description, "status": goal.status, "closed_on": goal.closed_on}
         )
-        status = form.field("status")
-        closed = form.field("closed_on")
 
-        def status_changed(_i: int) -> None:
+        def status_changed(_i: int) -> None:  # achieved or stopped today, unless a date is given
             if status.currentData() != GoalStatus.OPEN and closed.value() is None:
                 closed.set_value(date.today())
             elif status.currentData() == GoalStatus.OPEN:
@@ -200,26 +179,43 @@ class GoalsTab(QWidget):
         status.currentIndexChanged.connect(status_changed)
         form.save_button.setObjectName("goal.save")
 
-        def save(values: dict[str, Any]) -> bool:
-            return write(
-                self.state,
-                lambda s: goals.update_goal(
-                    s,
-                    goal.id,
-                    title=values["title"],
-                    description=values["description"] or "",
-                    status=values["status"],
-                    closed_on=values["closed_on"],
-                ),
-                show=form,
-                parent=dialog,
-            )[0]
+        def work(s: Any, v: dict[str, Any]) -> Any:
+            description = v["description"] or ""
+            return goals.update_goal(
+                s, goal.id, title=v["title"], description=description, status=v["status"], closed_on=v["closed_on"]
+            )
 
-        dialog = FormDialog("Goal", form, save, self, object_name="goal_dialog")
-        return self._open(dialog)
+        return self.open_form("Goal", form, work, "goal_dialog")
 
-    def _open(self, dialog: FormDialog) -> FormDialog:
-        dialog.accepted.connect(self.screen.saved)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+
+def _goal_fields(form: RecordForm) -> None:
+    """The goal and its description, the same in the new and the edit forms."""
+    title = QLineEdit()
+    title.setObjectName("goal.title")
+    form.add_field("title", "Goal", title, required=True)
+    description = QPlainTextEdit()
+    description.setObjectName("goal.description")
+    form.add_field("description", "Description", description)
+
+
+def _goal_item(g: Any) -> QTreeWidgetItem:
+    """A goal in bold, with its progress notes (or a note that there are none yet) under it."""
+    status = label(g.status) + (f" ({uk_date(g.closed_on)})" if g.closed_on else "")
+    item = QTreeWidgetItem([g.title, uk_date(g.set_on), status])
+    item.setData(0, USER_ROLE, g.id)
+    font = item.font(0)
+    font.setBold(True)
+    item.setFont(0, font)
+    if g.description:
+        item.setToolTip(0, g.description)
+    for p in g.progress:
+        child = QTreeWidgetItem([p.note, uk_date(p.noted_on), p.noted_by])
+        child.setData(0, USER_ROLE, g.id)
+        child.setToolTip(0, p.note)
+        item.addChild(child)
+    if not g.progress:
+        child = QTreeWidgetItem(["No progress noted yet", "", ""])
+        child.setData(0, USER_ROLE, g.id)
+        child.setForeground(0, Qt.GlobalColor.darkGray)
+        item.addChild(child)
+    return item

@@ -38,6 +38,30 @@ class RingPerson:
     organisation: str = ""
 
 
+@dataclass(frozen=True)
+class _Rings:
+    """The drawing's geometry: the centre, the inner (1) and outer (2) radii, the core's, the cards' sizes."""
+
+    centre: QPointF
+    rx1: float
+    ry1: float
+    rx2: float
+    ry2: float
+    core_r: float
+    inner_w: float
+    inner_h: float
+    outer_w: float
+    outer_h: float
+    small_h: float
+
+
+def _shown(people: list[RingPerson], most: int) -> list[RingPerson]:
+    """Everyone, or the first few and a last card saying how many more (the text alternative lists all)."""
+    if len(people) <= most:
+        return people
+    return [*people[: most - 1], RingPerson(f"+{len(people) - most + 1} more", "see the list", "")]
+
+
 @dataclass
 class _Card:
     rect: QRectF
@@ -117,26 +141,23 @@ class RingDrawing(QWidget):
         bold.setBold(True)
         small = QFont(base)
         small.setPointSizeF(base.pointSizeF() * 0.9)
-
         legend_h = self._legend(painter, area, base)
         room = area.adjusted(8, legend_h + 4, -8, -8)
+        inner, outer = _shown(self.inner, MAX_INNER), _shown(self.outer, MAX_OUTER)
+        rings = self._rings(room, inner, outer, bold, small)
+        self._paint_bands(painter, rings, small)
+        # The core member.
+        painter.setPen(QPen(QColor("#0c2a25"), 1.5))
+        painter.setBrush(QBrush(CORE_FILL))
+        painter.drawEllipse(rings.centre, rings.core_r, rings.core_r)
+        self._core_text(painter, rings.centre, rings.core_r, bold, small)
+        self._paint_people(painter, rings, inner, outer, bold, small)
 
-        outer = (
-            self.outer
-            if len(self.outer) <= MAX_OUTER
-            else [
-                *self.outer[: MAX_OUTER - 1],
-                RingPerson(f"+{len(self.outer) - MAX_OUTER + 1} more", "see the list", ""),
-            ]
-        )
-        inner = (
-            self.inner
-            if len(self.inner) <= MAX_INNER
-            else [
-                *self.inner[: MAX_INNER - 1],
-                RingPerson(f"+{len(self.inner) - MAX_INNER + 1} more", "see the list", ""),
-            ]
-        )
+    def _rings(
+        self, room: QRectF, inner: list[RingPerson], outer: list[RingPerson], bold: QFont, small: QFont
+    ) -> _Rings:
+        """Where the rings and cards go: the outer ring fits the room with its cards (it may be a little
+        wider than tall), the inner ring sits inside it, the core member at the centre."""
         fm_bold, fm_small = QFontMetricsF(bold), QFontMetricsF(small)
         line_h = fm_bold.height()
         small_h = fm_small.height()
@@ -144,61 +165,48 @@ class RingDrawing(QWidget):
         outer_h = line_h + 2 * small_h + 12
         inner_w = self._card_width(inner, fm_bold, fm_small, 96, 180)
         inner_h = line_h + small_h + 10
-
-        # The outer ring fits the room with its cards; it may be a little wider than tall.
         ry2 = max(60.0, (room.height() - outer_h) / 2 - 2)
         rx2 = max(80.0, min((room.width() - outer_w) / 2 - 2, ry2 * 1.35))
         ry2 = min(ry2, rx2)
         centre = room.center()
         rx1, ry1 = self._inner_radii(len(inner), centre, rx2, ry2, inner_w, inner_h, outer_w, outer_h)
         core_r = max(38.0, min(ry1 - inner_h / 2 - 10, 62.0))
+        return _Rings(centre, rx1, ry1, rx2, ry2, core_r, inner_w, inner_h, outer_w, outer_h, small_h)
 
-        # Bands and ring lines.
+    def _paint_bands(self, painter: QPainter, r: _Rings, small: QFont) -> None:
+        """The two shaded bands, the ring lines, and each ring's name along the top of its band, where no
+        card ever sits."""
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(OUTER_FILL))
-        painter.drawEllipse(centre, rx2 + outer_h * 0.35, ry2 + outer_h * 0.35)
+        painter.drawEllipse(r.centre, r.rx2 + r.outer_h * 0.35, r.ry2 + r.outer_h * 0.35)
         painter.setBrush(QBrush(INNER_FILL))
-        painter.drawEllipse(centre, rx1 + inner_h * 0.6, ry1 + inner_h * 0.6)
+        painter.drawEllipse(r.centre, r.rx1 + r.inner_h * 0.6, r.ry1 + r.inner_h * 0.6)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         dashed = QPen(OUTER_LINE, 2.0, Qt.PenStyle.DashLine)
         dashed.setDashPattern([6, 4])
         painter.setPen(dashed)
-        painter.drawEllipse(centre, rx2, ry2)
+        painter.drawEllipse(r.centre, r.rx2, r.ry2)
         painter.setPen(QPen(INNER_LINE, 2.5))
-        painter.drawEllipse(centre, rx1, ry1)
+        painter.drawEllipse(r.centre, r.rx1, r.ry1)
+        x, y = r.centre.x(), r.centre.y()
+        outer_at = QPointF(x, y - r.ry2 - r.outer_h * 0.35 + r.small_h * 0.6 + 2)
+        self._ring_name(painter, outer_at, "OUTER CIRCLE", small, OUTER_LINE)
+        inner_at = QPointF(x, y - r.ry1 - r.inner_h * 0.6 + r.small_h * 0.6 + 2)
+        self._ring_name(painter, inner_at, "INNER CIRCLE", small, INNER_LINE)
 
-        # Ring names along the top of each band, where no card ever sits.
-        self._ring_name(
-            painter,
-            QPointF(centre.x(), centre.y() - ry2 - outer_h * 0.35 + small_h * 0.6 + 2),
-            "OUTER CIRCLE",
-            small,
-            OUTER_LINE,
-        )
-        self._ring_name(
-            painter,
-            QPointF(centre.x(), centre.y() - ry1 - inner_h * 0.6 + small_h * 0.6 + 2),
-            "INNER CIRCLE",
-            small,
-            INNER_LINE,
-        )
-
-        # The core member.
-        painter.setPen(QPen(QColor("#0c2a25"), 1.5))
-        painter.setBrush(QBrush(CORE_FILL))
-        painter.drawEllipse(centre, core_r, core_r)
-        self._core_text(painter, centre, core_r, bold, small)
-
-        # People on the rings.
+    def _paint_people(
+        self, painter: QPainter, r: _Rings, inner: list[RingPerson], outer: list[RingPerson], bold: QFont, small: QFont
+    ) -> None:
+        centre = r.centre
         if not inner:
-            self._empty(painter, QPointF(centre.x(), centre.y() + ry1), "No volunteers yet", small, INNER_LINE)
-        for (x, y), person in zip(self._positions(len(inner), centre, rx1, ry1), inner, strict=True):
-            rect = QRectF(x - inner_w / 2, y - inner_h / 2, inner_w, inner_h)
+            self._empty(painter, QPointF(centre.x(), centre.y() + r.ry1), "No volunteers yet", small, INNER_LINE)
+        for (x, y), person in zip(self._positions(len(inner), centre, r.rx1, r.ry1), inner, strict=True):
+            rect = QRectF(x - r.inner_w / 2, y - r.inner_h / 2, r.inner_w, r.inner_h)
             self._inner_card(painter, rect, person, bold, small)
         if not outer:
-            self._empty(painter, QPointF(centre.x(), centre.y() + ry2), "No professionals yet", small, OUTER_LINE)
-        for (x, y), person in zip(self._positions(len(outer), centre, rx2, ry2), outer, strict=True):
-            rect = QRectF(x - outer_w / 2, y - outer_h / 2, outer_w, outer_h)
+            self._empty(painter, QPointF(centre.x(), centre.y() + r.ry2), "No professionals yet", small, OUTER_LINE)
+        for (x, y), person in zip(self._positions(len(outer), centre, r.rx2, r.ry2), outer, strict=True):
+            rect = QRectF(x - r.outer_w / 2, y - r.outer_h / 2, r.outer_w, r.outer_h)
             self._outer_card(painter, rect, person, bold, small)
 
     def _inner_radii(

@@ -157,3 +157,12 @@ def in_background(
             report(exc, show=show, parent=parent, title=title, what=what)
 
     state.background.run(work, on_done, failed)
+
+
+def open_database(state: AppState) -> Database:
+    """The open Database, for a service that opens its own short sessions off the UI thread (the minutes
+    export, which the command line shares, commits one recipient at a time); raises `Locked`."""
+    db = state.database
+    if db is None or not db.is_open:
+        raise Locked()
+    return db

@@ -3,49 +3,53 @@ coordinator chooses (optionally protected with a password, AES-256) or printed. 
 written to the audit log with the SHA-256 of what left the machine.
 
 The record's content is read on the UI thread (one short session); building the PDF, protecting and
-writing it run off the UI thread and never touch a widget.
+writing or printing it run in the Background pool and never touch a widget.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.messages import describe
-from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note, labelled, passphrase_field
+from circles_desktop.ui.common.operations import ShowsErrors, in_background, load, read, report, write
+from circles_desktop.ui.common.said_through import SaidThrough
+from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note, labelled
+from circles_desktop.ui.sharing.pdf_password import PdfPassword
 
-PASSWORD_MIN = 8
 PASSWORD_NOTE = (
     "Give the password to each learner separately (by phone, or in person), never in the same email as the file."
 )
+SAVE_TITLE = "Save the learning circle record"
+
+
+def _content(circle_id: int, prepared_by: str = "") -> Callable[[Any], Any]:
+    from circles_desktop.services.learning import learning_record
+
+    return lambda s: learning_record.learning_record_content(
+        s, circle_id, prepared_by=prepared_by, prepared_on=date.today()
+    )
 
 
 def record_content(state: AppState, circle_id: int, prepared_by: str = "") -> Any:
-    from circles_desktop.services.learning import learning_record
-
-    return read(
-        state,
-        lambda s: learning_record.learning_record_content(
-            s, circle_id, prepared_by=prepared_by, prepared_on=date.today()
-        ),
-        None,
-    )
+    """The record's content, read in one short session; None while locked."""
+    return read(state, _content(circle_id, prepared_by), None)
 
 
 def build_pdf(content: Any, password: str | None = None) -> bytes:
@@ -57,15 +61,12 @@ def build_pdf(content: Any, password: str | None = None) -> bytes:
     return pdfio.protect(data, password) if password else data
 
 
-def record_shared(state: AppState, circle_id: int, how: str, data: bytes) -> None:
+def record_shared(state: AppState, circle_id: int, how: str, data: bytes, show: ShowsErrors | None = None) -> bool:
+    """Audit an export or print with the hash of what left the machine; a failure goes to `show`."""
     from circles_desktop.services.learning import learning_record
 
     digest = hashlib.sha256(data).hexdigest()
-    db = state.database
-    if db is None or state.is_locked:
-        return
-    with db.session() as s:
-        learning_record.record_shared(s, circle_id, how, digest)
+    return write(state, lambda s: learning_record.record_shared(s, circle_id, how, digest), show=show).ok
 
 
 def can_print() -> bool:
@@ -86,32 +87,34 @@ class RecordPdfDialog(QDialog):
         self.saved_path: Path | None = None
         self.busy = False
         self.setObjectName("record_pdf")
-        self.setWindowTitle("Save the learning circle record")
+        self.setWindowTitle(SAVE_TITLE)
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(520)
+        form = self._build_fields()
+        self._build_layout(form)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def _build_fields(self) -> QFormLayout:
         self.prepared_by = QLineEdit()
         self.prepared_by.setObjectName("record_pdf.prepared_by")
         self.prepared_by.setAccessibleName("Prepared by")
         self.prepared_by.setPlaceholderText("Your name and role (optional)")
-        self.protect = QCheckBox("Protect the PDF with a &password (AES-256)")
-        self.protect.setObjectName("record_pdf.protect")
-        self.password = passphrase_field("PDF password", f"at least {PASSWORD_MIN} characters")
-        self.password.setObjectName("record_pdf.password")
-        self.confirm = passphrase_field("PDF password again")
-        self.confirm.setObjectName("record_pdf.confirm")
-        self.password_error = FieldMessage("Password problem")
-        self.password_error.setObjectName("record_pdf.password_error")
+        self.pdf_password = PdfPassword("record_pdf", "Protect the PDF with a &password (AES-256)", "&Again:")
+        # The dialog's own names for the parts.
+        self.protect, self.password_error = self.pdf_password.protect, self.pdf_password.error
+        self.password, self.confirm = self.pdf_password.password, self.pdf_password.confirm
+        form = QFormLayout()
+        form.addRow(labelled("Prepared &by:", self.prepared_by), self.prepared_by)
+        self.pdf_password.add_rows(form, protect_beside_labels=False)
+        return form
+
+    def _build_layout(self, form: QFormLayout) -> None:
         self.status = QLabel()
         self.status.setObjectName("record_pdf.status")
         self.status.setWordWrap(True)
         self.error = FieldMessage("Not saved")
         self.error.setObjectName("record_pdf.error")
-        form = QFormLayout()
-        form.addRow(labelled("Prepared &by:", self.prepared_by), self.prepared_by)
-        form.addRow(self.protect)
-        form.addRow(labelled("Pass&word:", self.password), self.password)
-        form.addRow(labelled("&Again:", self.confirm), self.confirm)
-        form.addRow("", self.password_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText("&Save…")
@@ -129,29 +132,6 @@ class RecordPdfDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.protect.toggled.connect(self._protect_toggled)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self._protect_toggled(False)
-
-    def _protect_toggled(self, on: bool) -> None:
-        for w in (self.password, self.confirm):
-            w.setEnabled(on)
-            if not on:
-                w.clear()
-        self.password_error.clear_message()
-
-    def _password(self) -> tuple[bool, str | None]:
-        if not self.protect.isChecked():
-            return True, None
-        password = self.password.text()
-        if len(password) < PASSWORD_MIN:
-            self.password_error.show_message(f"The PDF password must be at least {PASSWORD_MIN} characters.")
-            return False, None
-        if password != self.confirm.text():
-            self.password_error.show_message("The two passwords do not match.")
-            return False, None
-        return True, password
 
     def save(self) -> bool:
         """Ask where, then build and write the PDF off the UI thread; False if nothing was started."""
@@ -159,28 +139,22 @@ class RecordPdfDialog(QDialog):
 
         if self.busy:
             return False
-        self.password_error.clear_message()
         self.error.clear_message()
-        ok, password = self._password()
+        ok, password = self.pdf_password.chosen()
         if not ok:
-            self.password.setFocus()
             return False
-        try:
-            content = record_content(self.state, self.circle_id, self.prepared_by.text().strip())
-        except Exception as exc:
-            self.error.show_message(describe(exc))
-            return False
-        if content is None:
-            self.error.show_message("Circles Desktop is locked. Unlock it and try again.")
+        read_ok, content = load(
+            self.state, _content(self.circle_id, self.prepared_by.text().strip()), show=SaidThrough(self._say_error)
+        )
+        if not read_ok:
             return False
         suggested = str(Path.home() / learning_record.file_name(content))
-        path, _ = QFileDialog.getSaveFileName(self, "Save the learning circle record", suggested, "PDF files (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, SAVE_TITLE, suggested, "PDF files (*.pdf)")
         if not path:
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        self.busy = True
-        self.save_button.setEnabled(False)
+        self._set_busy(True)
         self.status.setStyleSheet("")
         self.status.setText("Making the PDF…")
 
@@ -191,39 +165,50 @@ class RecordPdfDialog(QDialog):
             pdfio.write_pdf(path, data)
             return data
 
-        self.state.background.run(work, lambda data: self._saved(Path(path), data), self._failed)
-        self.password.clear()
-        self.confirm.clear()
+        in_background(self.state, work, lambda data: self._saved(Path(path), data), on_error=self._failed)
+        self.pdf_password.forget()
         return True
 
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.save_button.setEnabled(not busy)
+
+    def _say_error(self, text: str) -> None:
+        self.error.show_message(text)
+
     def _saved(self, path: Path, data: bytes) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
-        try:
-            record_shared(self.state, self.circle_id, "export", data)
-        except Exception as exc:
-            self.error.show_message(f"The PDF was saved, but the audit log could not be written: {describe(exc)}")
+        self._set_busy(False)
+        not_audited = SaidThrough(self._say_error, "The PDF was saved, but the audit log could not be written: ")
+        record_shared(self.state, self.circle_id, "export", data, show=not_audited)
         self.saved_path = path
         note = " Give the password to the learners separately." if self.protect.isChecked() else ""
         self.status.setStyleSheet(GOOD_STYLE)
         self.status.setText(f"Saved to {path}.{note}")
 
     def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        self.save_button.setEnabled(True)
+        self._set_busy(False)
         self.status.clear()
         self.error.show_message(f"The PDF was not saved: {describe(exc)}")
 
 
-def print_record(state: AppState, parent: QWidget, circle_id: int) -> bool:
-    """Print the record (the very PDF a save would write); audited once the pages have gone to the printer."""
+def print_record(state: AppState, parent: QWidget, circle_id: int, show: ShowsErrors | None = None) -> bool:
+    """Print the record (the very PDF a save would write): read here, built and printed in the background,
+    audited once the pages have gone to the printer. True once printing has started; False if locked or
+    the printer dialog was cancelled. A failure after that goes to `show` (by default a message box)."""
     from circles_desktop.ui.sharing import print_pdf
 
     content = record_content(state, circle_id)
     if content is None:
         return False
-    data = build_pdf(content)
-    if not print_pdf.print_pdf(parent, data, f"Learning circle record {content.reference}"):
-        return False
-    record_shared(state, circle_id, "print", data)
-    return True
+    failure = show or SaidThrough(
+        lambda text: QMessageBox.warning(parent, "Print", text), "The record was not printed: "
+    )
+    job = print_pdf.print_pdf(
+        state.background,
+        parent,
+        lambda: build_pdf(content),
+        f"Learning circle record {content.reference}",
+        on_printed=lambda data: record_shared(state, circle_id, "print", data, show=failure),
+        on_error=lambda exc: report(exc, show=failure),
+    )
+    return job is not None

@@ -3,21 +3,24 @@
 Each recipient is listed with what their copy will hold, in plain words, as the services work it out
 from the core member's consent on the meeting date. The export runs off the UI thread, one recipient at
 a time, with progress; Cancel stops between recipients (nothing half-written is left). Each file is
-recorded in the register of shared documents and the audit log as it is written. Printing renders the
-same PDF bytes through QtPdf, and each print is recorded too.
+recorded in the register of shared documents and the audit log as it is written. Printing reads the
+document's content here, then builds the same PDF bytes and renders them through QtPdf in the
+background; each print is recorded too.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,21 +38,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circles_desktop.services.common.words import plural
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.messages import describe as _describe
-from circles_desktop.ui.common.widgets import ERROR_STYLE, FieldMessage, Note, labelled, passphrase_field
+from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.operations import in_background, load, open_database, write
+from circles_desktop.ui.common.said_through import SaidThrough
+from circles_desktop.ui.common.widgets import ERROR_STYLE, GOOD_STYLE, Note, labelled
 from circles_desktop.ui.sharing import print_pdf
+from circles_desktop.ui.sharing.pdf_password import PdfPassword
 
 FOLDER_KEY = "export/last_folder"
-OK_STYLE = "color: #1b5e20;"
 PACK = "pack"
-
-
-def describe(exc: BaseException) -> str:
-    """A service's own message for a rule or a stale record; anything else through messages.describe."""
-    from circles_desktop.services.common.validation import NotFound, ValidationError
-
-    return str(exc) if isinstance(exc, (ValidationError, NotFound)) else _describe(exc)
 
 
 @dataclass
@@ -61,6 +60,16 @@ class ExportOutcome:
     cancelled: bool = False
     error: BaseException | None = None
     failed_for: str = ""
+
+
+@dataclass(frozen=True)
+class PrintCopy:
+    """A document read for printing: how to build its bytes (in a worker), its title, how to record a print."""
+
+    build: Callable[[], bytes]
+    title: str
+    record: Callable[[Any, bytes], Any]  # (session, the printed bytes)
+    what: str  # "the meeting pack", "the minutes for Priya Raghunathan"
 
 
 class _Progress(QObject):
@@ -83,6 +92,7 @@ class ExportMinutesDialog(QDialog):
         self._progress = _Progress()
         self._progress.step.connect(self._show_step)
         self.last_outcome: ExportOutcome | None = None
+        self.print_job: print_pdf.PrintJob | None = None
         self.setWindowTitle("Export minutes")
         self.setObjectName("export.dialog")
         self.resize(760, 640)
@@ -93,13 +103,7 @@ class ExportMinutesDialog(QDialog):
     # --- layout ----------------------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.title = QLabel()
-        self.title.setObjectName("export.title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.title.setFont(font)
-        layout.addWidget(self.title)
+        layout.addWidget(self._build_title())
         layout.addWidget(
             Note(
                 "Each recipient gets their own PDF, marked OFFICIAL-SENSITIVE, holding only what the core "
@@ -107,7 +111,32 @@ class ExportMinutesDialog(QDialog):
                 "Internal notes are never included."
             )
         )
+        layout.addWidget(self._build_recipients(), stretch=1)
+        layout.addLayout(self._build_destination())
+        self.progress = QProgressBar()
+        self.progress.setObjectName("export.progress")
+        self.progress.setAccessibleName("Export progress")
+        self.progress.setVisible(False)
+        layout.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setObjectName("export.status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
+        layout.addWidget(self._build_printing())
+        layout.addLayout(self._build_buttons())
+        QShortcut(QKeySequence.StandardKey.Print, self, lambda: self.print_copy(preview=False))
 
+    def _build_title(self) -> QLabel:
+        self.title = QLabel()
+        self.title.setObjectName("export.title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        return self.title
+
+    def _build_recipients(self) -> QGroupBox:
         group = QGroupBox("Recipients in the outer circle")
         self.recipient_area = QVBoxLayout()
         self.recipient_area.setSpacing(2)
@@ -117,9 +146,12 @@ class ExportMinutesDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        box_layout = QVBoxLayout(group)
-        box_layout.addWidget(scroll)
-        layout.addWidget(group, stretch=1)
+        QVBoxLayout(group).addWidget(scroll)
+        return group
+
+    def _build_destination(self) -> QFormLayout:
+        """Where the files go, and the optional password."""
+        from circles_desktop.services.sharing.minutes_export import PASSWORD_RULE
 
         form = QFormLayout()
         self.folder = QLineEdit()
@@ -132,39 +164,18 @@ class ExportMinutesDialog(QDialog):
         row.addWidget(self.folder, stretch=1)
         row.addWidget(self.choose_folder)
         form.addRow(labelled("Save &to:", self.folder), row)
-
-        self.protect = QCheckBox("Protect each PDF with a &password (AES-256)")
-        self.protect.setObjectName("export.protect")
-        self.protect.toggled.connect(self._protect_toggled)
-        form.addRow("", self.protect)
-        self.password = passphrase_field("PDF password", "at least 8 characters")
-        self.password.setObjectName("export.password")
-        self.confirm = passphrase_field("PDF password again")
-        self.confirm.setObjectName("export.confirm")
-        self.password_error = FieldMessage("Password problem")
-        form.addRow(labelled("Pass&word:", self.password), self.password)
-        form.addRow(labelled("A&gain:", self.confirm), self.confirm)
-        form.addRow("", self.password_error)
-        from circles_desktop.services.sharing.minutes_export import PASSWORD_RULE
-
+        self.pdf_password = PdfPassword("export", "Protect each PDF with a &password (AES-256)")
+        self.pdf_password.add_rows(form)
+        # The dialog's own names for the parts (tests and the lock reach them).
+        self.protect, self.password_error = self.pdf_password.protect, self.pdf_password.error
+        self.password, self.confirm = self.pdf_password.password, self.pdf_password.confirm
         self.password_note = Note(PASSWORD_RULE)
         form.addRow("", self.password_note)
-        layout.addLayout(form)
-        self._protect_toggled(False)
+        return form
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("export.progress")
-        self.progress.setAccessibleName("Export progress")
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.status = QLabel()
-        self.status.setObjectName("export.status")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
-
+    def _build_printing(self) -> QGroupBox:
         printing = QGroupBox("Print a copy")
-        prow = QHBoxLayout(printing)
+        row = QHBoxLayout(printing)
         self.print_choice = QComboBox()
         self.print_choice.setObjectName("export.print_choice")
         self.print_choice.setAccessibleName("What to print")
@@ -174,11 +185,12 @@ class ExportMinutesDialog(QDialog):
         self.preview_button = QPushButton("Print pre&view…")
         self.preview_button.setObjectName("export.preview")
         self.preview_button.clicked.connect(lambda: self.print_copy(preview=True))
-        prow.addWidget(self.print_choice, stretch=1)
-        prow.addWidget(self.print_button)
-        prow.addWidget(self.preview_button)
-        layout.addWidget(printing)
+        row.addWidget(self.print_choice, stretch=1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.preview_button)
+        return printing
 
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.export_button = QPushButton("&Export")
@@ -190,33 +202,26 @@ class ExportMinutesDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.cancel_button)
-        layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=lambda: self.print_copy(preview=False))
-
-    def _protect_toggled(self, on: bool) -> None:
-        for w in (self.password, self.confirm):
-            w.setEnabled(on)
-            if not on:
-                w.clear()
-        self.password_error.clear_message()
+        return buttons
 
     # --- loading ---------------------------------------------------------------------------------
     def _load(self) -> None:
         from circles_desktop.services.sharing import minutes_export
 
-        db = self.state.database
-        if db is None:
-            self._fail_load("The database is locked.")
+        def work(s: Any) -> tuple[Any, list[Any]]:
+            heading = minutes_export.meeting_heading(s, self.meeting_id)
+            return heading, minutes_export.plan_recipients(s, self.meeting_id, self.today)
+
+        outcome = load(self.state, work, show=SaidThrough(self._fail_load))
+        if not outcome.ok:
             return
-        try:
-            with db.session() as s:
-                self.heading_info = minutes_export.meeting_heading(s, self.meeting_id)
-                self.plans = minutes_export.plan_recipients(s, self.meeting_id, self.today)
-        except Exception as exc:
-            self._fail_load(describe(exc))
-            return
+        self.heading_info, self.plans = outcome.value
         self.title.setText(f"Minutes of the {self.heading_info.text}")
         self.setWindowTitle(f"Export minutes: {self.heading_info.text}")
+        self._fill_recipients()
+        self.folder.setText(self._default_folder())
+
+    def _fill_recipients(self) -> None:
         if not self.plans:
             self.recipient_area.addWidget(Note("This circle has no outer-circle members on the meeting date."))
         for plan in self.plans:
@@ -238,7 +243,6 @@ class ExportMinutesDialog(QDialog):
                 self.print_choice.addItem(f"Minutes for {r.name}", (r.kind, r.id))
         self.recipient_area.addStretch(1)
         self.print_choice.addItem("Meeting pack (coordinator and inner circle)", PACK)
-        self.folder.setText(self._default_folder())
 
     def _fail_load(self, message: str) -> None:
         self.title.setText("The minutes cannot be exported")
@@ -262,40 +266,50 @@ class ExportMinutesDialog(QDialog):
         return [p for p in self.plans if p.can_receive and self.boxes[(p.recipient.kind, p.recipient.id)].isChecked()]
 
     def _set_status(self, text: str, error: bool = False, ok: bool = False) -> None:
-        self.status.setStyleSheet(ERROR_STYLE if error else OK_STYLE if ok else "")
+        self.status.setStyleSheet(ERROR_STYLE if error else GOOD_STYLE if ok else "")
         self.status.setText(text)
 
-    def start_export(self) -> None:
-        from circles_desktop.services.common.validation import ValidationError
-        from circles_desktop.services.sharing import minutes_export
+    def _say_error(self, text: str) -> None:
+        self._set_status(text, error=True)
 
+    def start_export(self) -> None:
         if self.busy:
             return
         chosen = self.chosen_plans()
         if not chosen:
             self._set_status("Tick at least one recipient to export for.", error=True)
             return
+        folder = self._chosen_folder()
+        if folder is None:
+            return
+        checked, password = self.pdf_password.chosen()
+        if not checked:
+            return
+        jobs = self._file_for_each(chosen, folder)
+        self.state.settings.setValue(FOLDER_KEY, str(folder))
+        self._cancel.clear()
+        self._set_busy(True)
+        self.progress.setRange(0, len(jobs))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._set_status(f"Exporting {plural(len(jobs), 'PDF')}…")
+        in_background(self.state, self._export_work(jobs, password), self._finished, on_error=self._crashed)
+
+    def _chosen_folder(self) -> Path | None:
+        """The folder typed or chosen, if it exists and can be written to; otherwise says why."""
         folder = Path(self.folder.text().strip()).expanduser()
         if not self.folder.text().strip() or not folder.is_dir():
             self._set_status("Choose a folder that exists to save the PDFs in.", error=True)
-            return
+            return None
         if not os.access(folder, os.W_OK):
             self._set_status(f"The folder {folder} cannot be written to. Choose another folder.", error=True)
-            return
-        password: str | None = None
-        self.password_error.clear_message()
-        if self.protect.isChecked():
-            password = self.password.text()
-            try:
-                minutes_export.check_password(password, self.confirm.text())
-            except ValidationError as exc:
-                self.password_error.show_message(str(exc))
-                self.password.setFocus()
-                return
-        db = self.state.database
-        if db is None:
-            self._set_status("The database is locked.", error=True)
-            return
+            return None
+        return folder
+
+    def _file_for_each(self, chosen: list[Any], folder: Path) -> list[tuple[Any, Path]]:
+        """Each recipient's file: never one that exists, and never the same twice in one run."""
+        from circles_desktop.services.sharing import minutes_export
+
         info = self.heading_info
         jobs: list[tuple[Any, Path]] = []
         taken: set[str] = set()
@@ -308,14 +322,20 @@ class ExportMinutesDialog(QDialog):
                 n += 1
             taken.add(path.name)
             jobs.append((plan.recipient, path))
-        self.state.settings.setValue(FOLDER_KEY, str(folder))
-        self._cancel.clear()
-        self._set_busy(True)
-        self.progress.setRange(0, len(jobs))
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self._set_status(f"Exporting {len(jobs)} PDF{'s' if len(jobs) != 1 else ''}…")
-        meeting_id, today, cancel, progress = self.meeting_id, self.today, self._cancel, self._progress
+        return jobs
+
+    def _export_work(self, jobs: list[tuple[Any, Path]], password: str | None) -> Callable[[], ExportOutcome]:
+        """Worker-side: one recipient at a time, each committed whole by the service (as the command line
+        does), stopping between recipients when cancelled or at the first failure."""
+        from circles_desktop.services.sharing import minutes_export
+
+        state, meeting_id, today, cancel, progress = (
+            self.state,
+            self.meeting_id,
+            self.today,
+            self._cancel,
+            self._progress,
+        )
 
         def work() -> ExportOutcome:
             outcome = ExportOutcome(total=len(jobs))
@@ -326,7 +346,7 @@ class ExportMinutesDialog(QDialog):
                 progress.step.emit(done, len(jobs), recipient.name)
                 try:
                     result = minutes_export.export_minutes_file(
-                        db, meeting_id, recipient, path, password, today, should_stop=cancel.is_set
+                        open_database(state), meeting_id, recipient, path, password, today, should_stop=cancel.is_set
                     )
                 except Exception as exc:  # reported with what was already written
                     outcome.error, outcome.failed_for = exc, recipient.name
@@ -338,7 +358,7 @@ class ExportMinutesDialog(QDialog):
             progress.step.emit(len(outcome.written), len(jobs), "")
             return outcome
 
-        self.state.background.run(work, self._finished, self._crashed)
+        return work
 
     def _show_step(self, done: int, total: int, who: str) -> None:
         self.progress.setValue(done)
@@ -375,12 +395,11 @@ class ExportMinutesDialog(QDialog):
         else:
             note = " Give the password to each recipient separately." if self.protect.isChecked() else ""
             self._set_status(
-                f"Exported {n} PDF{'s' if n != 1 else ''} to {where}, each recorded in the register of shared "
+                f"Exported {plural(n, 'PDF')} to {where}, each recorded in the register of shared "
                 f"documents.{note}{files}",
                 ok=True,
             )
-        self.password.clear()
-        self.confirm.clear()
+        self.pdf_password.forget()
 
     def _crashed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -388,89 +407,115 @@ class ExportMinutesDialog(QDialog):
 
     # --- printing --------------------------------------------------------------------------------
     def print_copy(self, preview: bool = False) -> None:
-        """Build the chosen document off the UI thread, then print (or preview) those bytes."""
+        """Read the chosen document here; build it, and print it, in the background (a preview paints the
+        built bytes here, as Qt's preview asks)."""
         if self.busy:
             return
         choice = self.print_choice.currentData()
-        db = self.state.database
-        if db is None or choice is None:
+        if choice is None:
             return
-        plan = None
-        if choice != PACK:
-            plan = next(p for p in self.plans if (p.recipient.kind, p.recipient.id) == tuple(choice))
+        read = load(self.state, self._print_copy_of(choice), show=SaidThrough(self._say_error, "Nothing was printed: "))
+        if not read.ok:
+            return
+        copy: PrintCopy = read.value
+        self._set_busy(True)
+        if preview:
+            self._set_status("Preparing the document to print…")
+            in_background(
+                self.state, copy.build, lambda data: self._preview_built(copy, data), on_error=self._not_printed
+            )
+            return
+        self._set_status(f"Printing {copy.what}…")
+        self.print_job = print_pdf.print_pdf(
+            self.state.background,
+            self,
+            copy.build,
+            copy.title,
+            self.make_printer(copy.title),
+            on_printed=lambda data: self._record_print(copy, data),
+            on_error=self._not_printed,
+        )
+        if self.print_job is None:
+            self._nothing_printed()
+        else:
+            self.print_job.nothing_printed.connect(self._nothing_printed)
+
+    def _print_copy_of(self, choice: Any) -> Callable[[Any], PrintCopy]:
+        """The work that reads the meeting pack, or one recipient's minutes, for printing."""
+        from circles_desktop.services.sharing import minutes_export, pack_content
+
         meeting_id, today = self.meeting_id, self.today
+        if choice == PACK:
 
-        def work() -> tuple[Any, bytes]:
-            from circles_desktop.services.sharing import minutes_export, pack_content
-
-            if plan is None:
+            def read_pack(s: Any) -> PrintCopy:
                 from circles_desktop.reports.meeting_pack import build_meeting_pack
 
-                with db.session() as s:
-                    content = pack_content.meeting_pack_content(s, meeting_id, today)
-                return None, build_meeting_pack(content)
-            with db.session() as s:
-                prepared = minutes_export.prepare(s, meeting_id, plan.recipient, today)
-            return prepared, minutes_export.build(prepared)
+                content = pack_content.meeting_pack_content(s, meeting_id, today)
+                return PrintCopy(
+                    lambda: build_meeting_pack(content),
+                    f"Meeting pack {self.heading_info.held_on:%Y-%m-%d}",
+                    lambda s, data: pack_content.record_meeting_pack_print(s, meeting_id, data),
+                    "the meeting pack",
+                )
 
-        self._set_busy(True)
-        self._set_status("Preparing the document to print…")
-        self.state.background.run(work, lambda built: self._print_built(built, preview), self._crashed)
+            return read_pack
+        plan = next(p for p in self.plans if (p.recipient.kind, p.recipient.id) == tuple(choice))
 
-    def make_printer(self, title: str):
+        def read_minutes(s: Any) -> PrintCopy:
+            prepared = minutes_export.prepare(s, meeting_id, plan.recipient, today)
+            return PrintCopy(
+                lambda: minutes_export.build(prepared),
+                Path(prepared.file_name).stem,
+                lambda s, data: minutes_export.record_print(s, prepared, data),
+                f"the minutes for {plan.recipient.name}",
+            )
+
+        return read_minutes
+
+    def make_printer(self, title: str) -> QPrinter:
         """The printer to use (tests replace this with a PDF printer)."""
         return print_pdf.make_printer(title)
 
-    def _print_built(self, built: tuple[Any, bytes], preview: bool) -> None:
-        from circles_desktop.services.sharing import minutes_export, pack_content
-
-        self._set_busy(False)
-        prepared, data = built
-        if prepared is None:
-            title = f"Meeting pack {self.heading_info.held_on:%Y-%m-%d}"
+    def _preview_built(self, copy: PrintCopy, data: bytes) -> None:
+        try:
+            printed = print_pdf.preview_pdf(self, data, copy.title, self.make_printer(copy.title))
+        except Exception as exc:  # the preview paints on this thread; a page that cannot be drawn lands here
+            self._not_printed(exc)
+            return
+        if printed:
+            self._record_print(copy, data)
         else:
-            title = Path(prepared.file_name).stem
-        printer = self.make_printer(title)
-        try:
-            printed = (print_pdf.preview_pdf if preview else print_pdf.print_pdf)(self, data, title, printer)
-        except Exception as exc:
-            self._set_status(f"Nothing was printed: {describe(exc)}", error=True)
-            return
-        if not printed:
-            self._set_status("Nothing was printed.")
-            return
-        db = self.state.database
-        try:
-            if db is None:
-                raise RuntimeError("the database was locked before the print could be recorded")
-            with db.session() as s:
-                if prepared is None:
-                    pack_content.record_meeting_pack_print(s, self.meeting_id, data)
-                else:
-                    minutes_export.record_print(s, prepared, data)
-        except Exception as exc:
-            self._set_status(f"Printed, but the print could not be recorded: {describe(exc)}", error=True)
-            return
-        what = "the meeting pack" if prepared is None else f"the minutes for {prepared.plan.recipient.name}"
-        self._set_status(f"Printed {what}; recorded in the register of shared documents.", ok=True)
+            self._nothing_printed()
+
+    def _record_print(self, copy: PrintCopy, data: bytes) -> None:
+        self._set_busy(False)
+        not_recorded = SaidThrough(self._say_error, "Printed, but the print could not be recorded: ")
+        if write(self.state, lambda s: copy.record(s, data), show=not_recorded).ok:
+            self._set_status(f"Printed {copy.what}; recorded in the register of shared documents.", ok=True)
+
+    def _nothing_printed(self) -> None:
+        self._set_busy(False)
+        self._set_status("Nothing was printed.")
+
+    def _not_printed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._set_status(f"Nothing was printed: {describe(exc)}", error=True)
 
     # --- closing ---------------------------------------------------------------------------------
     def reject(self) -> None:
         if self.busy:
             self.cancel_export()  # Cancel (or Escape) during an export stops it; the dialog stays open
             return
-        self.password.clear()
-        self.confirm.clear()
+        self.pdf_password.forget()
         super().reject()
 
     def _on_lock(self) -> None:
         self._cancel.set()
-        self.password.clear()
-        self.confirm.clear()
+        self.pdf_password.forget()
         if not self.busy:
             super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if self.busy:
             self.cancel_export()
             event.ignore()

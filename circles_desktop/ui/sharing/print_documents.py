@@ -1,6 +1,10 @@
 """Printing the two paper documents that are not minutes: a referral's summary and a blank end-of-circle
 stakeholder questionnaire. Each prints the very PDF the reports module builds (through QtPdf), and each
-print is written to the register of shared documents and the audit log once it has gone to the printer."""
+print is written to the register of shared documents and the audit log once it has gone to the printer.
+
+The content is read on the UI thread in one short session; building the PDF and painting its pages run
+in the Background pool (print_pdf), and the print is recorded back on the UI thread.
+"""
 
 from __future__ import annotations
 
@@ -11,37 +15,38 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.messages import describe
+from circles_desktop.ui.common.operations import Handlers, load, write
+
+# What a document needs to leave the machine: how to build it from what was read, and its register entry.
+Built = tuple[Callable[[], bytes], dict[str, Any]]
 
 
 def print_referral_summary(state: AppState, parent: QWidget, referral_id: int) -> bool:
     from circles_desktop.reports.referral import build_referral_summary
     from circles_desktop.services.sharing import pack_content, sharing
 
-    def build(s: Any) -> tuple[bytes, dict]:
+    def read(s: Any) -> Built:
         content = pack_content.referral_summary_content(s, referral_id)
-        circle_id = _circle_of_referral(s, referral_id)
-        return build_referral_summary(content), {
+        register = {
             "document_kind": sharing.REFERRAL_SUMMARY,
-            "circle_id": circle_id,
+            "circle_id": _circle_of_referral(s, referral_id),
             "about": f"referral {referral_id}",
         }
+        return lambda: build_referral_summary(content), register
 
-    return _print(state, parent, "referral summary", build)
+    return _print(state, parent, "referral summary", read)
 
 
 def print_blank_questionnaire(state: AppState, parent: QWidget, circle_id: int) -> bool:
     from circles_desktop.reports.questionnaire import build_questionnaire
     from circles_desktop.services.sharing import pack_content, sharing
 
-    def build(s: Any) -> tuple[bytes, dict]:
+    def read(s: Any) -> Built:
         content = pack_content.questionnaire_content(s, circle_id)
-        return build_questionnaire(content), {
-            "document_kind": sharing.QUESTIONNAIRE,
-            "circle_id": circle_id,
-            "about": f"circle {circle_id}",
-        }
+        register = {"document_kind": sharing.QUESTIONNAIRE, "circle_id": circle_id, "about": f"circle {circle_id}"}
+        return lambda: build_questionnaire(content), register
 
-    return _print(state, parent, "stakeholder questionnaire", build)
+    return _print(state, parent, "stakeholder questionnaire", read)
 
 
 def _circle_of_referral(s: Any, referral_id: int) -> int | None:
@@ -51,21 +56,25 @@ def _circle_of_referral(s: Any, referral_id: int) -> int | None:
     return ids[0] if ids else None
 
 
-def _print(state: AppState, parent: QWidget, title: str, build: Callable[[Any], tuple[bytes, dict]]) -> bool:
+def _print(state: AppState, parent: QWidget, title: str, read: Callable[[Any], Built]) -> bool:
+    """True once the pages are on their way to the printer; False if the document could not be read or
+    the printer dialog was cancelled. Any failure says so, and nothing half-recorded is left."""
     from circles_desktop.services.sharing import sharing
     from circles_desktop.ui.sharing import print_pdf
 
-    db = state.database
-    if db is None or state.is_locked:
-        return False
-    try:
-        with db.session() as s:
-            data, register = build(s)
-        if not print_pdf.print_pdf(parent, data, title):
-            return False
-        with db.session() as s:
-            sharing.record_shared(s, how=sharing.PRINT, data=data, **register)
-    except Exception as exc:  # a clear sentence, and nothing half-recorded
+    def not_printed(exc: BaseException) -> None:
         QMessageBox.warning(parent, f"Print {title}", f"The {title} was not printed: {describe(exc)}")
+
+    answer_myself: Handlers = {Exception: not_printed}
+    outcome = load(state, read, handlers=answer_myself)
+    if not outcome.ok:
         return False
-    return True
+    build, register = outcome.value
+
+    def printed(data: bytes) -> None:
+        write(
+            state, lambda s: sharing.record_shared(s, how=sharing.PRINT, data=data, **register), handlers=answer_myself
+        )
+
+    job = print_pdf.print_pdf(state.background, parent, build, title, on_printed=printed, on_error=not_printed)
+    return job is not None

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,8 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circles_desktop.services.common.words import uk_date, uk_date_time
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.messages import describe as _describe
+from circles_desktop.ui.common.messages import Locked
+from circles_desktop.ui.common.operations import load, write
+from circles_desktop.ui.common.said_through import SaidThrough
+from circles_desktop.ui.common.tables import USER_ROLE, make_table, select_id, selected_id
 from circles_desktop.ui.common.widgets import ERROR_STYLE, Note
 
 COL_SHARED, COL_DOCUMENT, COL_MEETING, COL_RECIPIENT, COL_CATEGORIES, COL_HOW, COL_STATUS = range(7)
@@ -32,14 +35,6 @@ HEADERS = ("Shared", "Document", "Meeting", "Recipient", "What it held", "How", 
 HELD_COLOUR = QColor("#fff3cd")  # amber: held under withdrawn consent
 RETURNED_COLOUR = QColor("#e8f5e9")
 LIMIT = 500  # a circle shares a few documents a month; the newest 500 is years of them
-_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def describe(exc: BaseException) -> str:
-    """A service's own message for a rule or a stale record; anything else through messages.describe."""
-    from circles_desktop.services.common.validation import NotFound, ValidationError
-
-    return str(exc) if isinstance(exc, (ValidationError, NotFound)) else _describe(exc)
 
 
 class SharedDocumentsPanel(QWidget):
@@ -61,25 +56,33 @@ class SharedDocumentsPanel(QWidget):
         self.banner.setStyleSheet("background: #fff3cd; border: 1px solid #e0c36a; padding: 6px;")
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
+        self.table = self._build_table()
+        layout.addWidget(self.table, stretch=1)
+        layout.addLayout(self._build_buttons())
+        layout.addWidget(
+            Note(
+                "Every PDF exported or printed for someone is listed here with its SHA-256, so a copy can be "
+                "matched to this record. When consent is withdrawn, ask the recipient for the documents they "
+                "hold under it."
+            )
+        )
+        state.unlocked.connect(lambda _db: self.reload())
+        state.locked.connect(self.clear)
+        self.reload()
 
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setObjectName("shared.table")
-        self.table.setAccessibleName("Documents shared from this circle")
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        for col in (COL_SHARED, COL_DOCUMENT, COL_MEETING, COL_HOW, COL_STATUS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    def _build_table(self) -> QTableWidget:
+        table = make_table(HEADERS, "Documents shared from this circle")
+        table.setObjectName("shared.table")
+        table.setAlternatingRowColors(False)  # the row colours say which documents need doing
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
         for col in (COL_RECIPIENT, COL_CATEGORIES):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.table, stretch=1)
+        table.itemSelectionChanged.connect(self._update_buttons)
+        return table
 
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.ask_button = QPushButton("&Ask for it back")
         self.ask_button.setObjectName("shared.ask_back")
@@ -95,17 +98,7 @@ class SharedDocumentsPanel(QWidget):
         buttons.addWidget(self.ask_button)
         buttons.addWidget(self.returned_button)
         buttons.addWidget(self.message, stretch=1)
-        layout.addLayout(buttons)
-        layout.addWidget(
-            Note(
-                "Every PDF exported or printed for someone is listed here with its SHA-256, so a copy can be "
-                "matched to this record. When consent is withdrawn, ask the recipient for the documents they "
-                "hold under it."
-            )
-        )
-        state.unlocked.connect(lambda _db: self.reload())
-        state.locked.connect(self.clear)
-        self.reload()
+        return buttons
 
     # --- data ------------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -118,31 +111,31 @@ class SharedDocumentsPanel(QWidget):
     def reload(self) -> None:
         from circles_desktop.services.sharing import sharing
 
-        db = self.state.database
-        if db is None:
-            self.clear()
-            return
         keep = self.selected_id()
-        try:
-            with db.session() as s:
-                rows = sharing.list_shared(s, self.circle_id, limit=LIMIT)
-        except Exception as exc:
-            self.clear()
-            self._say(describe(exc), error=True)
+        outcome = load(
+            self.state,
+            lambda s: sharing.list_shared(s, self.circle_id, limit=LIMIT),
+            show=SaidThrough(self._unreadable),
+            handlers={Locked: lambda _exc: self.clear()},  # nothing to say: the lock cover says it
+        )
+        if not outcome.ok:
             return
         # Documents still held under withdrawn consent first: they are what needs doing.
-        self.rows = sorted(rows, key=lambda row: not row.held_under_withdrawn_consent)
+        self.rows = sorted(outcome.value, key=lambda row: not row.held_under_withdrawn_consent)
         self._fill(keep)
+
+    def _unreadable(self, text: str) -> None:
+        self.clear()
+        self._say(text, error=True)
 
     def _fill(self, keep: int | None) -> None:
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             protected = ", password" if row.password_protected else ""
-            meeting = row.meeting_date.strftime("%d/%m/%Y") if row.meeting_date else ""
             values = (
-                row.shared_at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M"),
+                uk_date_time(row.shared_at.replace(tzinfo=UTC).astimezone()),  # stored in UTC, shown local
                 row.kind_label,
-                meeting,
+                uk_date(row.meeting_date),
                 row.recipient_name,
                 row.category_labels or ("Everything (inner circle)" if row.document_kind == "meeting_pack" else ""),
                 ("Exported" if row.how == "export" else "Printed") + protected,
@@ -150,7 +143,7 @@ class SharedDocumentsPanel(QWidget):
             )
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
-                item.setData(_ID_ROLE, row.id)
+                item.setData(USER_ROLE, row.id)
                 tip = f"{text}\nSHA-256 {row.sha256}"
                 if row.file_name:
                     tip = f"{row.file_name}\n{tip}"
@@ -178,14 +171,10 @@ class SharedDocumentsPanel(QWidget):
         self._update_buttons()
 
     def selected_id(self) -> int | None:
-        items = self.table.selectedItems()
-        return items[0].data(_ID_ROLE) if items else None
+        return selected_id(self.table)
 
     def select_document(self, doc_id: int) -> None:
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).data(_ID_ROLE) == doc_id:
-                self.table.selectRow(r)
-                return
+        select_id(self.table, doc_id)
 
     def _selected_row(self) -> Any:
         doc_id = self.selected_id()
@@ -200,6 +189,9 @@ class SharedDocumentsPanel(QWidget):
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
 
+    def _say_error(self, text: str) -> None:
+        self._say(text, error=True)
+
     # --- actions ---------------------------------------------------------------------------------
     def ask_back(self) -> None:
         self._act("mark_asked_back", "Recorded: asked for {name}'s copy back today.")
@@ -211,14 +203,10 @@ class SharedDocumentsPanel(QWidget):
         from circles_desktop.services.sharing import sharing
 
         row = self._selected_row()
-        db = self.state.database
-        if row is None or db is None:
+        if row is None:
             return
-        try:
-            with db.session() as s:
-                getattr(sharing, what)(s, row.id, date.today())
-        except Exception as exc:
-            self._say(describe(exc), error=True)
+        mark = getattr(sharing, what)
+        if not write(self.state, lambda s: mark(s, row.id, date.today()), show=SaidThrough(self._say_error)).ok:
             return
         self.reload()
         self.select_document(row.id)
