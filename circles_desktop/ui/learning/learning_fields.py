@@ -39,9 +39,10 @@ from circles_desktop.ui.common.search_picker import Choices, SearchPicker
 E = TypeVar("E", bound=StrEnum)
 
 
-def by_value(words: Mapping[E, str]) -> dict[str, str]:
-    """Words keyed by a vocabulary's members, looked up by the plain strings the rows carry."""
-    return {member.value: text for member, text in words.items()}
+def by_value(words: Mapping[E, str] | Mapping[str, str]) -> dict[str, str]:
+    """Words keyed by a vocabulary's members, looked up by the plain strings the rows carry (a StrEnum
+    member's str() is its stored value)."""
+    return {str(member): text for member, text in words.items()}
 
 
 STAGE_WORDS = by_value(STAGE_SHORT)  # "before" -> "Before", for a list column or filter
