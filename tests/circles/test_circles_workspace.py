@@ -31,7 +31,7 @@ def workspace(qtbot, state):
 
 def test_new_meeting_opens_then_closing_returns_to_the_circle(qtbot, workspace):
     area, circle_id = workspace
-    tab = area.screen.meetings_tab
+    tab = area.opened.meetings_tab
     qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
     dialog = area.new_meeting_dialog
     dialog.form.kind.setCurrentIndex(dialog.form.kind.findData("circle_meeting"))
@@ -47,7 +47,7 @@ def test_new_meeting_opens_then_closing_returns_to_the_circle(qtbot, workspace):
 
     meeting.closed.emit()
     assert area.meeting is None
-    assert area.stack.currentWidget() is area.screen
+    assert area.stack.currentWidget() is area.opened
     assert tab.model.rowCount() == 1  # the circle's list shows the new meeting
 
 
@@ -62,9 +62,9 @@ def test_an_open_meeting_with_unsaved_text_holds_the_area(qtbot, workspace, monk
             notes="",
         )
         mid = meetings.create_meeting(s, circle_id, form).id
-    area.screen.meetings_tab.reload()
-    area.screen.meetings_tab.table.selectRow(0)
-    qtbot.mouseClick(area.screen.meetings_tab.open_button, Qt.MouseButton.LeftButton)
+    area.opened.meetings_tab.reload()
+    area.opened.meetings_tab.table.selectRow(0)
+    qtbot.mouseClick(area.opened.meetings_tab.open_button, Qt.MouseButton.LeftButton)
     screen = area.meeting
     assert screen is not None and screen.meeting_id == mid
     screen.details.field("venue").setText("Library")
@@ -83,9 +83,9 @@ def test_meeting_toolbar_exports_and_circle_shows_its_shared_documents(qtbot, wo
     from circles_desktop.ui.sharing.shared_documents import SharedDocumentsPanel
 
     area, circle_id = workspace
-    titles = [area.screen.tabs.tabText(i).replace("&", "") for i in range(area.screen.tabs.count())]
+    titles = [area.opened.tabs.tabText(i).replace("&", "") for i in range(area.opened.tabs.count())]
     assert "Shared documents" in titles
-    assert isinstance(area.screen.shared_tab, SharedDocumentsPanel)
+    assert isinstance(area.opened.shared_tab, SharedDocumentsPanel)
     with area.state.database.session() as s:
         form = meetings.MeetingForm(
             kind="circle_meeting",

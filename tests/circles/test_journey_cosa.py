@@ -218,8 +218,8 @@ def form_circle(qtbot, window, referral_id: int):
     dialog.started.set_value(STARTED)
     click(qtbot, dialog.form.save_button)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.form.general_error.text()
-    qtbot.waitUntil(lambda: circles.screen is not None, timeout=WAIT_MS)
-    screen = circles.screen
+    qtbot.waitUntil(lambda: circles.opened is not None, timeout=WAIT_MS)
+    screen = circles.opened
     assert YOUNG in screen.heading.text() and "Young person CoSA circle" in screen.heading.text()
     assert screen.overview.values["status"].text() == "Forming"
     assert screen.overview.values["coordinator"].text() == COORDINATOR
@@ -440,7 +440,7 @@ def circle_found(qtbot, window):
     assert row[model.COL_COORDINATOR] == COORDINATOR and row[model.COL_STARTED] == uk(STARTED)
     circles.table.selectRow(0)
     click(qtbot, circles.open_button)
-    screen = circles.screen
+    screen = circles.opened
     assert screen is not None and circles.stack.currentWidget() is screen
     assert screen.overview.values["status"].text() == "Active"
     assert screen.overview.values["activated"].text() == uk(ACTIVE_ON)
@@ -533,7 +533,7 @@ def test_cosa_journey_through_the_widgets_survives_a_restart(qtbot, request, cre
     circles, screen = form_circle(qtbot, window, referral_id)
     add_members(qtbot, screen)
     referral_has_its_circle(qtbot, window)
-    assert go_to(qtbot, window, "Circles") is circles and circles.screen is screen
+    assert go_to(qtbot, window, "Circles") is circles and circles.opened is screen
     try_activate_refused(qtbot, screen)
     assert "No parent's or carer's consent is recorded yet" in screen.consent_tab.young.text()
     give_consent(qtbot, screen, OFFICER, OFFICER_CATEGORIES)

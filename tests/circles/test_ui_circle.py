@@ -85,8 +85,8 @@ def test_young_person_circle_from_referral_to_active(qtbot, state, area, monkeyp
     qtbot.waitUntil(lambda: dialog.coordinator.value() == coordinator, timeout=WAIT)
     dialog.started.set_value(START)
     save(qtbot, dialog)
-    qtbot.waitUntil(lambda: area.screen is not None, timeout=WAIT)
-    screen = area.screen
+    qtbot.waitUntil(lambda: area.opened is not None, timeout=WAIT)
+    screen = area.opened
     assert screen.info.circle.cosa.variant == CosaVariant.YOUNG_PERSON
     assert screen.info.circle.status == "forming"
     assert "Tyler Brooks" in screen.heading.text()
@@ -416,7 +416,7 @@ def test_new_circle_form_shows_errors_and_prison_release(qtbot, state, area):
     dialog.started.set_value(TODAY - timedelta(days=30))
     save(qtbot, dialog)
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.form.general_error.text()
-    assert area.screen.overview.countdown.text() == "Release in 75 days"
+    assert area.opened.overview.countdown.text() == "Release in 75 days"
 
 
 def test_list_filters_pages_and_lock(qtbot, state, area, monkeypatch):
@@ -438,7 +438,7 @@ def test_list_filters_pages_and_lock(qtbot, state, area, monkeypatch):
     qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=WAIT)
     area.table.selectRow(0)
     qtbot.mouseClick(area.open_button, Qt.MouseButton.LeftButton)
-    screen = area.screen
+    screen = area.opened
     assert screen.circle_id == first[-1]
     assert screen.overview.rings.inner or screen.overview.rings.outer
 
@@ -461,4 +461,4 @@ def test_list_filters_pages_and_lock(qtbot, state, area, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     assert not area.can_leave()
     qtbot.mouseClick(screen.back, Qt.MouseButton.LeftButton)
-    assert area.screen is screen and area.stack.currentWidget() is screen
+    assert area.opened is screen and area.stack.currentWidget() is screen

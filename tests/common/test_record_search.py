@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.record_search import (
+from circles_desktop.ui.common.pickers.record_search import (
     organisation_choices,
     organisation_options,
     people_source,

@@ -1,6 +1,6 @@
 """The small tables inside record forms: an empty one says so, in one row that cannot be chosen."""
 
-from circles_desktop.ui.common.tables import fill_table, form_table
+from circles_desktop.ui.common.lists.tables import fill_table, form_table
 
 
 def test_an_empty_small_table_says_so_in_one_row_that_cannot_be_chosen(qtbot):

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from circles_desktop.services.security import audit
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.paged_model import PagedTableModel
+from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.security.audit_log_page import AuditLogModel
 
 NAMES = [f"person {i:05d}" for i in range(1000)]

@@ -167,7 +167,7 @@ def test_learning_circle_from_proposal_to_themes_shared(qtbot, state, people, tm
 
     # Back to the list: complete, in its month.
     click(qtbot, screen.back)
-    assert area.screen is None
+    assert area.opened is None
     area.set_stage("complete")
     assert area.model.rowCount() == 1
     assert "Complete (1)" in area.stages.tabText(4)

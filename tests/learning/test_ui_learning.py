@@ -61,10 +61,10 @@ def test_unsaved_changes_prompt(qtbot, state, people, monkeypatch):
     qtbot.keyClicks(screen.details.form.venue, "Room 9")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     click(qtbot, screen.back)
-    assert area.screen is screen
+    assert area.opened is screen
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
     click(qtbot, screen.back)
-    assert area.screen is None
+    assert area.opened is None
     with state.database.session() as s:
         assert lcs.get_learning_circle(s, screen.circle_id).venue == "Room 9"
 

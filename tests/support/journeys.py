@@ -60,7 +60,7 @@ def choose(combo: QComboBox, value: Any = None, text: str | None = None) -> None
 
 
 def pick_record(qtbot, picker, search: str) -> None:
-    """A RecordPicker (ui/common/record_picker.py, as in the Referrals form): Space opens the search
+    """A RecordPicker (ui/common/pickers/record_picker.py, as in the Referrals form): Space opens the search
     dialog, type, Enter takes the one match."""
     picker.setFocus()
     qtbot.keyClick(picker, Qt.Key.Key_Space)

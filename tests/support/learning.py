@@ -95,7 +95,7 @@ def propose(qtbot, state, people, child_id: int, search: str = "CR-1002"):
     qtbot.keyClicks(form.focus, "We are here to understand the events that led up to the missing episodes.")
     click(qtbot, form.save_button)
     assert dialog.saved_id is not None, form.general_error.text()
-    screen = area.screen
+    screen = area.opened
     assert screen is not None and screen.circle_id == dialog.saved_id
     return area, screen
 

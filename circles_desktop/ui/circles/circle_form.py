@@ -13,7 +13,7 @@ from circles_desktop.ui.circles.circle_pickers import people_fetch, referral_pic
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.operations import read, write
-from circles_desktop.ui.common.search_picker import SearchPicker
+from circles_desktop.ui.common.pickers.search_picker import SearchPicker
 
 KIND_CHOICES = {k.value: k.label for k in CircleKind}
 VARIANT_CHOICES = {v.value: v.label for v in CosaVariant}

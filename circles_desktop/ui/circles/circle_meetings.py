@@ -20,10 +20,10 @@ from circles_desktop.models.vocab import label
 from circles_desktop.services.common.words import plural, uk_date_time
 from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.circles.circle_texts import review_text
-from circles_desktop.ui.common.list_parts import list_table
+from circles_desktop.ui.common.lists.list_parts import list_table
+from circles_desktop.ui.common.lists.paged_model import PagedTableModel
+from circles_desktop.ui.common.lists.tables import fill_table, make_table, selected_id
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.paged_model import PagedTableModel
-from circles_desktop.ui.common.tables import fill_table, make_table, selected_id
 from circles_desktop.ui.common.widgets import WARNING_STYLE, Note
 
 if TYPE_CHECKING:

@@ -23,8 +23,8 @@ from circles_desktop.ui.circles.circle_pickers import organisation_picker, peopl
 from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.lists.tables import fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.operations import read, write
-from circles_desktop.ui.common.tables import fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.widgets import Note
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """Pickers the Circle screen's forms use: people (optionally only those playing a part), organisations,
 and accepted referrals that have no circle yet. Each searches in SQL, a page at a time; how a person or
-an organisation is searched for and labelled is ui/common/record_search.py's."""
+an organisation is searched for and labelled is ui/common/pickers/record_search.py's."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from collections.abc import Callable
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.record_search import (  # noqa: F401 (PAGE and person_label: used from here too)
+from circles_desktop.ui.common.pickers.record_search import (  # noqa: F401 (PAGE and person_label: used from here too)
     PAGE,
     Role,
     organisation_choices,
     person_choices,
     person_label,
 )
-from circles_desktop.ui.common.search_picker import Choices, SearchPicker
+from circles_desktop.ui.common.pickers.search_picker import Choices, SearchPicker
 
 
 def people_fetch(state: AppState, role: Role = None) -> Callable[[str], Choices]:

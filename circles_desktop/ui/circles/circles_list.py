@@ -23,10 +23,10 @@ from circles_desktop.models.vocab import CircleKind, CircleStatus, CosaVariant, 
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circle_texts import release_text
-from circles_desktop.ui.common.list_parts import count_label, list_table, search_box, tab_chain
+from circles_desktop.ui.common.lists.list_parts import count_label, list_table, search_box, tab_chain
+from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.common.opened_in_place import OpenedInPlace
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage
 
 
@@ -96,7 +96,7 @@ class CirclesArea(QWidget, OpenedInPlace):
         self.state = state
         self.setObjectName("circles.area")
         self.setAccessibleName("Circles")
-        self.screen: Any = None  # the open CircleScreen
+        self.opened: Any = None  # the open CircleScreen
         self.dialog: Any = None  # the open new-circle form
         self.model = CirclesModel(state, self)
         self.list_page = self._build_list_page()
@@ -189,11 +189,7 @@ class CirclesArea(QWidget, OpenedInPlace):
         self.count.clear()
 
     def _open_selected(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.open_circle(self.model.circle_id(index.row()))
-        else:
-            self.error.show_message("Choose a circle in the list first.")
+        self.open_selected("Choose a circle in the list first.")
 
     # --- the Circle screen -----------------------------------------------------------------------
     def open_circle(self, circle_id: int) -> Any:
@@ -214,21 +210,16 @@ class CirclesArea(QWidget, OpenedInPlace):
         from circles_desktop.ui.circles.circle_form import CircleFormDialog
 
         dialog = CircleFormDialog(self.state, self, referral_id=referral_id)
-        dialog.accepted.connect(lambda: self._created(dialog.saved_id))
+        dialog.accepted.connect(lambda: self.circle_created(dialog.saved_id))
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def create_from_referral(self, referral_id: int) -> Any:
         """The new-circle form, filled in from an accepted referral (Referrals screen's request)."""
-        if self.screen is not None and not self.screen.can_leave():
+        if self.opened is not None and not self.opened.can_leave():
             return None
         return self.new_circle(referral_id)
-
-    def _created(self, circle_id: int | None) -> None:
-        self.refresh()
-        if circle_id is not None:
-            self.open_circle(circle_id)
 
 
 def circles_area(state: AppState) -> QWidget:

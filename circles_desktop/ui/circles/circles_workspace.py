@@ -63,16 +63,16 @@ class CirclesWorkspace(CirclesArea):
         return dialog
 
     def _meeting_created(self, meeting_id: int | None) -> None:
-        if self.screen is not None:
-            self.screen.reload()
+        if self.opened is not None:
+            self.opened.reload()
         if meeting_id is not None:
             self.open_meeting(meeting_id)
 
     def back_to_circle(self) -> None:
         self._drop_meeting()
-        if self.screen is not None:
-            self.screen.reload()
-            self.stack.setCurrentWidget(self.screen)
+        if self.opened is not None:
+            self.opened.reload()
+            self.stack.setCurrentWidget(self.opened)
         else:
             self.show_list()
 

@@ -36,9 +36,9 @@ from circles_desktop.services.consent.consent import CATEGORIES
 from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm
+from circles_desktop.ui.common.lists.tables import USER_ROLE, fill_table, make_table, selected_id
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import read, report, write
-from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, selected_id
 from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, Note
 
 if TYPE_CHECKING:

@@ -28,8 +28,8 @@ from circles_desktop.models.vocab import DevelopmentKind, label
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.lists.tables import USER_ROLE, fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.operations import read, write
-from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, select_id, selected_id
 
 if TYPE_CHECKING:
     from circles_desktop.ui.circles.circle_screen import CircleScreen

@@ -24,8 +24,8 @@ from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.circles.circle_tab import CircleTab
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.lists.tables import USER_ROLE
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.tables import USER_ROLE
 from circles_desktop.ui.common.widgets import Note
 
 if TYPE_CHECKING:

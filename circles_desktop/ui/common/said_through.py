@@ -1,6 +1,6 @@
 """A failure said through any function that takes a sentence (a status label's setter, a screen's
 heading, a message box), after words that say what did not happen: the `show=` that operations.write /
-load / in_background take where the line is not a MessageLine of its own."""
+load / in_background take where there is no FieldMessage line of its own."""
 
 from __future__ import annotations
 

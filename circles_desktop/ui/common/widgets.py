@@ -36,6 +36,10 @@ class FieldMessage(QLabel):
         """Show every message of {field: message} here, so operations can report to a line of its own."""
         self.show_message("\n".join(message for message in errors.values() if message))
 
+    def saved_ok(self) -> None:
+        """A write reported here went through: the earlier failure no longer stands."""
+        self.clear_message()
+
 
 class Note(QLabel):
     """Muted explanatory text that wraps."""

@@ -30,7 +30,7 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import FormDialog, confirm
 from circles_desktop.ui.common.forms import DateField, RecordForm
-from circles_desktop.ui.common.list_parts import (
+from circles_desktop.ui.common.lists.list_parts import (
     beside_list,
     count_label,
     list_column,
@@ -38,9 +38,9 @@ from circles_desktop.ui.common.list_parts import (
     search_box,
     tab_chain,
 )
+from circles_desktop.ui.common.lists.paged_model import PagedTableModel
+from circles_desktop.ui.common.lists.tables import fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.operations import read, write
-from circles_desktop.ui.common.paged_model import PagedTableModel
-from circles_desktop.ui.common.tables import fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.learning.learning_fields import (
     STAGE_WORDS,

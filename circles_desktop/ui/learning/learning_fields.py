@@ -33,8 +33,8 @@ from circles_desktop.services.learning.learning_steps import STAGE_LABELS, STAGE
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import DateField
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.record_search import person_choices, person_name
-from circles_desktop.ui.common.search_picker import Choices, SearchPicker
+from circles_desktop.ui.common.pickers.record_search import person_choices, person_name
+from circles_desktop.ui.common.pickers.search_picker import Choices, SearchPicker
 
 E = TypeVar("E", bound=StrEnum)
 

@@ -24,11 +24,11 @@ from circles_desktop.models.learning import LearningStage
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
-from circles_desktop.ui.common.list_parts import count_label, list_table, search_box, tab_chain
+from circles_desktop.ui.common.lists.list_parts import count_label, list_table, search_box, tab_chain
+from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.opened_in_place import OpenedInPlace
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.learning.learning_fields import STAGE_WORDS
 
@@ -115,7 +115,7 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         self.state = state
         self.setObjectName("learning.area")
         self.setAccessibleName("Learning circles")
-        self.screen: Any = None  # the open LearningCircleScreen (OpenedInPlace)
+        self.opened: Any = None  # the open LearningCircleScreen (OpenedInPlace)
         self.dialog: Any = None
         self.error = FieldMessage("Learning circles list error")
         self.model = LearningCirclesModel(state, self)
@@ -269,11 +269,7 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         self.month.blockSignals(False)
 
     def _open_selected(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.open_circle(self.model.circle_id(index.row()))
-        else:
-            self.error.show_message("Choose a learning circle in the list first.")
+        self.open_selected("Choose a learning circle in the list first.")
 
     # --- the learning circle screen --------------------------------------------------------------
     def open_circle(self, circle_id: int) -> Any:
@@ -284,19 +280,14 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
     def new_circle(self, show: bool = True) -> Any:
         from circles_desktop.ui.learning.learning_form import NewLearningCircleDialog
 
-        if self.screen is not None and not self.screen.can_leave():
+        if self.opened is not None and not self.opened.can_leave():
             return None
         dialog = NewLearningCircleDialog(self.state, self)
-        dialog.accepted.connect(lambda: self._created(dialog.saved_id))
+        dialog.accepted.connect(lambda: self.circle_created(dialog.saved_id))
         self.dialog = dialog
         if show:
             dialog.open()
         return dialog
-
-    def _created(self, circle_id: int | None) -> None:
-        self.refresh()
-        if circle_id is not None:
-            self.open_circle(circle_id)
 
 
 def learning_circles_area(state: AppState) -> QWidget:

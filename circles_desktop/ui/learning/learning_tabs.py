@@ -32,10 +32,9 @@ from circles_desktop.services.learning.learning_record import ROLE_WORDS as _ROL
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import FormDialog, ask_save_discard, confirm
 from circles_desktop.ui.common.forms import RecordForm, combo
-from circles_desktop.ui.common.message_line import MessageLine
+from circles_desktop.ui.common.lists.tables import USER_ROLE, fill_table, make_table, selected_id
 from circles_desktop.ui.common.operations import Outcome, read, write
-from circles_desktop.ui.common.tables import USER_ROLE, fill_table, make_table, selected_id
-from circles_desktop.ui.common.widgets import Note
+from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.learning.learning_fields import PersonChooser, by_value, completer, text_box
 from circles_desktop.ui.meetings.actions_panel import ActionsPanel
 from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
@@ -105,7 +104,7 @@ class LearningTab(QWidget):
         self.circle_screen = circle_screen
         self.state = circle_screen.state
         self.setObjectName(name)
-        self.error = MessageLine(error_name)
+        self.error = FieldMessage(error_name)
         self.error.setObjectName(f"{name.split('.')[-1]}.error")
 
     def _changed(self, work: Callable[[Session], Any], then: Callable[[], None] | None = None) -> Outcome:

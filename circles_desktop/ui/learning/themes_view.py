@@ -22,10 +22,9 @@ from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.forms import DateField
-from circles_desktop.ui.common.message_line import MessageLine
+from circles_desktop.ui.common.lists.tables import fill_table, make_table, selected_id
 from circles_desktop.ui.common.operations import load, read
-from circles_desktop.ui.common.tables import fill_table, make_table, selected_id
-from circles_desktop.ui.common.widgets import Note, labelled
+from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled
 from circles_desktop.ui.learning.learning_fields import STAGE_WORDS, LocalityChoice
 from circles_desktop.ui.learning.learning_list import when_text
 
@@ -48,7 +47,7 @@ class ThemesArea(QWidget):
         self.setObjectName("themes.area")
         self.setAccessibleName("Themes")
         self.counts: list[ThemeCount] = []
-        self.error = MessageLine("Themes error")
+        self.error = FieldMessage("Themes error")
         self.error.setObjectName("themes.error")
         tools = self._build_tools()
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -22,9 +22,9 @@ from circles_desktop.services.common.words import plural
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import confirm
-from circles_desktop.ui.common.list_parts import list_table
-from circles_desktop.ui.common.message_line import MessageLine
+from circles_desktop.ui.common.lists.list_parts import list_table
 from circles_desktop.ui.common.operations import load, write
+from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.meetings.action_dialogs import ActionDialog, BarrierDialog, read_action
 from circles_desktop.ui.meetings.actions_model import STATUS_WORDS, ActionsModel
 
@@ -57,7 +57,7 @@ class ActionsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("actions.summary")
         self.summary.setAccessibleName("Actions summary")
-        self.error = MessageLine("Actions error")
+        self.error = FieldMessage("Actions error")
         self.error.setObjectName("actions.error")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

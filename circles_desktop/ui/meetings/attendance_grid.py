@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.models.vocab import AttendanceStatus, Ring, label
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 
@@ -104,7 +103,7 @@ class AttendanceGrid(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("attendance.summary")
         self.summary.setAccessibleName("Attendance summary")
-        self.general_error = MessageLine("Attendance error")
+        self.general_error = FieldMessage("Attendance error")
         self.general_error.setObjectName("attendance.error")
 
         buttons = QHBoxLayout()

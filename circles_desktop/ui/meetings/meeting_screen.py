@@ -25,8 +25,8 @@ from circles_desktop.models.vocab import label
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import ask_save_discard
-from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.operations import load, write
+from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.meetings.actions_panel import ActionsPanel
 from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
 from circles_desktop.ui.meetings.meeting_details import MeetingDetailsForm
@@ -55,7 +55,7 @@ class MeetingScreen(QWidget):
         self.header: MeetingHeader | None = None  # while unlocked
         self.setObjectName("meeting.screen")
         self.setAccessibleName("Meeting")
-        self.error = MessageLine("Meeting error")
+        self.error = FieldMessage("Meeting error")
         self.error.setObjectName("meeting.error")
         top = self._build_heading()
         self._build_parts()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import ask_save_discard, confirm
-from circles_desktop.ui.common.message_line import MessageLine
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.meetings.minutes_tags import CategoryTag, InternalBanner, category_combo
@@ -125,7 +124,7 @@ class TaggedListPanel(QWidget):
         self.delete_button = button("De&lete…", f"{prefix}.delete", f"Delete the selected {noun}")
         self.up_button = button("Move &up", f"{prefix}.up", f"Move the selected {noun} up (Ctrl+Up)")
         self.down_button = button("Move do&wn", f"{prefix}.down", f"Move the selected {noun} down (Ctrl+Down)")
-        self.list_error = MessageLine(f"{noun.capitalize()} list error")
+        self.list_error = FieldMessage(f"{noun.capitalize()} list error")
         self.list_error.setObjectName(f"{prefix}.list_error")
         list_buttons = QHBoxLayout()
         list_buttons.addWidget(self.add_button)

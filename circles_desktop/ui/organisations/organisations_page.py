@@ -12,10 +12,10 @@ from circles_desktop.models.vocab import OrganisationKind, label
 from circles_desktop.services.common.words import plural
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import ScrollingRecordForm, combo, text_box
-from circles_desktop.ui.common.list_parts import ListBesideRecord, ListWords
+from circles_desktop.ui.common.lists.list_parts import ListBesideRecord, ListWords
+from circles_desktop.ui.common.lists.paged_model import RecordListModel
+from circles_desktop.ui.common.lists.tables import fill_table, form_table
 from circles_desktop.ui.common.operations import load, write
-from circles_desktop.ui.common.paged_model import RecordListModel
-from circles_desktop.ui.common.tables import fill_table, form_table
 from circles_desktop.ui.common.widgets import Note
 
 if TYPE_CHECKING:

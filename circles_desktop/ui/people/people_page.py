@@ -12,8 +12,8 @@ from circles_desktop.models.vocab import PersonPart, label
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import combo
-from circles_desktop.ui.common.list_parts import ListBesideRecord, ListWords
-from circles_desktop.ui.common.paged_model import RecordListModel
+from circles_desktop.ui.common.lists.list_parts import ListBesideRecord, ListWords
+from circles_desktop.ui.common.lists.paged_model import RecordListModel
 from circles_desktop.ui.people.person_editor import PersonEditor
 from circles_desktop.ui.people.person_form import PersonRecordForm
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.operations import load, read, write
-from circles_desktop.ui.common.record_search import organisation_options
+from circles_desktop.ui.common.pickers.record_search import organisation_options
 from circles_desktop.ui.people.person_duplicates import OPEN_EXISTING, SAVE_NEW, DuplicateDialog
 from circles_desktop.ui.people.person_form import SECTION_PARTS, TICKABLE, PersonRecordForm
 

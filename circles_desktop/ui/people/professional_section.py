@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.common.forms import DateField
-from circles_desktop.ui.common.tables import fill_table, form_table
+from circles_desktop.ui.common.lists.tables import fill_table, form_table
 from circles_desktop.ui.common.widgets import FieldMessage, labelled, with_message
 
 NO_ORGANISATION = "— choose an organisation —"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from circles_desktop.models.vocab import DayPart, DbsLevel, Weekday, label
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.common.forms import DateField, combo
-from circles_desktop.ui.common.tables import fill_table, form_table
+from circles_desktop.ui.common.lists.tables import fill_table, form_table
 from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled, with_message
 
 DAY_NAMES = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri", "sat": "Sat", "sun": "Sun"}

@@ -30,8 +30,8 @@ from circles_desktop.services.referrals.referrals import REFERRABLE
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo, text_box
 from circles_desktop.ui.common.operations import load, write
-from circles_desktop.ui.common.record_picker import RecordPicker
-from circles_desktop.ui.common.record_search import organisation_picker, person_picker, professional_picker
+from circles_desktop.ui.common.pickers.record_picker import RecordPicker
+from circles_desktop.ui.common.pickers.record_search import organisation_picker, person_picker, professional_picker
 from circles_desktop.ui.common.widgets import Note
 from circles_desktop.ui.referrals.referral_steps import ReferralStepper, StepButtons, StepDialog
 from circles_desktop.ui.referrals.risk_report_panel import RiskReportsPanel

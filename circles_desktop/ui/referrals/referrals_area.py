@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from circles_desktop.models.vocab import ReferralStatus, label
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.list_parts import PagedList, count_label, list_table, search_box, tab_chain
+from circles_desktop.ui.common.lists.list_parts import PagedList, count_label, list_table, search_box, tab_chain
+from circles_desktop.ui.common.lists.paged_model import RecordListModel
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.paged_model import RecordListModel
 from circles_desktop.ui.common.widgets import FieldMessage
 from circles_desktop.ui.referrals.referral_form import KINDS, ReferralPage
 

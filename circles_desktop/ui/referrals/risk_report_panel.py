@@ -30,7 +30,7 @@ from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import confirm
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
-from circles_desktop.ui.common.list_parts import list_table
+from circles_desktop.ui.common.lists.list_parts import list_table
 from circles_desktop.ui.common.messages import explain, field_errors
 from circles_desktop.ui.common.operations import in_background, in_session, load, read, write
 from circles_desktop.ui.common.widgets import FieldMessage, Note

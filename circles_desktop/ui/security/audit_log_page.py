@@ -6,10 +6,10 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.list_parts import PagedList, count_label, list_table, search_box
+from circles_desktop.ui.common.lists.list_parts import PagedList, count_label, list_table, search_box
+from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import in_background, in_session, read
-from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, FieldMessage, Note
 
 TIME_FORMAT = "%d %b %Y %H:%M:%S"

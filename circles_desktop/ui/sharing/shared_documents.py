@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.services.common.words import uk_date, uk_date_time
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.lists.tables import USER_ROLE, make_table, select_id, selected_id
 from circles_desktop.ui.common.messages import Locked
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.said_through import SaidThrough
-from circles_desktop.ui.common.tables import USER_ROLE, make_table, select_id, selected_id
 from circles_desktop.ui.common.widgets import ERROR_STYLE, Note
 
 COL_SHARED, COL_DOCUMENT, COL_MEETING, COL_RECIPIENT, COL_CATEGORIES, COL_HOW, COL_STATUS = range(7)

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from circles_desktop.models.vocab import label
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.record_picker import PickerSource, PickRow, RecordPicker
-from circles_desktop.ui.common.search_picker import Choices
+from circles_desktop.ui.common.pickers.record_picker import PickerSource, PickRow, RecordPicker
+from circles_desktop.ui.common.pickers.search_picker import Choices
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.list_parts import list_table, search_box
+from circles_desktop.ui.common.lists.list_parts import list_table, search_box
+from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.paged_model import PagedTableModel
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 
 # A search result row: the record's id, the words the picker shows once chosen, then the table's columns.

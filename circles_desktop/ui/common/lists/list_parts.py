@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.ui.common.forms import ScrollingRecordForm
-from circles_desktop.ui.common.paged_model import PagedTableModel, RecordListModel
+from circles_desktop.ui.common.lists.paged_model import PagedTableModel, RecordListModel
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 
 if TYPE_CHECKING:
