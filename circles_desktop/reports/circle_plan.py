@@ -4,7 +4,8 @@ next, under the organisation's name.
 
 It is the person's document, not a record about them, so no OFFICIAL-SENSITIVE marking is forced onto
 it (PageDecor(marking="")) and it holds only what they agreed to share. Large print: 16 pt text on
-generous leading, headings by size alone.
+generous leading, headings by size alone. One page: people go two to a row, and past MOST_ACTIONS the
+plan says how many more there are rather than running onto a second page.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from circles_desktop.reports.kit.text import format_date, format_time, markup, p
 
 TITLE = "My circle plan"
 LARGE = 16
-LARGE_LEADING = 22
+LARGE_LEADING = 21
+MOST_ACTIONS = 6
+MOST_PEOPLE = 12
 
 
 @cache
@@ -34,7 +37,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "PlanBody", fontName=fonts.REGULAR, fontSize=LARGE, leading=LARGE_LEADING, textColor=TEXT, spaceAfter=6
     )
     heading = ParagraphStyle(
-        "PlanHeading", parent=body, fontName=fonts.BOLD, fontSize=19, leading=25, spaceBefore=10, keepWithNext=1
+        "PlanHeading", parent=body, fontName=fonts.BOLD, fontSize=18, leading=23, spaceBefore=8, keepWithNext=1
     )
     return {
         "body": body,
@@ -77,14 +80,19 @@ def circle_plan_story(content: CirclePlanContent) -> list[Flowable]:
     if c.what_matters:
         story.append(_para("What matters to me", "heading"))
         story += [Paragraph(p, _styles()["body"]) for p in paragraph_texts(c.what_matters)]
+    story += [_para("Our next meeting", "heading"), _para(_next_meeting(c))]
     story.append(_para("Who is in my circle", "heading"))
-    story.append(_rows([(p.name, p.part) for p in c.people]) if c.people else _para("No one yet."))
+    people = [f"{p.name} ({p.part.lower()})" for p in c.people[:MOST_PEOPLE]]
+    pairs = [(a, b) for a, b in zip(people[::2], people[1::2] + [""], strict=False)]
+    story.append(_rows(pairs, (0.5, 0.5)) if pairs else _para("No one yet."))
     story.append(_para("What people offered to do", "heading"))
-    story.append(_rows([_action(a) for a in c.actions]) if c.actions else _para("Nothing yet."))
-    story.append(_para("Our next meeting", "heading"))
-    story.append(_para(_next_meeting(c)))
+    shown = c.actions[:MOST_ACTIONS]
+    story.append(_rows([_action(a) for a in shown]) if shown else _para("Nothing yet."))
+    if len(c.actions) > len(shown):
+        more = len(c.actions) - len(shown)
+        story.append(_para(f"And {more} more: ask your facilitator for the full list.", "small"))
     if c.made_on is not None:
-        story += [gap(4), _para(f"Made on {format_date(c.made_on)}.", "small")]
+        story += [gap(3), _para(f"Made on {format_date(c.made_on)}.", "small")]
     return story
 
 
@@ -105,12 +113,12 @@ def _next_meeting(c: CirclePlanContent) -> str:
     return words + (f", {m.venue}" if m.venue else "")
 
 
-def _rows(rows: list[tuple[str, str]]) -> Table:
-    """Two columns in large print with light rules between rows: a name, and what goes with it."""
+def _rows(rows: list[tuple[str, str]], fractions: tuple[float, float] = (0.36, 0.64)) -> Table:
+    """Two columns in large print with light rules between rows."""
     s = _styles()
     table = Table(
         [[Paragraph(markup(a), s["cell"]), Paragraph(markup(b), s["cell"])] for a, b in rows],
-        colWidths=[FRAME_WIDTH * 0.38, FRAME_WIDTH * 0.62],
+        colWidths=[FRAME_WIDTH * fractions[0], FRAME_WIDTH * fractions[1]],
         hAlign="LEFT",
     )
     table.setStyle(
@@ -119,8 +127,8 @@ def _rows(rows: list[tuple[str, str]]) -> Table:
                 ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.6, LIGHT_RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
             ]
         )

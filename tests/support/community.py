@@ -60,9 +60,7 @@ def facilitator(
     )
     volunteers.save_volunteer(s, pid, form)
     if trained:
-        volunteers.add_training(
-            s, pid, volunteers.FACILITATOR_COURSE, TODAY - timedelta(days=700), method="e_learning"
-        )
+        volunteers.add_training(s, pid, volunteers.FACILITATOR_COURSE, TODAY - timedelta(days=700), method="e_learning")
     if dbs:
         volunteers.add_dbs_check(s, pid, "enhanced", TODAY - timedelta(days=750), "001234567890")
     return pid

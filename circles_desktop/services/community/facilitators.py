@@ -96,10 +96,12 @@ def pool(session: Session, today: date, only: int | None = None) -> list[Candida
         select(VolunteerInterest.person_id, VolunteerInterest.interest).where(VolunteerInterest.person_id.in_(ids_sub))
     ):
         interests[pid].append(interest)
-    dbs = set(session.scalars(select(distinct(DbsCheck.person_id)).where(DbsCheck.person_id.in_(ids_sub))))
+    dbs = set(session.scalars(select(DbsCheck.person_id).distinct().where(DbsCheck.person_id.in_(ids_sub))))
     trained = set(
         session.scalars(
-            select(distinct(TrainingRecord.person_id)).where(
+            select(TrainingRecord.person_id)
+            .distinct()
+            .where(
                 TrainingRecord.person_id.in_(ids_sub), func.lower(TrainingRecord.course) == FACILITATOR_COURSE.lower()
             )
         )
