@@ -4,8 +4,8 @@ next, under the organisation's name.
 
 It is the person's document, not a record about them, so no OFFICIAL-SENSITIVE marking is forced onto
 it (PageDecor(marking="")) and it holds only what they agreed to share. Large print: 16 pt text on
-generous leading, headings by size alone. One page: people go two to a row, and past MOST_ACTIONS the
-plan says how many more there are rather than running onto a second page.
+generous leading, headings by size alone. One page: people go two to a row, past MOST_ACTIONS the plan
+says how many more there are, and only text too long for the page is shrunk (KeepInFrame) to fit it.
 """
 
 from __future__ import annotations
@@ -13,21 +13,21 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table, TableStyle
 
 from circles_desktop.reports.community_content import CirclePlanContent, PlanAction
 from circles_desktop.reports.kit import fonts
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import gap
-from circles_desktop.reports.kit.page import FRAME_WIDTH, PageDecor
+from circles_desktop.reports.kit.page import FRAME_HEIGHT, FRAME_WIDTH, PageDecor
 from circles_desktop.reports.kit.styles import LIGHT_RULE, TEXT
 from circles_desktop.reports.kit.text import format_date, format_time, markup, paragraph_texts
 
 TITLE = "My circle plan"
 LARGE = 16
 LARGE_LEADING = 21
-MOST_ACTIONS = 6
-MOST_PEOPLE = 12
+MOST_ACTIONS = 5
+MOST_PEOPLE = 10
 
 
 @cache
@@ -50,7 +50,8 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def build_circle_plan(content: CirclePlanContent) -> bytes:
-    return build_pdf(circle_plan_story(content), circle_plan_info(content), circle_plan_decor(content))
+    page = KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT - 1, circle_plan_story(content), mode="shrink")
+    return build_pdf([page], circle_plan_info(content), circle_plan_decor(content))
 
 
 def circle_plan_info(content: CirclePlanContent) -> DocumentInfo:

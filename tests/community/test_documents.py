@@ -141,4 +141,4 @@ def test_a_full_plan_stays_on_one_page():
     data = build_circle_plan(plan)
     assert len(PdfReader(BytesIO(data)).pages) == 1
     text = text_of(data)
-    assert "And 3 more: ask your facilitator for the full list." in text and "Nguyễn Thị Minh Khai" in text
+    assert "And 4 more: ask your facilitator for the full list." in text and "Nguyễn Thị Minh Khai" in text

@@ -9,8 +9,8 @@ from datetime import datetime, time, timedelta
 import pytest
 
 from circles_desktop.services.common.validation import ValidationError
-from circles_desktop.services.community import community_list, connectors, due, facilitators, practice_sessions
 from circles_desktop.services.community import community_circles as cc
+from circles_desktop.services.community import community_list, connectors, due, facilitators, practice_sessions
 from circles_desktop.services.community.first_meetings import FIRST_DUE_DAYS
 from circles_desktop.services.meetings import meetings
 from support.community import RECEIVED, TODAY, community_circle, connector, facilitator, partner
