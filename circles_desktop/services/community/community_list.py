@@ -82,8 +82,10 @@ def person_name(person: type[Person]) -> ColumnElement[str]:
     return func.trim(func.coalesce(func.nullif(person.known_as, ""), person.given_name) + " " + person.family_name)
 
 
-def _filters(text: str) -> list[ColumnElement[bool]]:
+def _filters(text: str, connector_id: int | None) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
+    if connector_id is not None:
+        conds.append(CommunityCircle.connector_id == connector_id)
     for word in text.split():
         key = search_key(word)
         if key:
@@ -98,7 +100,7 @@ def _filters(text: str) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _base(today: date, text: str) -> Select:
+def _base(today: date, text: str, connector_id: int | None = None) -> Select:
     stage_col = stage_expression(today).label("stage")
     latest = _latest_id()
     stmt = (
@@ -120,7 +122,7 @@ def _base(today: date, text: str) -> Select:
         .join(_ConnectorPerson, _ConnectorPerson.id == CommunityCircle.connector_id)
         .outerjoin(FacilitatorCommitment, FacilitatorCommitment.id == latest)
         .outerjoin(_FacilitatorPerson, _FacilitatorPerson.id == FacilitatorCommitment.facilitator_id)
-        .where(*_filters(text))
+        .where(*_filters(text, connector_id))
     )
     return stmt
 
@@ -132,9 +134,11 @@ def list_community_circles(
     offset: int = 0,
     limit: int = 50,
     today: date | None = None,
+    connector_id: int | None = None,
 ) -> list[CommunityRow]:
+    """A page of the list; `connector_id`: only that connector's circles."""
     today = today or date.today()
-    inner = _base(today, text).subquery()
+    inner = _base(today, text, connector_id).subquery()
     outer = select(inner)
     if stage:
         outer = outer.where(inner.c.stage == stage)

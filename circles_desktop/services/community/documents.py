@@ -10,6 +10,7 @@ notes, anyone's vetting, or anything else from the record.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -127,11 +128,9 @@ def summary_file_name(reference: str, on: date) -> str:
     return f"match-summary-{reference}-{on.isoformat()}.pdf"
 
 
-def record_shared(
-    session: Session, circle_id: int, document_kind: str, how: str, data: bytes, file_name: str = ""
-) -> None:
-    """The plan goes to the person in focus, the summary to the facilitator: written to the register of
-    shared documents and the audit log with the hash of what left the machine."""
+def register_entry(session: Session, circle_id: int, document_kind: str) -> dict[str, Any]:
+    """Who a document goes to, as the register of shared documents records it: the plan to the person in
+    focus, the summary to the facilitator."""
     d = cc.community_detail(session, circle_id)
     if document_kind == sharing.CIRCLE_PLAN:
         member_id, name = d.focus_member_id, d.person_name
@@ -139,14 +138,19 @@ def record_shared(
         member_id, name = d.commitment.member_id, d.commitment.facilitator
     else:
         raise ValidationError("That is not a Community Circle document.")
-    sharing.record_shared(
-        session,
-        document_kind=document_kind,
-        how=how,
-        data=data,
-        circle_id=circle_id,
-        recipient_member_id=member_id,
-        recipient_name=name,
-        file_name=file_name,
-        about=f"circle {circle_id}",
-    )
+    return {
+        "document_kind": document_kind,
+        "circle_id": circle_id,
+        "recipient_member_id": member_id,
+        "recipient_name": name,
+        "about": f"circle {circle_id}",
+    }
+
+
+def record_shared(
+    session: Session, circle_id: int, document_kind: str, how: str, data: bytes, file_name: str = ""
+) -> None:
+    """Write the document to the register of shared documents and the audit log, with the hash of what
+    left the machine."""
+    entry = register_entry(session, circle_id, document_kind)
+    sharing.record_shared(session, how=how, data=data, file_name=file_name, **entry)

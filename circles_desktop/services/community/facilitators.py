@@ -63,11 +63,18 @@ def _is_facilitator() -> Select[Any]:
     return select(PersonPartRow.person_id).where(PersonPartRow.part == PersonPart.FACILITATOR)
 
 
-def pool(session: Session, today: date, only: int | None = None) -> list[Candidate]:
-    """Every facilitator with a volunteer profile, as matching needs them (`only`: just that person)."""
+def pool(session: Session, today: date, only: int | None = None, recruited_by: int | None = None) -> list[Candidate]:
+    """Every facilitator with a volunteer profile, as matching needs them (`only`: just that person;
+    `recruited_by`: those a partner organisation recruited and trained)."""
     ids = _is_facilitator()
     if only is not None:
         ids = ids.where(PersonPartRow.person_id == only)
+    if recruited_by is not None:
+        ids = ids.where(
+            PersonPartRow.person_id.in_(
+                select(VolunteerProfile.person_id).where(VolunteerProfile.recruited_by_id == recruited_by)
+            )
+        )
     ids_sub = ids.scalar_subquery()
     profiles = session.execute(
         select(

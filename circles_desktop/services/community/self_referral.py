@@ -77,20 +77,23 @@ def take_self_referral(session: Session, form: SelfReferralForm, today: date | N
     assert on is not None  # checked
     referral = referrals.create_referral(session, _referral_form(form), today)
     referrals.move_referral(session, referral.id, ReferralStatus.ACCEPTED, on, today=today)
+    return start_circle(session, referral.id, form.details, on)
+
+
+def start_circle(session: Session, referral_id: int, details: cc.CommunityForm, on: date) -> Circle:
+    """Form the Community Circle from an accepted self-referral: the person in focus at its centre, the
+    connector in it, and what only a Community Circle needs beside it."""
+    p = Problems()
+    cc.check_details(session, p, details)
+    p.raise_if_any()
     circle = circles.create_circle(
         session,
-        circles.CircleForm(
-            kind=CircleKind.COMMUNITY,
-            focus_person_id=form.person_id,
-            referral_id=referral.id,
-            started_on=on,
-            purpose=form.details.purpose,
-        ),
+        circles.CircleForm(kind=CircleKind.COMMUNITY, referral_id=referral_id, started_on=on, purpose=details.purpose),
     )
-    community = CommunityCircle(circle_id=circle.id, connector_id=form.details.connector_id)
-    cc.apply_details(community, form.details)
+    community = CommunityCircle(circle_id=circle.id, connector_id=details.connector_id)
+    cc.apply_details(community, details)
     session.add(community)
-    members.add_member(session, circle.id, form.details.connector_id, Ring.INNER, MemberRole.CONNECTOR, on)
+    members.add_member(session, circle.id, details.connector_id, Ring.INNER, MemberRole.CONNECTOR, on)
     session.flush()
-    audit.record(session, "community circle created", f"circle {circle.id}", f"referral {referral.id}")
+    audit.record(session, "community circle created", f"circle {circle.id}", f"referral {referral_id}")
     return circle
