@@ -7,6 +7,7 @@ The stage is worked out in SQL by `stage_expression`, the same rule as community
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -82,10 +83,10 @@ def person_name(person: type[Person]) -> ColumnElement[str]:
     return func.trim(func.coalesce(func.nullif(person.known_as, ""), person.given_name) + " " + person.family_name)
 
 
-def _filters(text: str, connector_id: int | None) -> list[ColumnElement[bool]]:
+def _filters(text: str, connectors: Sequence[int] | None) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
-    if connector_id is not None:
-        conds.append(CommunityCircle.connector_id == connector_id)
+    if connectors is not None:
+        conds.append(CommunityCircle.connector_id.in_(connectors))
     for word in text.split():
         key = search_key(word)
         if key:
@@ -100,7 +101,7 @@ def _filters(text: str, connector_id: int | None) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _base(today: date, text: str, connector_id: int | None = None) -> Select:
+def _base(today: date, text: str, connectors: Sequence[int] | None = None) -> Select:
     stage_col = stage_expression(today).label("stage")
     latest = _latest_id()
     stmt = (
@@ -122,7 +123,7 @@ def _base(today: date, text: str, connector_id: int | None = None) -> Select:
         .join(_ConnectorPerson, _ConnectorPerson.id == CommunityCircle.connector_id)
         .outerjoin(FacilitatorCommitment, FacilitatorCommitment.id == latest)
         .outerjoin(_FacilitatorPerson, _FacilitatorPerson.id == FacilitatorCommitment.facilitator_id)
-        .where(*_filters(text, connector_id))
+        .where(*_filters(text, connectors))
     )
     return stmt
 
@@ -134,11 +135,11 @@ def list_community_circles(
     offset: int = 0,
     limit: int = 50,
     today: date | None = None,
-    connector_id: int | None = None,
+    connectors: Sequence[int] | None = None,
 ) -> list[CommunityRow]:
-    """A page of the list; `connector_id`: only that connector's circles."""
+    """A page of the list; `connectors`: only the circles those connectors connect."""
     today = today or date.today()
-    inner = _base(today, text, connector_id).subquery()
+    inner = _base(today, text, connectors).subquery()
     outer = select(inner)
     if stage:
         outer = outer.where(inner.c.stage == stage)

@@ -30,7 +30,7 @@ from circles_desktop.ui.common.opened_in_place import OpenedInPlace
 from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.widgets import FieldMessage
 
-COLUMN_WIDTHS = (84, 170, 170, 150, 150, 150, 150, 88)
+COLUMN_WIDTHS = (80, 150, 150, 130, 130, 140, 140, 84)
 
 
 class CommunityCirclesModel(PagedTableModel):

@@ -136,7 +136,7 @@ class CommunityCircleScreen(QWidget):
         self.plan_button = button(
             "Circle &plan PDF…", "community.plan_pdf", tooltip="The one-page plan the person in focus keeps"
         )
-        self.print_plan_button = button("Print circle p&lan…", "community.plan_print", "Print the circle plan")
+        self.print_plan_button = button("Print circle pla&n…", "community.plan_print", "Print the circle plan")
         self.summary_button = button(
             "&Match summary PDF…", "community.summary_pdf", tooltip="The facilitator's summary of their match"
         )
@@ -228,6 +228,11 @@ class CommunityCircleScreen(QWidget):
             return "<b>Next:</b> match a facilitator on location, availability and shared interests (Facilitator tab)."
         c = d.commitment
         review = f"12-month review falls due on <b>{uk_date(c.until_on)}</b>"
+        if d.stage == cc.REVIEW_DUE:
+            return (
+                f"<b>Next:</b> the {review}: the connector goes back into the circle to see whether everyone "
+                "wants to carry on (Review and ending tab)."
+            )
         due = self._supported_due()
         if due is not None:
             number, on, planned = due

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.services.community.matching import FIT_MAX
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.forms import DateField
 from circles_desktop.ui.common.lists.list_parts import list_table
+from circles_desktop.ui.common.lists.tables import fill_table, make_table
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.community.community_screen import CommunityTab
@@ -96,30 +97,40 @@ class FacilitatorTab(CommunityTab):
         self.on_date = DateField()
         self.on_date.setObjectName("match.date")
         self.on_date.setAccessibleName("Matched on")
-        self.choose_button = button("&Choose this facilitator", "match.choose", "Match the chosen facilitator")
+        self.choose_button = button("C&hoose this facilitator", "match.choose", "Match the chosen facilitator")
         self.summary = QLabel()
         self.summary.setObjectName("match.summary")
         self.error = FieldMessage("Not matched")
         self.error.setObjectName("match.error")
+        self.history = make_table(("Facilitator", "Committed from", "12-month review", "Reviewed"), "Commitments")
+        self.history.setObjectName("match.history")
+        self.history.setMaximumHeight(130)
         choose = QHBoxLayout()
         form = QFormLayout()
         form.addRow("Matched &on:", self.on_date)
         choose.addLayout(form)
         choose.addWidget(self.choose_button)
         choose.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.current)
-        layout.addWidget(
+        self.chooser = QWidget()
+        column = QVBoxLayout(self.chooser)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(
             Note(
                 "Facilitators ranked by fit on location, availability and shared interests; those who cannot be "
                 "matched (no capacity, training or DBS missing) come last, with the reason. The facilitator "
                 "commits for 12 months from the day of the match."
             )
         )
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        column.addWidget(self.summary)
+        column.addWidget(self.table, 1)
+        column.addLayout(choose)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.current)
+        layout.addWidget(self.history)
         layout.addWidget(self.error)
-        layout.addLayout(choose)
+        layout.addWidget(self.chooser, 1)
+        self.spacer = QWidget()
+        layout.addWidget(self.spacer, 1)
         self.choose_button.clicked.connect(lambda: self.choose())
         self.table.activated.connect(lambda _i: self.choose())
         self._ranked = False
@@ -149,19 +160,34 @@ class FacilitatorTab(CommunityTab):
                 f"<b>Facilitator: {c.facilitator}</b>{left}, committed from {uk_date(c.committed_on)}; "
                 f"the 12-month review falls due on {uk_date(c.until_on)}.<br>Matched because: {c.reasons}"
             )
+        self._show_history()
         can_choose = d.is_open and (c is None or not c.still_in_circle)
-        for w in (self.table, self.on_date, self.choose_button):
-            w.setVisible(can_choose)
-        self.summary.setVisible(can_choose)
+        self.chooser.setVisible(can_choose)
+        self.spacer.setVisible(not can_choose)
         self._ranked = False
         if can_choose and self.circle_screen.tabs.currentWidget() is self:
             self.shown()
+
+    def _show_history(self) -> None:
+        from circles_desktop.services.community import facilitators
+
+        ok, rows = load(self.state, lambda s: facilitators.commitments(s, self.circle_id), show=self.error)
+        if ok:
+            fill_table(
+                self.history,
+                [
+                    (r.facilitator, uk_date(r.committed_on), uk_date(r.until_on), "Yes" if r.reviewed else "")
+                    for r in rows
+                ],
+                [r.id for r in rows],
+            )
+        self.history.setVisible(ok and bool(rows))
 
     def shown(self) -> None:
         """Rank the facilitators the first time the tab is shown after a reload."""
         from circles_desktop.services.community import facilitators
 
-        if self._ranked or not self.table.isVisibleTo(self):
+        if self._ranked or not self.chooser.isVisibleTo(self):
             return
         ok, rows = load(self.state, lambda s: facilitators.ranked(s, self.circle_id), show=self.error)
         if not ok:

@@ -66,7 +66,7 @@ class GuidePanel(QWidget):
         self.error = FieldMessage("Guide error")
         self.error.setObjectName("guide.error")
         form = QFormLayout()
-        form.addRow("This &meeting is:", self.number)
+        form.addRow("This meeting &is:", self.number)
         form.addRow("The c&onnector:", self.connector)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -163,7 +163,7 @@ class ReflectionPanel(QWidget):
             self.boxes[key], self.messages[key] = box, message
         self.error = FieldMessage("Reflection error")
         self.error.setObjectName("reflection.error")
-        self.save_button = button("Save the &reflection", "reflection.save")
+        self.save_button = button("Save the reflec&tion", "reflection.save")
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addStretch(1)

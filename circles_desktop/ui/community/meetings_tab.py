@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from circles_desktop.ui.app.app_state import AppState
     from circles_desktop.ui.community.community_screen import CommunityCircleScreen
 
-HEADERS = ("When", "Kind", "Venue", "Supported", "Present")
+HEADERS = ("When", "Supported", "Present", "Venue")
 
 
 def _read(s: Session, circle_id: int) -> tuple[list[Any], dict[int, int]]:
@@ -42,10 +42,10 @@ def _read(s: Session, circle_id: int) -> tuple[list[Any], dict[int, int]]:
 class MeetingsTab(CommunityTab):
     def __init__(self, circle_screen: CommunityCircleScreen) -> None:
         super().__init__(circle_screen, "community.meetings_tab")
-        self.table = make_table(HEADERS, "The circle's meetings", stretch=2)
+        self.table = make_table(HEADERS, "The circle's meetings", stretch=3)
         self.table.setObjectName("community.meetings")
         self.error = FieldMessage("Meetings error")
-        self.new_button = button("&New meeting…", "community.new_meeting")
+        self.new_button = button("New meetin&g…", "community.new_meeting")
         self.open_button = button("Open the &whole meeting…", "community.open_meeting", "Minutes and decisions too")
         self.panel = MeetingPanel(self.state, self)
         self.panel.changed.connect(self.circle_screen.saved)
@@ -81,15 +81,15 @@ class MeetingsTab(CommunityTab):
         rows, self.supported = read
         keep = selected_id(self.table)
         self.dates = {r.id: r.starts_at.date() for r in rows}
+        now = datetime.now()
         fill_table(
             self.table,
             [
                 (
-                    uk_date_time(r.starts_at),
-                    label(r.kind),
+                    uk_date_time(r.starts_at) + (" (planned)" if r.starts_at > now else ""),
+                    f"{self.supported[r.id]} of 3" if r.id in self.supported else label(r.kind),
+                    r.present if r.starts_at <= now else "",
                     r.venue,
-                    f"{self.supported[r.id]} of 3" if r.id in self.supported else "",
-                    r.present,
                 )
                 for r in rows
             ],

@@ -32,10 +32,12 @@ if TYPE_CHECKING:
 
 
 def _page(s: Session, row: ConnectorRow) -> tuple[list[Any], list[Any]]:
-    """Their circles, and the facilitators their partner organisation recruited."""
-    from circles_desktop.services.community import community_list, facilitators
+    """Their circles (a regional connector's: those of the connectors they support), and the facilitators
+    their partner organisation recruited."""
+    from circles_desktop.services.community import community_list, connectors, facilitators
 
-    circles = community_list.list_community_circles(s, connector_id=row.person_id, limit=500)
+    theirs = [pid for pid, _ in connectors.local_connectors(s, row.person_id)] if row.regional else [row.person_id]
+    circles = community_list.list_community_circles(s, connectors=theirs, limit=500)
     recruited = facilitators.pool(s, date.today(), recruited_by=row.host_id)
     return circles, sorted(recruited, key=lambda c: c.name.casefold())
 
@@ -52,7 +54,9 @@ class ConnectorPage(QWidget):
         self.heading.setObjectName("network.heading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
-        self.circles = make_table(("Reference", "Person in focus", "Stage", "Facilitator", "Where"), "Their circles", 1)
+        self.circles = make_table(
+            ("Reference", "Person in focus", "Stage", "Facilitator", "Connector", "Where"), "Their circles", 1
+        )
         self.circles.setObjectName("network.circles")
         self.facilitators = make_table(
             ("Facilitator", "Where", "Circles now", "Training", "DBS"), "Facilitators they recruited and trained", 1
@@ -93,7 +97,10 @@ class ConnectorPage(QWidget):
             circles, recruited = found
             fill_table(
                 self.circles,
-                [(c.reference, c.person, STAGES.get(c.stage, c.stage), c.facilitator or "—", c.where) for c in circles],
+                [
+                    (c.reference, c.person, STAGES.get(c.stage, c.stage), c.facilitator or "—", c.connector, c.where)
+                    for c in circles
+                ],
                 [c.id for c in circles],
                 empty="No Community Circles yet.",
             )

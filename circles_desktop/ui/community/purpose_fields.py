@@ -64,25 +64,25 @@ class PurposeFields:
 
     def _add(self) -> None:
         f = self.form
-        f.add_field("purpose_kind", "What their circle is &for", self.purpose_kind, required=True)
+        f.add_field("purpose_kind", "What their circle is f&or", self.purpose_kind, required=True)
         f.add_field(
             "purpose",
-            "Their p&urpose",
+            "T&heir purpose",
             self.purpose,
             required=True,
             help="In their own words: meeting new people, problem solving, finding help and support, or anything else",
         )
-        f.add_field("what_matters", "What &matters to them", self.what_matters, help="In their own words")
-        f.add_field("contact_by", "How they like to be &contacted", self.contact_by, required=True)
+        f.add_field("what_matters", "&What matters to them", self.what_matters, help="In their own words")
+        f.add_field("contact_by", "How they like to be contacte&d", self.contact_by, required=True)
         f.add_field("contact_notes", "Contact notes", self.contact_notes)
         f.add_field(
-            "connector_id", "Co&nnector", self.connector, required=True, help="Supports the first three meetings"
+            "connector_id", "Connector", self.connector, required=True, help="Supports the first three meetings"
         )
         f.add_field("area", "Town or &area", self.area)
-        f.add_field("postcode_district", "Postcode &district", self.postcode_district)
+        f.add_field("postcode_district", "Postcode distr&ict", self.postcode_district)
         f.add_field("times", "When they can meet", self.times, help="For matching a facilitator who is free then")
         f.add_field(
-            "interests", "What they &enjoy", self.interests, help="For matching a facilitator with shared interests"
+            "interests", "What they en&joy", self.interests, help="For matching a facilitator with shared interests"
         )
         f.add_field("share_what_matters", "They agree", self.share_what_matters)
         f.add_field("share_contact", "", self.share_contact)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout
 
 from circles_desktop.ui.common.forms import RecordForm
 from circles_desktop.ui.common.operations import load, write
+from circles_desktop.ui.common.widgets import Note
 from circles_desktop.ui.community.community_screen import CommunityTab
 from circles_desktop.ui.community.purpose_fields import PurposeFields
 
@@ -24,11 +25,10 @@ class PurposeTab(CommunityTab):
         self.form = RecordForm("")
         self.form.setObjectName("community.purpose_form")
         self.fields = PurposeFields(self.state, self.form)
-        self.referral = QLabel()
+        self.referral = Note()
         self.referral.setObjectName("community.referral")
         self.referral.setWordWrap(True)
         self.referral.setAccessibleName("The self-referral")
-        self.form.form_layout.insertRow(0, "Self-referral:", self.referral)
         self.form.save_button.setObjectName("community.purpose_save")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -36,7 +36,8 @@ class PurposeTab(CommunityTab):
         scroll.setWidget(self.form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(self.referral)
+        layout.addWidget(scroll, 1)
         self.form.save_requested.connect(self.save)
         self.form.cancelled.connect(self.load)
 
@@ -45,7 +46,7 @@ class PurposeTab(CommunityTab):
         if d is None:
             return
         signposted = f"; signposted by {d.signposted_by}" if d.signposted_by else "; not signposted by an agency"
-        self.referral.setText(f"{d.referral_reference}, the person referred themselves{signposted}.")
+        self.referral.setText(f"Self-referral {d.referral_reference}: the person referred themselves{signposted}.")
         self.form.setEnabled(d.is_open)
         if not self.form.is_dirty:
             self.load()

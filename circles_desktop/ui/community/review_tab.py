@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from circles_desktop.models.community import ENDINGS, ReviewOutcome
-from circles_desktop.services.common.words import uk_date
+from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.forms import combo, text_box
 from circles_desktop.ui.common.lists.tables import fill_table, make_table
@@ -38,8 +38,8 @@ class ReviewTab(CommunityTab):
         self.table = make_table(("Held on", "Outcome", "Facilitator's commitment from", "Notes"), "Reviews", stretch=3)
         self.table.setObjectName("review.history")
         self.error = FieldMessage("Reviews error")
-        self.review_button = button("Record the 12-&month review…", "review.record")
-        self.end_button = button("&End the circle now…", "review.end", "End before the review, with the outcome")
+        self.review_button = button("Record the 12-month re&view…", "review.record")
+        self.end_button = button("End the circle no&w…", "review.end", "End before the review, with the outcome")
         row = QHBoxLayout()
         row.addWidget(self.review_button)
         row.addWidget(self.end_button)
@@ -80,7 +80,9 @@ class ReviewTab(CommunityTab):
             self.status.setText("The 12-month review falls due 12 months after a facilitator is matched.")
         else:
             days = (c.until_on - date.today()).days
-            when = f"in {days} days" if days > 0 else ("today" if days == 0 else f"{-days} days ago")
+            when = (
+                f"in {plural(days, 'day')}" if days > 0 else ("today" if days == 0 else f"{plural(-days, 'day')} ago")
+            )
             self.status.setText(
                 f"<b>The 12-month review falls due on {uk_date(c.until_on)}</b> ({when}), 12 months after "
                 f"{c.facilitator}'s commitment from {uk_date(c.committed_on)}."
