@@ -74,8 +74,8 @@ class GuidePanel(QWidget):
         layout.addLayout(self.steps_box)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self.number.activated.connect(lambda _i: self._mark())
-        self.connector.activated.connect(lambda _i: self._connector())
+        self.number.currentIndexChanged.connect(lambda _i: self._mark())
+        self.connector.currentIndexChanged.connect(lambda _i: self._connector())
 
     def show_row(self, meeting_id: int, row: SupportedRow | None, writable: bool) -> None:
         self.meeting_id = meeting_id
@@ -84,14 +84,18 @@ class GuidePanel(QWidget):
             self.steps_box.removeWidget(box)
             box.deleteLater()
         self.boxes = {}
+        self.number.blockSignals(True)  # showing what is recorded is not a change
         self.number.setCurrentIndex(max(self.number.findData(row.number if row else None), 0))
+        self.number.blockSignals(False)
         self.number.setEnabled(writable)
         self.connector.setVisible(row is not None)
         if row is None:
             self.title.setText("The connector supports the circle's first three meetings; mark this one if it is one.")
             return
         self.title.setText(f"<b>The focus: {row.title}</b> ({row.ticked} of {len(row.steps)} ticked)")
+        self.connector.blockSignals(True)
         self.connector.setCurrentIndex(max(self.connector.findData(row.connector_attendance), 0))
+        self.connector.blockSignals(False)
         self.connector.setEnabled(writable)
         for step in row.steps:
             box = QCheckBox(step.text)
