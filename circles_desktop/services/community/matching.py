@@ -7,13 +7,17 @@ by postcode district, postcode area and town, against how far the facilitator sa
 
 Fit is out of FIT_MAX: location counts most (a facilitator must be able to get there), then shared free
 times (the circle must be able to meet), then shared interests. Ties go to whoever has the fewest circles.
+
+Ranking 2,000 facilitators is arithmetic only: the reasons in words are written when a row asks for them
+(`Match.reasons`), not for every facilitator on every ranking (benchmarks/matching.py).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from circles_desktop.models.vocab import DayPart, TravelReach, Weekday
 from circles_desktop.services.common.words import plural
@@ -34,7 +38,7 @@ DAY_WORDS = {
 }
 _DAY_ORDER = {d: i for i, d in enumerate(Weekday.values())}
 _PART_ORDER = {p: i for i, p in enumerate(DayPart.values())}
-_AREA_LETTERS = re.compile(r"^[A-Z]+")
+_TRAVELS_FURTHER = (TravelReach.AREA, TravelReach.ANYWHERE)
 
 Slot = tuple[str, str]  # (Weekday, DayPart)
 
@@ -50,9 +54,8 @@ class Need:
     members: frozenset[int] = frozenset()  # people already in the circle
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A facilitator as matching sees them."""
+class Candidate(NamedTuple):
+    """A facilitator as matching sees them (a NamedTuple: thousands are made for each ranking)."""
 
     person_id: int
     name: str
@@ -68,16 +71,25 @@ class Candidate:
     has_training: bool = False
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     candidate: Candidate
     fit: int
-    reasons: tuple[str, ...]  # why they fit (or do not), in words
-    ruled_out: tuple[str, ...]  # what stops them being matched; empty when they can be
+    can_match: bool
+    need: Need
 
     @property
-    def can_match(self) -> bool:
-        return not self.ruled_out
+    def reasons(self) -> tuple[str, ...]:
+        """Why they fit (or do not), in words: location, free times, interests."""
+        return (
+            _location(self.need, self.candidate)[1],
+            _times(self.need, self.candidate)[1],
+            _interests(self.need, self.candidate)[1],
+        )
+
+    @property
+    def ruled_out(self) -> tuple[str, ...]:
+        """What stops them being matched; empty when they can be."""
+        return _ruled_out(self.need, self.candidate)
 
     @property
     def reason_words(self) -> str:
@@ -88,10 +100,13 @@ class Match:
         return "; ".join(self.ruled_out)
 
 
+@lru_cache(maxsize=4096)
 def postcode_area(district: str) -> str:
     """The letters of a district: "ST" for ST4."""
-    found = _AREA_LETTERS.match(district)
-    return found.group(0) if found else ""
+    end = 0
+    while end < len(district) and district[end].isalpha():
+        end += 1
+    return district[:end]
 
 
 def _location(need: Need, c: Candidate) -> tuple[int, str]:
@@ -158,21 +173,45 @@ def _ruled_out(need: Need, c: Candidate) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _level(need: Need, c: Candidate, need_area: str, need_town: str) -> int:
+    """_location's level alone, without its words: the ranking's hot path."""
+    if need.district and c.district == need.district:
+        return 3
+    further = c.travel in _TRAVELS_FURTHER
+    if further and need_area and c.district and postcode_area(c.district) == need_area:
+        return 2
+    if need_town and c.area.casefold() == need_town and (further or not need.district):
+        return 2
+    return 1 if c.travel == TravelReach.ANYWHERE else 0
+
+
+def _can_match(need: Need, c: Candidate) -> bool:
+    return c.active and c.has_training and c.has_dbs and c.circles < c.max_circles and c.person_id not in need.members
+
+
 def assess(need: Need, c: Candidate) -> Match:
-    level, where = _location(need, c)
-    times, when = _times(need, c)
-    shared, what = _interests(need, c)
+    return _assess(need, c, postcode_area(need.district) if need.district else "", need.area.casefold(), _keys(need))
+
+
+def _keys(need: Need) -> frozenset[str]:
+    return frozenset(i.casefold() for i in need.interests)
+
+
+def _assess(need: Need, c: Candidate, need_area: str, need_town: str, wanted: frozenset[str]) -> Match:
+    shared = len(wanted.intersection(i.casefold() for i in c.interests)) if wanted else 0
     fit = (
-        LOCATION_POINTS * level
-        + TIME_POINTS * min(times, TIMES_COUNTED)
+        LOCATION_POINTS * _level(need, c, need_area, need_town)
+        + TIME_POINTS * min(len(need.times & c.times), TIMES_COUNTED)
         + INTEREST_POINTS * min(shared, INTERESTS_COUNTED)
     )
-    return Match(c, fit, (where, when, what), _ruled_out(need, c))
+    return Match(c, fit, _can_match(need, c), need)
 
 
 def rank(need: Need, candidates: Iterable[Candidate]) -> list[Match]:
     """Everyone who can be matched, best fit first (fewest circles, then name, on a tie); then everyone
     ruled out, best fit first, so the coordinator sees why a good fit is not offered."""
-    matches = [assess(need, c) for c in candidates]
+    need_area = postcode_area(need.district) if need.district else ""
+    need_town, wanted = need.area.casefold(), _keys(need)
+    matches = [_assess(need, c, need_area, need_town, wanted) for c in candidates]
     matches.sort(key=lambda m: (not m.can_match, -m.fit, m.candidate.circles, m.candidate.name.casefold()))
     return matches
