@@ -3,6 +3,20 @@
 from circles_desktop.models.audit import AuditEntry
 from circles_desktop.models.base import Base
 from circles_desktop.models.circles import Circle, CircleMember, CosaDetails
+from circles_desktop.models.community import (
+    CommunityCircle,
+    CommunityInterest,
+    CommunityTime,
+    Connector,
+    FacilitatorCommitment,
+    LifeMember,
+    MeetingReflection,
+    PracticeAttendance,
+    PracticeSession,
+    SupportedMeeting,
+    SupportedStep,
+    TwelveMonthReview,
+)
 from circles_desktop.models.consent import Consent
 from circles_desktop.models.developments import Development, DevelopmentShare
 from circles_desktop.models.files import StoredFile
@@ -44,6 +58,10 @@ __all__ = [
     "ChronologyEntry",
     "Circle",
     "CircleMember",
+    "CommunityCircle",
+    "CommunityInterest",
+    "CommunityTime",
+    "Connector",
     "Consent",
     "CosaDetails",
     "DatabaseInfo",
@@ -51,6 +69,7 @@ __all__ = [
     "Decision",
     "Development",
     "DevelopmentShare",
+    "FacilitatorCommitment",
     "Goal",
     "GoalProgress",
     "LearningCircle",
@@ -58,11 +77,15 @@ __all__ = [
     "LearningReason",
     "LearningStepRecord",
     "LearningTheme",
+    "LifeMember",
     "Meeting",
+    "MeetingReflection",
     "MinutesSection",
     "Organisation",
     "Person",
     "PersonPartRow",
+    "PracticeAttendance",
+    "PracticeSession",
     "ProfessionalRole",
     "QuestionnaireAnswer",
     "QuestionnaireResponse",
@@ -72,8 +95,11 @@ __all__ = [
     "SharedDocument",
     "SharedUnderConsent",
     "StoredFile",
+    "SupportedMeeting",
+    "SupportedStep",
     "Theme",
     "TrainingRecord",
+    "TwelveMonthReview",
     "VolunteerInterest",
     "VolunteerProfile",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from circles_desktop.models.base import Base, utcnow
@@ -51,6 +51,9 @@ class Attendance(Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
     member_id: Mapped[int] = mapped_column(ForeignKey("circle_members.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(10))
+    # The part they took at this meeting (facilitating, taking notes…): roles are reflexive, so a
+    # member's role can change from meeting to meeting.
+    role: Mapped[str] = mapped_column(String(60), default="", server_default=text("''"))
 
     member: Mapped[CircleMember] = relationship(lazy="joined", innerjoin=True)
 
@@ -95,6 +98,8 @@ class Action(Base):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
     description: Mapped[str] = mapped_column(Text)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
+    # The owner offered to take it on themselves (in a Community Circle, the only way to own one).
+    owner_offered: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_on: Mapped[date] = mapped_column(Date)
     due_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default=ActionStatus.OPEN)

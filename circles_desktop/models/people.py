@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from circles_desktop.models.base import Base, utcnow
-from circles_desktop.models.vocab import DayPart, DbsLevel, OrganisationKind, PersonPart, Weekday, check_in
+from circles_desktop.models.vocab import (
+    DayPart,
+    DbsLevel,
+    OrganisationKind,
+    PersonPart,
+    TrainingMethod,
+    TravelReach,
+    Weekday,
+    check_in,
+)
+
+MAX_CIRCLES = 10  # the most circles one volunteer can say they will take at once
 
 
 class Organisation(Base):
@@ -97,9 +108,20 @@ class VolunteerProfile(Base):
     """What a volunteer (or facilitator) offers: where they are, when they can, what they enjoy."""
 
     __tablename__ = "volunteer_profiles"
+    __table_args__ = (
+        check_in("travel", TravelReach),
+        CheckConstraint(f"max_circles BETWEEN 0 AND {MAX_CIRCLES}", name="max_circles"),
+    )
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), primary_key=True)
     location: Mapped[str] = mapped_column(String(120), default="")  # town or area, for matching
+    # Where they live by postcode district ("ST4"), how far they will go, and how many circles they can
+    # take at once: what facilitator matching weighs (services/community/matching.py).
+    postcode_district: Mapped[str] = mapped_column(String(8), default="", server_default=text("''"))
+    travel: Mapped[str] = mapped_column(String(16), default=TravelReach.AREA, server_default=TravelReach.AREA.value)
+    max_circles: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # The partner organisation that recruited and trained them (Community Circles facilitators).
+    recruited_by_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     started_on: Mapped[date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     availability_notes: Mapped[str] = mapped_column(Text, default="")
@@ -145,9 +167,14 @@ class DbsCheck(Base):
 
 class TrainingRecord(Base):
     __tablename__ = "training_records"
+    __table_args__ = (
+        # "" for a course recorded before the way it was done was asked.
+        CheckConstraint("method IN ('', " + ", ".join(f"'{m}'" for m in TrainingMethod.values()) + ")", name="method"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     course: Mapped[str] = mapped_column(String(150))
     completed_on: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(16), default="", server_default=text("''"))  # vocab.TrainingMethod
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -42,6 +42,11 @@ _LABELS = {
     "police_offender_manager": "Police offender manager",
     "approved_premises": "Approved premises",
     "approved_premises_staff": "Approved premises staff",
+    "face_to_face": "Face to face",
+    "e_learning": "E-learning",
+    "own_district": "Only their own postcode district",
+    "area": "Anywhere in their town or postcode area",
+    "anywhere": "Anywhere they can get to",
 }
 
 
@@ -111,6 +116,9 @@ class MemberRole(Choice):
     FACILITATOR = "facilitator"
     CONNECTOR = "connector"
     FAMILY_OR_FRIEND = "family_or_friend"
+    FAMILY = "family"  # people from the focus person's own life, each happy to help
+    FRIEND = "friend"
+    NEIGHBOUR = "neighbour"
     # Learning circles, conversations, communities of practice (seeds 002-004)
     HEAD_OF_LOCALITY = "head_of_locality"
     SERVICE_MANAGER = "service_manager"
@@ -188,6 +196,23 @@ class DayPart(Choice):
     MORNING = "morning"
     AFTERNOON = "afternoon"
     EVENING = "evening"
+
+
+class TrainingMethod(Choice):
+    """How a course was done: Community Circles' training moved from face to face to e-learning, phone and Zoom."""
+
+    FACE_TO_FACE = "face_to_face"
+    E_LEARNING = "e_learning"
+    PHONE = "phone"
+    ZOOM = "zoom"
+
+
+class TravelReach(Choice):
+    """How far a volunteer will travel to a circle, in postcode terms (matching works offline, with no map)."""
+
+    OWN_DISTRICT = "own_district"
+    AREA = "area"
+    ANYWHERE = "anywhere"
 
 
 class ReferralStatus(Choice):

@@ -1,5 +1,6 @@
-"""The page every document shares: A4, the protective marking at top and bottom, a running header, a
-footer line, and "Page X of Y".
+"""The page every document shares: A4, the protective marking at top and bottom (left off, with
+`marking=""`, on a document the person keeps as their own), a running header, a footer line, and
+"Page X of Y".
 
 "Y" is only known when the last page is laid out, so `NumberedCanvas` holds each finished page back
 and stamps the numbers when the document is saved: one layout pass, not the two that multiBuild needs.
@@ -40,15 +41,17 @@ class PageDecor:
     organisation: str
     running_title: str  # e.g. "Circle meeting minutes · CSW-2025-017 · 14 March 2025"
     footer_note: str = ""  # e.g. "Copy for Jo Bloggs, Avon and Somerset Police"
+    # "" leaves the marking off: for a document the person it is about keeps as their own (a circle plan).
     marking: str = MARKING
 
     def draw(self, canvas: Canvas, _doc: Any = None) -> None:
         """onPage handler: marking, header and footer (the page number is the canvas's job)."""
         canvas.saveState()
         canvas.setFillColor(TEXT)
-        canvas.setFont(fonts.BOLD, _MARKING_SIZE)
-        canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 11 * mm, self.marking)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 7.5 * mm, self.marking)
+        if self.marking:
+            canvas.setFont(fonts.BOLD, _MARKING_SIZE)
+            canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 11 * mm, self.marking)
+            canvas.drawCentredString(PAGE_WIDTH / 2, 7.5 * mm, self.marking)
 
         canvas.setFont(fonts.REGULAR, _SMALL_SIZE)
         canvas.setFillColor(MUTED)

@@ -55,7 +55,7 @@ class MemberRow:
         return label(self.role)
 
 
-def _check(
+def member_problems(
     session: Session,
     circle: Circle,
     person_id: int | None,
@@ -65,6 +65,7 @@ def _check(
     left_on: date | None,
     member_id: int | None = None,
 ) -> Problems:
+    """Every problem with a membership as it stands (the circle's kind may add its own rules to it)."""
     p = Problems()
     p.choose("person_id", person_id, "the person")
     p.one_of("ring", ring, Ring.values(), "ring (inner or outer)")
@@ -117,7 +118,7 @@ def add_member(
 ) -> CircleMember:
     """Add someone to a circle. An outer-circle professional's organisation defaults to their current job."""
     circle = get(session, Circle, circle_id, "circle")
-    p = _check(session, circle, person_id, ring, role, joined_on, None)
+    p = member_problems(session, circle, person_id, ring, role, joined_on, None)
     if circle.status == CircleStatus.CLOSED:
         p.add("", "This circle is closed; members cannot be added.")
     p.raise_if_any()
@@ -160,7 +161,7 @@ def update_member(
 ) -> CircleMember:
     member = get(session, CircleMember, member_id, "circle member")
     circle = get(session, Circle, member.circle_id, "circle")
-    p = _check(session, circle, member.person_id, ring, role, joined_on, left_on, member_id)
+    p = member_problems(session, circle, member.person_id, ring, role, joined_on, left_on, member_id)
     p.raise_if_any()
     member.ring, member.role = ring, role
     member.joined_on = joined_on  # type: ignore[assignment]

@@ -1,4 +1,4 @@
-"""Demo CoSA and Community Circles with everything in them: inner and outer circle, consent, goals,
+"""Demo CoSA circles with everything in them: inner and outer circle, consent, goals,
 meetings with attendance, minutes, decisions and actions, significant developments, and the
 end-of-circle questionnaires. The texts come from resources/demo (circles.json, meetings.json).
 
@@ -68,13 +68,10 @@ MINUTES_CATEGORIES = tuple(c.value for c in Category)
 START_HOURS = (10, 14, 18)
 
 
-def add_circles(
-    w: Writer, rnd: random.Random, today: date, pool: Pool, cosa: list[Accepted], community: list[Accepted]
-) -> None:
+def add_circles(w: Writer, rnd: random.Random, today: date, pool: Pool, cosa: list[Accepted]) -> None:
+    """The CoSA circles; Community Circles are community_demo's, made through the services."""
     for i, accepted in enumerate(cosa):
         _cosa_circle(w, rnd, today, pool, i, accepted)
-    for accepted in community:
-        _community_circle(w, rnd, today, pool, accepted)
 
 
 def _cosa_status(rnd: random.Random, i: int, age_days: int) -> str:
@@ -125,34 +122,6 @@ def _cosa_circle(w: Writer, rnd: random.Random, today: date, pool: Pool, i: int,
     w.add(CosaDetails, circle_id=cid, variant=variant, expected_release_on=release, prison_id=prison)
     c = _Cosa(cid, person_id, variant, status, start, ended, coordinator)
     _cosa_contents(w, rnd, today, pool, c, showcase=i == 0)
-
-
-def _community_circle(w: Writer, rnd: random.Random, today: date, pool: Pool, accepted: Accepted) -> None:
-    rid, person_id, accepted_on = accepted
-    start = min(today, accepted_on + timedelta(days=rnd.randint(10, 40)))
-    status = "active" if (today - start).days > 30 else "forming"
-    cid = w.new_id(Circle)
-    w.add(
-        Circle,
-        id=cid,
-        reference=f"CC-{cid:05d}",
-        kind="community",
-        title="",
-        focus_person_id=person_id,
-        coordinator_id=rnd.choice(pool.coordinators),
-        referral_id=rid,
-        status=status,
-        started_on=start,
-        activated_on=start + timedelta(days=20) if status == "active" else None,
-        ended_on=None,
-        purpose=definitions.circle_texts().community_purpose,
-        notes="",
-        created_at=utcnow(),
-    )
-    _member(w, cid, person_id, "inner", "focus_person", start)
-    _member(w, cid, rnd.choice(pool.volunteers_enhanced), "inner", "facilitator", start)
-    for friend in rnd.sample(pool.general, min(len(pool.general), rnd.randint(1, 3))):
-        _member(w, cid, friend, "inner", "family_or_friend", start)
 
 
 def _member(
@@ -440,7 +409,11 @@ def _developments(w: Writer, rnd: random.Random, c: _Cosa, last_day: date) -> No
             escalated_on=happened + timedelta(days=1) if escalated else None,
             recorded_at=now,
         )
-        for _mid, pid, _org in rnd.sample(c.outer, min(len(c.outer), rnd.randint(0, 2))):
+        # One share per person: the same professional can sit in the outer circle twice (two roles).
+        shared_with = dict.fromkeys(
+            pid for _mid, pid, _org in rnd.sample(c.outer, min(len(c.outer), rnd.randint(0, 2)))
+        )
+        for pid in shared_with:
             w.add(DevelopmentShare, development_id=did, person_id=pid, shared_on=happened)
 
 

@@ -128,6 +128,20 @@ class LearningTexts:
 
 
 @dataclass(frozen=True)
+class CommunityTexts:
+    districts: dict[str, tuple[str, ...]]  # volunteer town -> its (invented) postcode districts
+    purposes: dict[str, tuple[str, ...]]  # kind of purpose -> purposes in the person's own words
+    what_matters: tuple[str, ...]
+    contact_notes: tuple[str, ...]
+    how_they_help: tuple[str, ...]
+    venues: tuple[str, ...]
+    actions: tuple[str, ...]
+    reflections: dict[str, tuple[str, ...]]  # what_worked / what_did_not / what_next -> answers
+    review_notes: dict[str, tuple[str, ...]]  # review outcome -> notes
+    practice: dict[str, tuple[str, ...]]  # venues, learning_shared, problems_brought, problems_solved
+
+
+@dataclass(frozen=True)
 class ChildTexts:
     summaries: tuple[str, ...]  # each with "{name}" for the child's given name
     chronology_events: tuple[str, ...]
@@ -221,6 +235,25 @@ def learning_texts() -> LearningTexts:
         f.text("blocked_action_barrier"),
         f.texts("themes"),
         {step: f.text("not_applicable", step) for step in f.keys("not_applicable")},
+    )
+
+
+@cache
+def community_texts() -> CommunityTexts:
+    from circles_desktop.models.community import PurposeKind, ReviewOutcome
+
+    f = _File("community.json")
+    return CommunityTexts(
+        {town: f.texts("districts", town) for town in f.keys("districts")},
+        {kind.value: f.texts("purposes", kind.value) for kind in PurposeKind},
+        f.texts("what_matters"),
+        f.texts("contact_notes"),
+        f.texts("how_they_help"),
+        f.texts("venues"),
+        f.texts("actions"),
+        {key: f.texts("reflections", key) for key in ("what_worked", "what_did_not", "what_next")},
+        {o.value: f.texts("review_notes", o.value) for o in ReviewOutcome},
+        {key: f.texts("practice", key) for key in ("venues", "learning_shared", "problems_brought", "problems_solved")},
     )
 
 

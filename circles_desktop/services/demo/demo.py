@@ -8,9 +8,9 @@ demo. Rows go in with bulk inserts in batches (writer.py); the services' rules a
 construction (dates run forwards, prison volunteers have enhanced checks, every active circle has a
 volunteer and an accepted referral, closed circles had an end-of-circle review).
 
-The stages, in order: organisations and people (people_demo), referrals (referrals_demo), CoSA and
-Community Circles (circles_demo), learning circles (learning_demo), the register of shared documents
-(sharing_demo).
+The stages, in order: organisations and people (people_demo), referrals (referrals_demo), CoSA circles
+(circles_demo), Community Circles and the connectors' network (community_demo), learning circles
+(learning_demo), the register of shared documents (sharing_demo).
 
 `fill` writes inside one unit of work: it all goes in, or (on an error, or a progress callback that
 raises to cancel) none of it does.
@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from circles_desktop.services.demo.circles_demo import SHOWCASE_MEETINGS, add_circles
+from circles_desktop.services.demo.community_demo import fill_community
 from circles_desktop.services.demo.learning_demo import fill_learning
 from circles_desktop.services.demo.people_demo import add_organisations, add_people, add_vetting
 from circles_desktop.services.demo.referrals_demo import add_referrals
@@ -80,8 +81,9 @@ def _fill(session: Session, size: int, seed: int, progress: Progress | None, tod
     cosa_accepted, community_accepted = add_referrals(w, rnd, today, pool)
     w.flush()
     report()
-    add_circles(w, rnd, today, pool, cosa_accepted, community_accepted)
+    add_circles(w, rnd, today, pool, cosa_accepted)
     w.flush()
+    fill_community(session, size, seed, today, community_accepted)
     fill_learning(session, size, seed, today)
     fill_shared_documents(session, seed, today)
     report()

@@ -19,10 +19,11 @@ from circles_desktop.models import (
     VolunteerProfile,
 )
 from circles_desktop.models.base import utcnow
-from circles_desktop.models.vocab import OrganisationKind
+from circles_desktop.models.vocab import OrganisationKind, TrainingMethod
 from circles_desktop.services.common.text import search_key
 from circles_desktop.services.demo import definitions
 from circles_desktop.services.demo.writer import Pool, Writer
+from circles_desktop.services.people.volunteers import FACILITATOR_COURSE
 
 # Ofcom keeps 01632 for drama, so a demo number can never ring anyone.
 FICTIONAL_PHONE = "01632 {}"
@@ -36,6 +37,17 @@ SHARES: dict[str, tuple[float, int]] = {
     "focus_person": (0.05, 8),
     "coordinator": (0.005, 2),
 }
+# The times most Community Circles meet, which facilitators mostly offer (so that matching finds some in common).
+COMMON_TIMES = (
+    ("tue", "evening"),
+    ("wed", "evening"),
+    ("thu", "evening"),
+    ("sat", "morning"),
+    ("mon", "afternoon"),
+    ("fri", "morning"),
+)
+# Facilitators live in the towns the connectors work in.
+CONNECTED_TOWNS = 5
 # Everyone else takes these parts in turn.
 OTHER_PARTS = ("other", "learner", "connector", "child")
 
@@ -108,9 +120,12 @@ def add_people(w: Writer, rnd: random.Random, size: int, today: date, pool: Pool
         pool.coordinators.append(_person(w, rnd, today, ("coordinator",), (28, 60)))
     _professionals(w, rnd, today, pool, n["professional"])
     for i in range(n["volunteer"]):
-        parts = ("volunteer", "facilitator") if i % 7 == 0 else ("volunteer",)
+        # A third facilitate Community Circles, so a small demo still has some to match.
+        parts = ("volunteer", "facilitator") if i % 3 == 0 else ("volunteer",)
         pid = _person(w, rnd, today, parts, (21, 75))
         (pool.volunteers_enhanced if rnd.random() < 0.85 else pool.volunteers_other).append(pid)
+        if i % 3 == 0:
+            pool.facilitators.append(pid)
     for _ in range(n["core_member"]):
         ref = f"Z{rnd.randint(1000, 9999)}{rnd.choice('ABCDEFGH')}{rnd.choice('JKLMNPRS')}"
         pool.core_members.append(_person(w, rnd, today, ("core_member",), (15, 70), ref))
@@ -151,46 +166,63 @@ def _professionals(w: Writer, rnd: random.Random, today: date, pool: Pool, count
 
 
 def add_vetting(w: Writer, rnd: random.Random, today: date, pool: Pool) -> None:
-    """Each volunteer's profile, availability, interests, DBS check and training."""
+    """Each volunteer's profile (town, postcode district, how far they travel, how many circles they can
+    take), availability, interests, DBS check and training; facilitators also have the Community Circles
+    facilitator training (a few not yet, or without a DBS check, so matching has someone to rule out) and
+    the partner organisation that recruited them."""
     texts = definitions.volunteers()
+    districts = definitions.community_texts().districts
     towns = definitions.places().volunteer_towns
+    partners = pool.orgs[OrganisationKind.VOLUNTARY]
+    facilitators = set(pool.facilitators)
     days = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    methods = [m.value for m in TrainingMethod]
     for pid in pool.volunteers_enhanced + pool.volunteers_other:
         started = today - timedelta(days=rnd.randint(60, 3000))
+        facilitates = pid in facilitators
+        town = rnd.choice(towns[:CONNECTED_TOWNS] if facilitates else towns)
         w.add(
             VolunteerProfile,
             person_id=pid,
-            location=rnd.choice(towns),
+            location=town,
+            postcode_district=rnd.choice(districts[town]),
+            travel=rnd.choice(("own_district", "area", "area", "anywhere")),
+            max_circles=rnd.choice((0, 1, 1, 2, 2, 3)) if facilitates else 1,
+            recruited_by_id=rnd.choice(partners) if facilitates else None,
             started_on=started,
             active=rnd.random() < 0.9,
             availability_notes="",
             notes="",
         )
-        for d in rnd.sample(days, rnd.randint(1, 3)):
-            w.add(
-                AvailabilitySlot,
-                person_id=pid,
-                day=d,
-                part_of_day=rnd.choice(("morning", "afternoon", "evening")),
-            )
+        if facilitates:
+            slots = rnd.sample(COMMON_TIMES, rnd.randint(2, 3))
+        else:
+            slots = [(d, rnd.choice(("morning", "afternoon", "evening"))) for d in rnd.sample(days, rnd.randint(1, 3))]
+        for d, part in slots:
+            w.add(AvailabilitySlot, person_id=pid, day=d, part_of_day=part)
         for interest in rnd.sample(texts.interests, rnd.randint(1, 3)):
             w.add(VolunteerInterest, person_id=pid, interest=interest)
         enhanced = pid in pool.volunteers_enhanced
         level = rnd.choice(("enhanced", "enhanced_barred")) if enhanced else rnd.choice(("basic", "standard"))
-        w.add_new(
-            DbsCheck,
-            person_id=pid,
-            level=level,
-            checked_on=started - timedelta(days=rnd.randint(10, 60)),
-            certificate_number=f"{rnd.randint(10**11, 10**12 - 1)}",
-            notes="",
-        )
-        for course in rnd.sample(texts.training_courses, rnd.randint(1, 4)):
+        if not (facilitates and rnd.random() < 0.06):
+            w.add_new(
+                DbsCheck,
+                person_id=pid,
+                level=level,
+                checked_on=started - timedelta(days=rnd.randint(10, 60)),
+                certificate_number=f"{rnd.randint(10**11, 10**12 - 1)}",
+                notes="",
+            )
+        courses = rnd.sample(texts.training_courses, rnd.randint(1, 4))
+        if facilitates and rnd.random() < 0.9:
+            courses.append(FACILITATOR_COURSE)
+        for course in courses:
             w.add_new(
                 TrainingRecord,
                 person_id=pid,
                 course=course,
                 completed_on=started + timedelta(days=rnd.randint(0, 50)),
+                method=rnd.choice(methods),
                 notes="",
             )
     # Enhanced checks are kept as a set for quick checks when building prison circles.

@@ -79,6 +79,7 @@ class Pool:
     )  # kind -> (role, person, org)
     volunteers_enhanced: list[int] = field(default_factory=list)
     volunteers_other: list[int] = field(default_factory=list)
+    facilitators: list[int] = field(default_factory=list)  # volunteers who facilitate Community Circles
     core_members: list[int] = field(default_factory=list)
     parents: list[int] = field(default_factory=list)
     focus_people: list[int] = field(default_factory=list)

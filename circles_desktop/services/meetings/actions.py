@@ -1,4 +1,8 @@
-"""Actions: who will do what by when, and whether it is done or blocked (and by what)."""
+"""Actions: who will do what by when, and whether it is done or blocked (and by what).
+
+In a Community Circle people take on only the actions they offer to: an owner who has not offered is
+refused, so nobody is made the owner of an action they did not agree to.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from circles_desktop.models import Action, Circle, CircleMember, Meeting
-from circles_desktop.models.vocab import ActionStatus, Category
+from circles_desktop.models import Action, Circle, CircleMember, Meeting, Person
+from circles_desktop.models.vocab import ActionStatus, Category, CircleKind
 from circles_desktop.services.common.validation import Problems, get
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
@@ -26,6 +30,11 @@ class ActionForm:
     done_on: date | None = None
     category: str = Category.MINUTES
     meeting_id: int | None = None
+    owner_offered: bool = False  # the owner offered to take it on themselves
+
+
+# Kinds of circle where only someone who offers may take on an action.
+WILLING_ONLY = (CircleKind.COMMUNITY,)
 
 
 def _validate(session: Session, circle: Circle, form: ActionForm) -> None:
@@ -51,6 +60,14 @@ def _validate(session: Session, circle: Circle, form: ActionForm) -> None:
         )
         if in_circle is None:
             p.add("owner_id", "Actions are taken on by members of the circle or its coordinator.")
+    if circle.kind in WILLING_ONLY and form.owner_id is not None and not form.owner_offered:
+        owner = session.get(Person, form.owner_id)
+        who = owner.display_name if owner is not None else "This person"
+        p.add(
+            "owner_id",
+            f"{who} has not offered to take this on. In a Community Circle people take on only the actions "
+            "they offer to: ask who is willing, and tick “Offered to take it on” for them.",
+        )
     if form.meeting_id is not None:
         meeting = session.get(Meeting, form.meeting_id)
         if meeting is None or meeting.circle_id != circle.id:
@@ -76,6 +93,7 @@ def _apply(action: Action, form: ActionForm) -> None:
     action.done_on = form.done_on
     action.category = form.category
     action.meeting_id = form.meeting_id
+    action.owner_offered = form.owner_offered
 
 
 def add_action(session: Session, circle_id: int, form: ActionForm) -> Action:
@@ -111,6 +129,7 @@ def action_form(session: Session, action_id: int) -> ActionForm:
         a.done_on,
         a.category,
         a.meeting_id,
+        a.owner_offered,
     )
 
 

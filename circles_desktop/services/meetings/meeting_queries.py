@@ -76,6 +76,7 @@ class ActionRow:
     done_on: date | None
     category: str
     overdue: bool
+    owner_offered: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def action_row(a: Action, today: date) -> ActionRow:
         a.done_on,
         a.category,
         overdue,
+        a.owner_offered,
     )
 
 

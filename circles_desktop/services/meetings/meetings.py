@@ -67,6 +67,20 @@ class AttendanceRow:
     ring: str
     role: str
     status: str | None  # None until recorded
+    meeting_role: str = ""  # the part they took at this meeting
+
+
+# Parts a member may take at a meeting (roles are reflexive: they can change from meeting to meeting);
+# the coordinator may also type their own.
+MEETING_ROLES = (
+    "Facilitating",
+    "Taking notes",
+    "Keeping time",
+    "Hosting",
+    "Welcoming people",
+    "Following up actions",
+    "Supporting (connector)",
+)
 
 
 def _validate(circle: Circle, form: MeetingForm) -> None:
@@ -187,6 +201,7 @@ def attendance_grid(session: Session, meeting_id: int) -> list[AttendanceRow]:
     meeting = get_meeting(session, meeting_id)
     on = meeting.starts_at.date()
     recorded = {a.member_id: a.status for a in meeting.attendance}
+    roles = {a.member_id: a.role for a in meeting.attendance}
     members = session.execute(
         select(CircleMember).where(
             CircleMember.circle_id == meeting.circle_id,
@@ -197,36 +212,49 @@ def attendance_grid(session: Session, meeting_id: int) -> list[AttendanceRow]:
         )
     ).scalars()
     rows = [
-        AttendanceRow(m.id, m.person_id, m.person.display_name, m.ring, m.role, recorded.get(m.id)) for m in members
+        AttendanceRow(m.id, m.person_id, m.person.display_name, m.ring, m.role, recorded.get(m.id), roles.get(m.id, ""))
+        for m in members
     ]
     rows.sort(key=lambda r: (r.ring != "inner", r.name.casefold()))
     return rows
 
 
-def set_attendance(session: Session, meeting_id: int, statuses: Mapping[int, str | None]) -> None:
-    """Record attendance as {member id: present | apologies | absent | None to clear}."""
+def set_attendance(
+    session: Session,
+    meeting_id: int,
+    statuses: Mapping[int, str | None],
+    roles: Mapping[int, str] | None = None,
+) -> None:
+    """Record attendance as {member id: present | apologies | absent | None to clear}, and the role each
+    took at this meeting as {member id: role} (only someone present takes a role)."""
     meeting = get_meeting(session, meeting_id)
     on = meeting.starts_at.date()
+    roles = {m: clean(r) for m, r in (roles or {}).items()}
     p = Problems()
     for member_id, status in statuses.items():
         member = session.get(CircleMember, member_id)
+        key = f"member:{member_id}"
         if member is None or member.circle_id != meeting.circle_id:
-            p.add(f"member:{member_id}", "This person is not a member of the circle.")
+            p.add(key, "This person is not a member of the circle.")
         elif status is not None and status not in AttendanceStatus.values():
-            p.add(f"member:{member_id}", f"“{status}” is not present, apologies or absent.")
+            p.add(key, f"“{status}” is not present, apologies or absent.")
         elif status is not None and not member.is_current(on):
-            p.add(f"member:{member_id}", f"{member.person.display_name} was not in the circle on {uk_date(on)}.")
+            p.add(key, f"{member.person.display_name} was not in the circle on {uk_date(on)}.")
+        elif roles.get(member_id) and status != AttendanceStatus.PRESENT:
+            p.add(key, f"Mark {member.person.display_name} present to give them a role at this meeting.")
+        p.max_length(key, roles.get(member_id), 60, "role")
     p.raise_if_any()
     existing = {a.member_id: a for a in meeting.attendance}
     for member_id, status in statuses.items():
         row = existing.get(member_id)
+        role = roles.get(member_id, row.role if row is not None else "") if status == AttendanceStatus.PRESENT else ""
         if status is None:
             if row is not None:
                 meeting.attendance.remove(row)
         elif row is None:
-            meeting.attendance.append(Attendance(member_id=member_id, status=status))
+            meeting.attendance.append(Attendance(member_id=member_id, status=status, role=role))
         else:
-            row.status = status
+            row.status, row.role = status, role
     session.flush()
     audit.record(session, "attendance updated", f"meeting {meeting.id}")
 

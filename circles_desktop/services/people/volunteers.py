@@ -1,7 +1,11 @@
-"""Volunteers and facilitators: where they are, when they are free, their interests, vetting and training."""
+"""Volunteers and facilitators: where they are (town or area, postcode district, how far they will
+travel), when they are free, their interests, how many circles they can take, who recruited them, and
+their vetting and training (each course with the way it was done: face to face, e-learning, phone, Zoom).
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,18 +15,40 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import (
     AvailabilitySlot,
     DbsCheck,
+    Organisation,
     Person,
+    PersonPartRow,
     TrainingRecord,
     VolunteerInterest,
     VolunteerProfile,
 )
-from circles_desktop.models.vocab import DayPart, DbsLevel, PersonPart, Weekday
+from circles_desktop.models.people import MAX_CIRCLES
+from circles_desktop.models.vocab import DayPart, DbsLevel, PersonPart, TrainingMethod, TravelReach, Weekday
 from circles_desktop.services.common.validation import Problems, clean, get
 from circles_desktop.services.people import people
 from circles_desktop.services.security import audit
 
 ENHANCED = (DbsLevel.ENHANCED, DbsLevel.ENHANCED_BARRED)
 _RANK = {lvl: i for i, lvl in enumerate(DbsLevel.values())}
+# The course a Community Circles facilitator needs before they can be matched to a circle.
+FACILITATOR_COURSE = "Community Circles facilitator training"
+COURSES = (FACILITATOR_COURSE, "CoSA volunteer induction", "Safeguarding adults", "Person-centred facilitation")
+# The outward half of a UK postcode: ST4, M1, B33, SW1A, EC1V.
+_DISTRICT = re.compile(r"^[A-Z]{1,2}[0-9][0-9A-Z]?$")
+
+
+def postcode_district(text: str) -> str:
+    """A postcode district as it is kept: capitals, no spaces ("st 4" is "ST4")."""
+    return "".join(text.split()).upper()
+
+
+def check_district(p: Problems, field: str, text: str) -> None:
+    if text and not _DISTRICT.match(postcode_district(text)):
+        p.add(field, "Enter the postcode district: the first half of the postcode, such as ST4 or M1.")
+
+
+def has_facilitator_training(training: list[TrainingRecord]) -> bool:
+    return any(t.course.casefold() == FACILITATOR_COURSE.casefold() for t in training)
 
 
 @dataclass
@@ -34,6 +60,11 @@ class VolunteerForm:
     availability_notes: str = ""
     interests: list[str] = field(default_factory=list)
     notes: str = ""
+    postcode_district: str = ""
+    travel: str = TravelReach.AREA
+    max_circles: int = 1  # how many circles they can take at once
+    recruited_by_id: int | None = None  # the partner organisation that recruited and trained them
+    facilitator: bool = False  # facilitates Community Circles (can be matched to one)
 
 
 @dataclass(frozen=True)
@@ -49,6 +80,10 @@ class Vetting:
     def has_enhanced(self) -> bool:
         return any(c.level in ENHANCED for c in self.checks)
 
+    @property
+    def has_facilitator_training(self) -> bool:
+        return has_facilitator_training(self.training)
+
 
 def save_volunteer(
     session: Session, person_id: int, form: VolunteerForm, today: date | None = None
@@ -61,6 +96,12 @@ def save_volunteer(
             p.add("availability", f"“{day} {part}” is not a day and part of the day.")
     if form.started_on and form.started_on > today:
         p.add("started_on", "The start date cannot be in the future.")
+    check_district(p, "postcode_district", form.postcode_district)
+    p.one_of("travel", form.travel, TravelReach.values(), "distance they will travel")
+    if not 0 <= form.max_circles <= MAX_CIRCLES:
+        p.add("max_circles", f"The circles they can take is a number from 0 to {MAX_CIRCLES}.")
+    if form.recruited_by_id is not None and session.get(Organisation, form.recruited_by_id) is None:
+        p.add("recruited_by_id", "That organisation is no longer recorded; choose it again.")
     p.raise_if_any()
     person = get(session, Person, person_id, "person")
     profile = session.get(VolunteerProfile, person_id)
@@ -73,13 +114,27 @@ def save_volunteer(
     profile.active = form.active
     profile.availability_notes = form.availability_notes.strip()
     profile.notes = form.notes.strip()
+    profile.postcode_district = postcode_district(form.postcode_district)
+    profile.travel = form.travel
+    profile.max_circles = form.max_circles
+    profile.recruited_by_id = form.recruited_by_id
     profile.slots = [AvailabilitySlot(day=d, part_of_day=t) for d, t in sorted(form.availability)]
     interests = {clean(i).lower(): clean(i) for i in form.interests if clean(i)}
     profile.interests = [VolunteerInterest(interest=i[:80]) for i in sorted(interests.values())]
     people.add_part(session, person_id, PersonPart.VOLUNTEER)
+    _facilitator_part(session, person, form.facilitator)
     session.flush()
     audit.record(session, "volunteer profile " + ("created" if created else "updated"), f"person {person_id}")
     return profile
+
+
+def _facilitator_part(session: Session, person: Person, facilitates: bool) -> None:
+    if facilitates:
+        people.add_part(session, person.id, PersonPart.FACILITATOR)
+        return
+    for row in list(person.parts):
+        if row.part == PersonPart.FACILITATOR:
+            person.parts.remove(row)
 
 
 def volunteer_form(session: Session, person_id: int) -> VolunteerForm | None:
@@ -94,6 +149,11 @@ def volunteer_form(session: Session, person_id: int) -> VolunteerForm | None:
         availability_notes=profile.availability_notes,
         interests=[i.interest for i in profile.interests],
         notes=profile.notes,
+        postcode_district=profile.postcode_district,
+        travel=profile.travel,
+        max_circles=profile.max_circles,
+        recruited_by_id=profile.recruited_by_id,
+        facilitator=session.get(PersonPartRow, (person_id, PersonPart.FACILITATOR)) is not None,
     )
 
 
@@ -141,16 +201,23 @@ def add_training(
     completed_on: date | None,
     notes: str = "",
     today: date | None = None,
+    method: str = "",
 ) -> TrainingRecord:
+    """A course done, and how (face to face, e-learning, phone or Zoom; "" when not known)."""
     today = today or date.today()
     p = Problems()
     p.require("course", course, "the training course")
+    p.max_length("course", clean(course), 150, "course name")
     p.require("completed_on", completed_on, "the date it was completed")
     if completed_on and completed_on > today:
         p.add("completed_on", "The completion date cannot be in the future.")
+    if method and method not in TrainingMethod.values():
+        p.add("method", f"“{method}” is not face to face, e-learning, phone or Zoom.")
     p.raise_if_any()
     get(session, Person, person_id, "person")
-    record = TrainingRecord(person_id=person_id, course=clean(course), completed_on=completed_on, notes=notes.strip())
+    record = TrainingRecord(
+        person_id=person_id, course=clean(course), completed_on=completed_on, method=method, notes=notes.strip()
+    )
     session.add(record)
     session.flush()
     audit.record(session, "training record created", f"training record {record.id}")

@@ -39,6 +39,11 @@ TRANSITIONS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 NEEDS_REASON = (S.DECLINED, S.WITHDRAWN)
+# Why a Community Circle refuses anyone but the person themselves (seed 000): the words every screen shows.
+SELF_REFERRAL_ONLY = (
+    "Community Circles take self-referrals only: the person refers themselves. An agency can "
+    "signpost them (record it under “Signposted by”), but cannot refer them."
+)
 
 
 @dataclass
@@ -104,11 +109,7 @@ def validate(session: Session, form: ReferralForm, today: date | None = None) ->
                 p.add(fld, f"The {what} is 1, 2 or 3.")
     elif form.circle_kind == CircleKind.COMMUNITY:
         if form.referrer_id is not None:
-            p.add(
-                "referrer_id",
-                "Community Circles take self-referrals only: the person refers themselves. An agency can "
-                "signpost them (record it under “Signposted by”), but cannot refer them.",
-            )
+            p.add("referrer_id", SELF_REFERRAL_ONLY)
         p.require("purpose", form.purpose, "the person's purpose: what they want a circle for")
         if form.mappa_category is not None or form.mappa_level is not None:
             p.add("mappa_category", "MAPPA category and level are recorded for CoSA referrals only.")

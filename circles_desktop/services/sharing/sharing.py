@@ -31,12 +31,16 @@ MEETING_PACK = "meeting_pack"
 REFERRAL_SUMMARY = "referral_summary"
 QUESTIONNAIRE = "questionnaire"
 LEARNING_CIRCLE_RECORD = "learning_circle_record"
+CIRCLE_PLAN = "circle_plan"
+MATCH_SUMMARY = "match_summary"
 DOCUMENT_KINDS: dict[str, str] = {
     MINUTES: "minutes",
     MEETING_PACK: "meeting pack",
     REFERRAL_SUMMARY: "referral summary",
     QUESTIONNAIRE: "questionnaire",
     LEARNING_CIRCLE_RECORD: "learning circle record",
+    CIRCLE_PLAN: "circle plan",
+    MATCH_SUMMARY: "facilitator's match summary",
 }
 EXPORT = "export"
 PRINT = "print"

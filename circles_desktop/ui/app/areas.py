@@ -68,6 +68,18 @@ def _referrals(state: AppState) -> QWidget:
     return referrals_area(state)
 
 
+def _community_circles(state: AppState) -> QWidget:
+    from circles_desktop.ui.community.community_area import community_circles_area
+
+    return community_circles_area(state)
+
+
+def _connectors(state: AppState) -> QWidget:
+    from circles_desktop.ui.community.network_area import connectors_area
+
+    return connectors_area(state)
+
+
 def _learning_circles(state: AppState) -> QWidget:
     from circles_desktop.ui.learning.learning_list import learning_circles_area
 
@@ -90,6 +102,8 @@ register_area("People", _people, order=10)
 register_area("Organisations", _organisations, order=20)
 register_area("Referrals", _referrals, order=30)
 register_area("Circles", _circles, order=40)
+register_area("Community Circles", _community_circles, order=45)
+register_area("Connectors", _connectors, order=47)
 register_area("Learning circles", _learning_circles, order=50)
 register_area("Children", _children, order=55)
 register_area("Themes", _themes, order=60)

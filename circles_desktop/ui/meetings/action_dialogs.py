@@ -1,5 +1,5 @@
-"""The dialogs of a meeting's actions: add or edit one (owner from the circle or its coordinator, dates,
-status and barrier), and mark one blocked with what is blocking it."""
+"""The dialogs of a meeting's actions: add or edit one (owner from the circle or its coordinator, whether
+they offered to take it on, dates, status and barrier), and mark one blocked with what is blocking it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,16 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from circles_desktop.models.vocab import ActionStatus, Category
 from circles_desktop.ui.app.app_state import AppState
@@ -25,7 +34,17 @@ if TYPE_CHECKING:
     from circles_desktop.services.meetings.actions import ActionForm
     from circles_desktop.services.meetings.meeting_queries import OwnerChoice
 
-FIELD_KEYS = ("description", "owner", "created_on", "due_on", "status", "barrier", "done_on", "category")
+FIELD_KEYS = (
+    "description",
+    "owner",
+    "owner_offered",
+    "created_on",
+    "due_on",
+    "status",
+    "barrier",
+    "done_on",
+    "category",
+)
 
 
 def read_action(
@@ -75,6 +94,7 @@ class ActionDialog(QDialog):
         form = RecordForm(self.windowTitle())
         self.description = QLineEdit()
         self.owner = combo({o.person_id: f"{o.name} ({o.role})" for o in owners}, include_blank="— choose —")
+        self.owner_offered = QCheckBox("They offered to take it on")
         self.created_on = DateField()
         self.due_on = DateField(optional=True)
         self.status = combo({s.value: STATUS_WORDS[s.value] for s in ActionStatus})
@@ -88,6 +108,13 @@ class ActionDialog(QDialog):
         form.add_field("description", "&What is to be done", self.description, required=True)
         form.add_field(
             "owner_id", "&Owner", self.owner, required=True, help="A member of the circle, or its coordinator"
+        )
+        form.add_field(
+            "owner_offered",
+            "Offered",
+            self.owner_offered,
+            help="Tick when the owner offered to take this on. In a Community Circle people take on only the "
+            "actions they offer to.",
         )
         form.add_field("created_on", "&Agreed on", self.created_on, required=True)
         form.add_field("due_on", "D&ue by", self.due_on)
@@ -110,6 +137,7 @@ class ActionDialog(QDialog):
         self.form.load(
             {
                 "owner_id": None,
+                "owner_offered": False,
                 "created_on": meeting_date,
                 "due_on": None,
                 "status": ActionStatus.OPEN.value,
@@ -140,6 +168,7 @@ class ActionDialog(QDialog):
             done_on=v["done_on"],
             category=v["category"] or "",
             meeting_id=self.meeting_id,
+            owner_offered=bool(v["owner_offered"]),
         )
 
     def save(self) -> bool:

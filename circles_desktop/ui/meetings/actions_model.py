@@ -70,7 +70,7 @@ class ActionsModel(QAbstractTableModel):
         if col == self.COL_DESCRIPTION:
             return a.description
         if col == self.COL_OWNER:
-            return a.owner or "—"
+            return f"{a.owner} (offered)" if a.owner and a.owner_offered else a.owner or "—"
         if col == self.COL_DUE:
             if a.due_on is None:
                 return "no due date"

@@ -1,5 +1,6 @@
 """Who came to a meeting: everyone in the circle on the meeting date, inner ring then outer, each
-marked present, sent apologies or absent with radio buttons. Choices not yet saved are kept by
+marked present, sent apologies or absent with radio buttons, and the role each took at this meeting
+(roles are reflexive: they can change from meeting to meeting). Choices not yet saved are kept by
 member id, so they survive a lock (names are read again from the database after unlocking)."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.models.vocab import AttendanceStatus, Ring, label
+from circles_desktop.services.meetings.meetings import MEETING_ROLES
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.widgets import FieldMessage, Note
@@ -47,8 +50,24 @@ class _Row:
             button.setObjectName(f"attendance.{member_id}.{status}")
             self.group.addButton(button)
             self.buttons[status] = button
+        self.meeting_role = QComboBox()
+        self.meeting_role.setEditable(True)
+        self.meeting_role.addItems(["", *MEETING_ROLES])
+        self.meeting_role.setObjectName(f"attendance.{member_id}.role")
+        self.meeting_role.setAccessibleName(f"{name}: role at this meeting")
+        self.meeting_role.setToolTip("The part they took at this meeting (only for someone present)")
+        self.meeting_role.setMinimumContentsLength(14)
         self.error = FieldMessage(f"Attendance of {name}: error")
         self.error.setObjectName(f"attendance.{member_id}.error")
+
+    def role_text(self) -> str:
+        return self.meeting_role.currentText().strip() if self.status() == AttendanceStatus.PRESENT else ""
+
+    def set_role(self, role: str) -> None:
+        self.meeting_role.blockSignals(True)
+        self.meeting_role.setEditText(role)
+        self.meeting_role.blockSignals(False)
+        self.meeting_role.setEnabled(self.status() == AttendanceStatus.PRESENT)
 
     def status(self) -> str | None:
         for status, button in self.buttons.items():
@@ -79,10 +98,14 @@ class AttendanceGrid(QWidget):
         self.setAccessibleName("Attendance")
         self.rows: dict[int, _Row] = {}
         self.pending: dict[int, str | None] = {}  # unsaved choices, by member id
+        self.pending_roles: dict[int, str] = {}  # unsaved roles at this meeting, by member id
         self._loading = False
 
         heading = QLabel("<h3>Attendance</h3>")
-        self.intro = Note("Everyone in the circle on the meeting date, inner circle first.")
+        self.intro = Note(
+            "Everyone in the circle on the meeting date, inner circle first, and the role each person present "
+            "took at this meeting."
+        )
         self.grid_host = QWidget()
         self.grid_host.setObjectName("attendance.grid")
         self.grid_host.setAccessibleName("Attendance grid")
@@ -151,11 +174,14 @@ class AttendanceGrid(QWidget):
             self.grid.addWidget(line.role, r, 1)
             for c, status in enumerate(STATUSES):
                 self.grid.addWidget(line.buttons[status], r, 2 + c)
-            self.grid.addWidget(line.error, r + 1, 0, 1, 6)
+            self.grid.addWidget(line.meeting_role, r, 5)
+            self.grid.addWidget(line.error, r + 1, 0, 1, 7)
             line.set_status(self.pending.get(row.member_id, row.status))
+            line.set_role(self.pending_roles.get(row.member_id, row.meeting_role))
             line.group.buttonToggled.connect(partial(self._toggled, row.member_id))
+            line.meeting_role.editTextChanged.connect(partial(self._role_changed, row.member_id))
             r += 2
-        self.grid.setColumnStretch(5, 1)  # spare width after the buttons, so they sit by the names
+        self.grid.setColumnStretch(6, 1)  # spare width after the buttons, so they sit by the names
         self.grid.setRowStretch(r, 1)
         if not rows:
             empty = Note("No one was in the circle on this date.")
@@ -167,10 +193,10 @@ class AttendanceGrid(QWidget):
     def _set_tab_order(self) -> None:
         previous: QWidget | None = None
         for line in self.rows.values():
-            for button in line.buttons.values():
+            for widget in (*line.buttons.values(), line.meeting_role):
                 if previous is not None:
-                    QWidget.setTabOrder(previous, button)
-                previous = button
+                    QWidget.setTabOrder(previous, widget)
+                previous = widget
         if previous is not None:
             QWidget.setTabOrder(previous, self.mark_all)
         QWidget.setTabOrder(self.mark_all, self.save_button)
@@ -203,27 +229,39 @@ class AttendanceGrid(QWidget):
     def _chosen(self, member_id: int) -> None:
         if self._loading:
             return
-        self.pending[member_id] = self.rows[member_id].status()
+        line = self.rows[member_id]
+        self.pending[member_id] = line.status()
+        line.meeting_role.setEnabled(line.status() == AttendanceStatus.PRESENT)
         self._update_summary()
+
+    def _role_changed(self, member_id: int, text: str) -> None:
+        if not self._loading:
+            self.pending_roles[member_id] = text.strip()
+            self._update_summary()
+
+    def set_role(self, member_id: int, role: str) -> None:
+        """Give a member present a role at this meeting (as typing it would)."""
+        self.rows[member_id].meeting_role.setEditText(role)
 
     def mark_all_present(self) -> None:
         for member_id, line in self.rows.items():
             line.set_status(AttendanceStatus.PRESENT.value)
+            line.meeting_role.setEnabled(True)
             self.pending[member_id] = AttendanceStatus.PRESENT.value
         self._update_summary()
 
     def set_status(self, member_id: int, status: str | None) -> None:
         """Choose a status for one member (as clicking its radio button would)."""
         self.rows[member_id].set_status(status)
+        self._chosen(member_id)
         self.pending[member_id] = status
-        self._update_summary()
 
     def statuses(self) -> dict[int, str | None]:
         return {member_id: line.status() for member_id, line in self.rows.items()}
 
     @property
     def is_dirty(self) -> bool:
-        return bool(self.pending)
+        return bool(self.pending or self.pending_roles)
 
     def _update_summary(self) -> None:
         counts = {s: 0 for s in STATUSES}
@@ -237,7 +275,7 @@ class AttendanceGrid(QWidget):
         text = f"{counts['present']} present, {counts['apologies']} apologies, {counts['absent']} absent"
         if missing:
             text += f"; {missing} not recorded"
-        if self.pending:
+        if self.is_dirty:
             text += " — not saved yet"
         self.summary.setText(text)
 
@@ -254,12 +292,15 @@ class AttendanceGrid(QWidget):
 
         statuses = self.statuses()
         statuses.update({m: s for m, s in self.pending.items() if m not in statuses})
+        roles = {m: line.role_text() for m, line in self.rows.items()}
+        roles.update({m: r for m, r in self.pending_roles.items() if m not in roles})
         for line in self.rows.values():
             line.error.clear_message()
         self.general_error.clear_message()
-        if not write(self.state, lambda s: meetings.set_attendance(s, self.meeting_id, statuses), show=self).ok:
+        if not write(self.state, lambda s: meetings.set_attendance(s, self.meeting_id, statuses, roles), show=self).ok:
             return False
         self.pending.clear()
+        self.pending_roles.clear()
         self._update_summary()
         self.summary.setText(self.summary.text() + " — saved")
         self.saved.emit()

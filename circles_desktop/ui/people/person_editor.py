@@ -72,6 +72,7 @@ class PersonEditor(QObject):
         options = read(self.state, organisation_options, None)
         if options is not None:
             self.form.professional.set_organisations(options)
+            self.form.volunteer.set_organisations(options)
 
     def new(self) -> None:
         self.person_id = None
@@ -93,6 +94,7 @@ class PersonEditor(QObject):
         values = person.values
         self.person_id = person_id
         self.form.professional.set_organisations(person.organisations)
+        self.form.volunteer.set_organisations(person.organisations)
         self.form.load({**values.__dict__})
         locked = {p for p in SECTION_PARTS if p in person.all_parts}
         self.form.load_parts(values.parts | (person.all_parts - set(TICKABLE)), locked)
@@ -163,7 +165,7 @@ class PersonEditor(QObject):
                     volunteers.add_dbs_check(s, pid, *check)
             if course is not None:
                 with _prefixed("training."):
-                    volunteers.add_training(s, pid, course[0], course[1])
+                    volunteers.add_training(s, pid, course[0], course[1], method=course[2])
             return pid
 
         return work

@@ -1,5 +1,7 @@
-"""The volunteer part of the person form: where they are, when they are free, their interests, and the
-DBS checks and training they have done.
+"""The volunteer part of the person form: where they are (town or area, postcode district, how far they
+will travel), when they are free, their interests, how many circles they can take, who recruited them,
+whether they facilitate Community Circles, and the DBS checks and training they have done (each course
+with how it was done: face to face, e-learning, phone or Zoom).
 
 The section only gathers values and shows messages; the person form saves it in the same unit of
 work as the person (see person_editor.PersonEditor.save), so a check or a course typed here is saved
@@ -15,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -22,12 +25,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from circles_desktop.models.vocab import DayPart, DbsLevel, Weekday, label
+from circles_desktop.models.people import MAX_CIRCLES
+from circles_desktop.models.vocab import DayPart, DbsLevel, TrainingMethod, TravelReach, Weekday, label
 from circles_desktop.services.common.words import uk_date
+from circles_desktop.services.people.volunteers import COURSES
 from circles_desktop.ui.common.forms import DateField, combo
 from circles_desktop.ui.common.lists.tables import fill_table, form_table
 from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled, with_message
@@ -89,8 +95,13 @@ class VolunteerSection(QGroupBox):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._row(form, "volunteer.location", "&Location", self.location)
+        self._row(form, "volunteer.postcode_district", "Postcode &district", self.postcode_district)
+        self._row(form, "volunteer.travel", "Will tra&vel", self.travel)
         self._row(form, "volunteer.started_on", "Volunteering &since", self.started_on)
         form.addRow("", self.active)
+        form.addRow("", self.facilitator)
+        self._row(form, "volunteer.max_circles", "Circles they can &take", self.max_circles)
+        self._row(form, "volunteer.recruited_by_id", "Recruited &by", self.recruited_by)
         self._row(form, "volunteer.availability", "Availability", self.availability)
         self._row(form, "volunteer.availability_notes", "Availability notes", self.availability_notes)
         self._row(form, "volunteer.interests", "&Interests", self.interests)
@@ -110,6 +121,22 @@ class VolunteerSection(QGroupBox):
         self.active = QCheckBox("Active (can be asked to join a circle)")
         self.active.setObjectName("volunteer.active")
         self.active.setChecked(True)
+        self.postcode_district = QLineEdit()
+        self.postcode_district.setObjectName("volunteer.postcode_district")
+        self.postcode_district.setPlaceholderText("The first half of their postcode, e.g. ST4")
+        self.postcode_district.setMaxLength(8)
+        self.travel = combo({t.value: t.label for t in TravelReach})
+        self.travel.setObjectName("volunteer.travel")
+        self.facilitator = QCheckBox("Facilitates Community Circles (can be matched to one)")
+        self.facilitator.setObjectName("volunteer.facilitator")
+        self.max_circles = QSpinBox()
+        self.max_circles.setObjectName("volunteer.max_circles")
+        self.max_circles.setRange(0, MAX_CIRCLES)
+        self.max_circles.setValue(1)
+        self.max_circles.setToolTip("How many circles they can take at once; 0 while they are taking none")
+        self.recruited_by = combo({}, include_blank="— not recorded —")
+        self.recruited_by.setObjectName("volunteer.recruited_by_id")
+        self.recruited_by.setToolTip("The partner organisation that recruited and trained them")
         self.availability = AvailabilityGrid()
         self.availability.setObjectName("volunteer.availability")
         self.availability_notes = QLineEdit()
@@ -138,10 +165,16 @@ class VolunteerSection(QGroupBox):
 
     def _build_training_entry(self) -> None:
         """Training completed, and a line to record a new course."""
-        self.training_table = form_table(["Course", "Completed"], "Training completed")
+        self.training_table = form_table(["Course", "How", "Completed"], "Training completed")
         self.training_course = QLineEdit()
         self.training_course.setObjectName("training.course")
-        self.training_course.setPlaceholderText("Course, e.g. CoSA volunteer training")
+        self.training_course.setPlaceholderText("Course, e.g. Community Circles facilitator training")
+        suggestions = QCompleter(list(COURSES), self.training_course)
+        suggestions.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        suggestions.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.training_course.setCompleter(suggestions)
+        self.training_method = combo({m.value: m.label for m in TrainingMethod}, include_blank="— how —")
+        self.training_method.setObjectName("training.method")
         self.training_completed_on = DateField(optional=True)
         self.training_completed_on.setObjectName("training.completed_on")
         self.training_add = QPushButton("Add course")
@@ -174,12 +207,14 @@ class VolunteerSection(QGroupBox):
         training_box.addWidget(self.training_table)
         line = QHBoxLayout()
         line.addWidget(self.training_course, 1)
+        line.addWidget(self.training_method)
         line.addWidget(self.training_completed_on)
         line.addWidget(self.training_add)
         training_box.addLayout(line)
-        for key in ("training.course", "training.completed_on"):
+        for key in ("training.course", "training.method", "training.completed_on"):
             training_box.addWidget(self._message(key, "training"))
         self.training_course.setAccessibleName("New training course")
+        self.training_method.setAccessibleName("How the new course was done")
         self.training_completed_on.setAccessibleName("Date the new course was completed")
         return training
 
@@ -187,6 +222,11 @@ class VolunteerSection(QGroupBox):
         """Any edit counts as an unsaved change; the Add buttons save the form."""
         for signal in (
             self.location.textEdited,
+            self.postcode_district.textEdited,
+            self.travel.currentIndexChanged,
+            self.facilitator.toggled,
+            self.max_circles.valueChanged,
+            self.recruited_by.currentIndexChanged,
             self.started_on.dateChanged,
             self.active.toggled,
             self.availability.changed,
@@ -196,6 +236,7 @@ class VolunteerSection(QGroupBox):
             self.dbs_checked_on.dateChanged,
             self.dbs_certificate.textEdited,
             self.training_course.textEdited,
+            self.training_method.currentIndexChanged,
             self.training_completed_on.dateChanged,
         ):
             signal.connect(self._changed)
@@ -228,6 +269,11 @@ class VolunteerSection(QGroupBox):
             availability_notes=self.availability_notes.text().strip(),
             interests=[i.strip() for i in self.interests.text().split(",") if i.strip()],
             notes=self._notes,
+            postcode_district=self.postcode_district.text().strip(),
+            travel=self.travel.currentData() or TravelReach.AREA.value,
+            max_circles=self.max_circles.value(),
+            recruited_by_id=self.recruited_by.currentData(),
+            facilitator=self.facilitator.isChecked(),
         )
 
     def new_check(self) -> tuple[str, date | None, str] | None:
@@ -237,17 +283,38 @@ class VolunteerSection(QGroupBox):
             return None
         return level or "", self.dbs_checked_on.value(), self.dbs_certificate.text().strip()
 
-    def new_training(self) -> tuple[str, date | None] | None:
+    def new_training(self) -> tuple[str, date | None, str] | None:
+        """(course, date, how: a TrainingMethod or "") when a new course has been started, else None."""
         course = self.training_course.text().strip()
         if not course and self.training_completed_on.value() is None:
             return None
-        return course, self.training_completed_on.value()
+        return course, self.training_completed_on.value(), self.training_method.currentData() or ""
+
+    def set_organisations(self, options: list[tuple[int, str]]) -> None:
+        """The organisations a volunteer may have been recruited by (kept choice stays chosen)."""
+        keep = self.recruited_by.currentData()
+        was, self._loading = self._loading, True
+        try:
+            self.recruited_by.clear()
+            self.recruited_by.addItem("— not recorded —", None)
+            for ident, text in options:
+                self.recruited_by.addItem(text, ident)
+            self.recruited_by.setCurrentIndex(max(self.recruited_by.findData(keep), 0))
+        finally:
+            self._loading = was
 
     def load(self, profile: Any, checks: list[Any], training: list[Any]) -> None:
         """Fill from a VolunteerForm (or None for someone not yet a volunteer) and their vetting."""
         self._loading = True
         try:
             self.location.setText(profile.location if profile else "")
+            self.postcode_district.setText(profile.postcode_district if profile else "")
+            self.travel.setCurrentIndex(max(self.travel.findData(profile.travel if profile else TravelReach.AREA), 0))
+            self.facilitator.setChecked(bool(profile and profile.facilitator))
+            self.max_circles.setValue(profile.max_circles if profile else 1)
+            self.recruited_by.setCurrentIndex(
+                max(self.recruited_by.findData(profile.recruited_by_id if profile else None), 0)
+            )
             self.started_on.set_value(profile.started_on if profile else None)
             self.active.setChecked(profile.active if profile else True)
             self.availability.set_value(profile.availability if profile else set())
@@ -262,7 +329,7 @@ class VolunteerSection(QGroupBox):
             )
             fill_table(
                 self.training_table,
-                [(t.course, uk_date(t.completed_on)) for t in training],
+                [(t.course, label(t.method) if t.method else "", uk_date(t.completed_on)) for t in training],
                 empty="No training recorded yet",
             )
         finally:
@@ -276,6 +343,7 @@ class VolunteerSection(QGroupBox):
             self.dbs_checked_on.set_value(None)
             self.dbs_certificate.clear()
             self.training_course.clear()
+            self.training_method.setCurrentIndex(0)
             self.training_completed_on.set_value(None)
         finally:
             self._loading = was

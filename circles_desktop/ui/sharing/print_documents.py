@@ -34,7 +34,7 @@ def print_referral_summary(state: AppState, parent: QWidget, referral_id: int) -
         }
         return lambda: build_referral_summary(content), register
 
-    return _print(state, parent, "referral summary", read)
+    return print_document(state, parent, "referral summary", read)
 
 
 def print_blank_questionnaire(state: AppState, parent: QWidget, circle_id: int) -> bool:
@@ -46,7 +46,7 @@ def print_blank_questionnaire(state: AppState, parent: QWidget, circle_id: int) 
         register = {"document_kind": sharing.QUESTIONNAIRE, "circle_id": circle_id, "about": f"circle {circle_id}"}
         return lambda: build_questionnaire(content), register
 
-    return _print(state, parent, "stakeholder questionnaire", read)
+    return print_document(state, parent, "stakeholder questionnaire", read)
 
 
 def _circle_of_referral(s: Any, referral_id: int) -> int | None:
@@ -56,9 +56,11 @@ def _circle_of_referral(s: Any, referral_id: int) -> int | None:
     return ids[0] if ids else None
 
 
-def _print(state: AppState, parent: QWidget, title: str, read: Callable[[Any], Built]) -> bool:
-    """True once the pages are on their way to the printer; False if the document could not be read or
-    the printer dialog was cancelled. Any failure says so, and nothing half-recorded is left."""
+def print_document(state: AppState, parent: QWidget, title: str, read: Callable[[Any], Built]) -> bool:
+    """Print a document from `read(session) -> (build, register entry)`; any area's (a Community Circle's
+    plan prints this way too). True once the pages are on their way to the printer; False if the
+    document could not be read or the printer dialog was cancelled. Any failure says so, and nothing
+    half-recorded is left."""
     from circles_desktop.services.sharing import sharing
     from circles_desktop.ui.sharing import print_pdf
 
