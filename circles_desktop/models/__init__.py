@@ -4,6 +4,16 @@ from circles_desktop.models.audit import AuditEntry
 from circles_desktop.models.base import Base
 from circles_desktop.models.circles import Circle, CircleMember, CosaDetails
 from circles_desktop.models.consent import Consent
+from circles_desktop.models.conversations import (
+    ConversationCheck,
+    ConversationDetails,
+    Headcount,
+    Noticed,
+    SimilarWork,
+    Spark,
+    SparkFollowUp,
+    ToolkitItem,
+)
 from circles_desktop.models.developments import Development, DevelopmentShare
 from circles_desktop.models.files import StoredFile
 from circles_desktop.models.goals import Goal, GoalProgress
@@ -30,6 +40,14 @@ from circles_desktop.models.people import (
     VolunteerInterest,
     VolunteerProfile,
 )
+from circles_desktop.models.practice import (
+    Barrier,
+    MailingListEntry,
+    Participation,
+    PracticeSession,
+    Presentation,
+    Season,
+)
 from circles_desktop.models.questionnaires import QuestionnaireAnswer, QuestionnaireResponse
 from circles_desktop.models.referrals import Referral, ReferralStep, RiskReport
 from circles_desktop.models.sharing import SharedDocument, SharedUnderConsent
@@ -39,12 +57,15 @@ __all__ = [
     "Attendance",
     "AuditEntry",
     "AvailabilitySlot",
+    "Barrier",
     "Base",
     "Child",
     "ChronologyEntry",
     "Circle",
     "CircleMember",
     "Consent",
+    "ConversationCheck",
+    "ConversationDetails",
     "CosaDetails",
     "DatabaseInfo",
     "DbsCheck",
@@ -53,26 +74,37 @@ __all__ = [
     "DevelopmentShare",
     "Goal",
     "GoalProgress",
+    "Headcount",
     "LearningCircle",
     "LearningPoint",
     "LearningReason",
     "LearningStepRecord",
     "LearningTheme",
+    "MailingListEntry",
     "Meeting",
     "MinutesSection",
+    "Noticed",
     "Organisation",
+    "Participation",
     "Person",
     "PersonPartRow",
+    "PracticeSession",
+    "Presentation",
     "ProfessionalRole",
     "QuestionnaireAnswer",
     "QuestionnaireResponse",
     "Referral",
     "ReferralStep",
     "RiskReport",
+    "Season",
     "SharedDocument",
     "SharedUnderConsent",
+    "SimilarWork",
+    "Spark",
+    "SparkFollowUp",
     "StoredFile",
     "Theme",
+    "ToolkitItem",
     "TrainingRecord",
     "VolunteerInterest",
     "VolunteerProfile",
