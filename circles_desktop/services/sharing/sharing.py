@@ -31,12 +31,18 @@ MEETING_PACK = "meeting_pack"
 REFERRAL_SUMMARY = "referral_summary"
 QUESTIONNAIRE = "questionnaire"
 LEARNING_CIRCLE_RECORD = "learning_circle_record"
+CONVERSATION_SUMMARY = "conversation_summary"
+SESSION_NOTE = "session_note"
+SEASON_SUMMARY = "season_summary"
 DOCUMENT_KINDS: dict[str, str] = {
     MINUTES: "minutes",
     MEETING_PACK: "meeting pack",
     REFERRAL_SUMMARY: "referral summary",
     QUESTIONNAIRE: "questionnaire",
     LEARNING_CIRCLE_RECORD: "learning circle record",
+    CONVERSATION_SUMMARY: "conversation summary",
+    SESSION_NOTE: "community of practice session note",
+    SEASON_SUMMARY: "community of practice season summary",
 }
 EXPORT = "export"
 PRINT = "print"
