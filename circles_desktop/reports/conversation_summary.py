@@ -8,12 +8,12 @@ marking is left empty here, in this one place).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepInFrame
 
 from circles_desktop.reports.conversation_content import ConversationSummaryContent
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import data_table, heading, key_value_table, notice, para, paragraphs
-from circles_desktop.reports.kit.page import PageDecor
+from circles_desktop.reports.kit.page import FRAME_HEIGHT, FRAME_WIDTH, PageDecor
 from circles_desktop.reports.kit.text import format_date, format_short_date
 
 TITLE = "Community conversation summary"
@@ -23,7 +23,9 @@ MOST = 8  # noticings and sparks shown; the rest are counted, so the summary sta
 
 
 def build_conversation_summary(content: ConversationSummaryContent) -> bytes:
-    return build_pdf(conversation_summary_story(content), summary_info(content), summary_decor(content))
+    # One page, always: a long series is shrunk to fit rather than running onto a second sheet.
+    page = KeepInFrame(FRAME_WIDTH, FRAME_HEIGHT, conversation_summary_story(content), mode="shrink")
+    return build_pdf([page], summary_info(content), summary_decor(content))
 
 
 def summary_info(content: ConversationSummaryContent) -> DocumentInfo:
@@ -56,8 +58,11 @@ def conversation_summary_story(content: ConversationSummaryContent) -> list[Flow
         story += [heading("Strengths and successes to celebrate", level=2), *paragraphs(c.strengths)]
     story.append(heading("Our conversations", level=2))
     if c.held:
-        rows = [[format_short_date(h.held_on), h.venue, str(h.counted) if h.counted else "—"] for h in c.held]
+        recent = c.held[-MOST:]
+        rows = [[format_short_date(h.held_on), h.venue, str(h.counted) if h.counted else "—"] for h in recent]
         story.append(data_table(["Date", "Where", "People"], rows, fractions=(0.22, 0.6, 0.18)))
+        if len(c.held) > MOST:
+            story.append(para(f"The {MOST} most recent of {len(c.held)} conversations.", "small"))
     else:
         story.append(para("None held yet."))
     if c.next_on is not None:

@@ -137,7 +137,7 @@ def headcounts(session: Session, meeting_id: int) -> dict[str, int]:
     found = dict(
         session.execute(
             select(Headcount.attendee_group, Headcount.people).where(Headcount.meeting_id == meeting_id)
-        ).tuples()
+        ).all()
     )
     return {g: found.get(g, 0) for g in GROUPS}
 
@@ -152,7 +152,7 @@ def balance(session: Session, circle_id: int, meeting_id: int | None = None) -> 
     )
     if meeting_id is not None:
         stmt = stmt.where(Meeting.id == meeting_id)
-    found = dict(session.execute(stmt).tuples())
+    found = dict(session.execute(stmt).all())
     return balance_of({g: int(found.get(g, 0) or 0) for g in GROUPS})
 
 

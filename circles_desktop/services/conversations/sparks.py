@@ -205,8 +205,8 @@ def sparks(session: Session, circle_id: int) -> list[SparkRow]:
         .join(Meeting, Meeting.id == Spark.meeting_id)
         .where(Spark.circle_id == circle_id)
         .order_by(Meeting.starts_at, Spark.id)
-    ).tuples()
-    held = dict(session.execute(select(Meeting.id, Meeting.starts_at).where(Meeting.circle_id == circle_id)).tuples())
+    ).all()
+    held = dict(session.execute(select(Meeting.id, Meeting.starts_at).where(Meeting.circle_id == circle_id)).all())
     return [
         SparkRow(
             s.id,

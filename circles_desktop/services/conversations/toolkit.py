@@ -161,7 +161,7 @@ def checklist(session: Session, circle_id: int) -> list[CheckRow]:
             select(ToolkitItem.code, ConversationCheck)
             .join(ConversationCheck, ConversationCheck.item_id == ToolkitItem.id)
             .where(ConversationCheck.circle_id == circle_id)
-        ).tuples()
+        ).all()
     }
     rows = []
     for item in items(session, include_retired=True):

@@ -136,5 +136,5 @@ def barriers(session: Session, circle_id: int, season_id: int | None = None) -> 
             b.what_changed,
             b.changed_on,
         )
-        for b, season, starts in session.execute(stmt).tuples()
+        for b, season, starts in session.execute(stmt).all()
     ]

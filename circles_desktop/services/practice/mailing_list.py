@@ -157,7 +157,7 @@ def _organisations(session: Session, person_ids: list[int]) -> dict[int, str]:
         .where(ProfessionalRole.person_id.in_(person_ids), ProfessionalRole.ended_on.is_(None))
         .order_by(ProfessionalRole.id)
     )
-    return dict(session.execute(stmt).tuples())
+    return dict(session.execute(stmt).all())
 
 
 def entries(session: Session, circle_id: int, include_removed: bool = False) -> list[EntryRow]:

@@ -145,7 +145,7 @@ def _seasons(session: Session, circle_id: int) -> list[SeasonRow]:
             s.outcomes,
             n,
         )
-        for s, n in session.execute(stmt).tuples()
+        for s, n in session.execute(stmt).all()
     ]
 
 

@@ -280,5 +280,5 @@ def by_sector(session: Session, meeting_ids: list[int]) -> dict[str, int]:
             .where(Participation.meeting_id.in_(meeting_ids))
             .group_by(Participation.sector)
         )
-        found = {sector: int(n) for sector, n in session.execute(stmt).tuples()}
+        found = {sector: int(n) for sector, n in session.execute(stmt).all()}
     return {s: found.get(s, 0) for s in SECTORS}
