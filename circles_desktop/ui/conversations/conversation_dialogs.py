@@ -5,7 +5,6 @@ conversation in the series, a toolkit item marked, a spark and its follow-up."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
@@ -13,43 +12,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 from circles_desktop.models.conversations import CheckState, SimilarWorkKind, SparkStatus, WorkDecision
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.dialogs import FormDialog
-from circles_desktop.ui.common.forms import DateField, RecordForm, combo
-from circles_desktop.ui.common.operations import write
+from circles_desktop.ui.common.dialogs import WriteDialog, dated
+from circles_desktop.ui.common.forms import RecordForm, combo
 from circles_desktop.ui.learning.learning_fields import DateTimeField, line, text_box
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-class WriteDialog(FormDialog):
-    """A dialog whose Save runs `work(values)` as one write; its problems go beside the form's fields."""
-
-    def __init__(
-        self,
-        state: AppState,
-        title: str,
-        form: RecordForm,
-        work: Callable[[dict[str, Any]], Callable[[Session], Any]],
-        parent: QWidget | None,
-        name: str,
-    ) -> None:
-        super().__init__(title, form, self._save, parent, name)
-        self.state, self._work = state, work
-        self.saved_value: Any = None
-        form.save_button.setObjectName(f"{name}.save")
-
-    def _save(self, values: dict[str, Any]) -> bool:
-        outcome = write(self.state, self._work(values), show=self.form)
-        self.saved_value = outcome.value
-        return outcome.ok
-
-
-def dated(name: str, optional: bool = False, value: date | None = None) -> DateField:
-    field = DateField(optional=optional)
-    field.setObjectName(name)
-    field.set_value(value if value is not None or optional else date.today())
-    return field
 
 
 # --- similar work --------------------------------------------------------------------------------------

@@ -206,10 +206,11 @@ class ConversationScreen(QWidget):
 
     # --- the summary ---------------------------------------------------------------------------------
     def save_summary(self) -> bool:
-        from circles_desktop.ui.conversations.summary_pdf import SUMMARY
+        from circles_desktop.ui.conversations.summary_pdf import conversation_summary
         from circles_desktop.ui.sharing.save_document import save_pdf
 
-        return save_pdf(self.state, self, SUMMARY(self.circle_id), self.status.say, self.status.fail)
+        document = conversation_summary(self.circle_id)
+        return save_pdf(self.state, self, document, self.status.say, self.status.fail)
 
     # --- leaving -------------------------------------------------------------------------------------
     def can_leave(self) -> bool:

@@ -7,7 +7,7 @@ from datetime import date
 from circles_desktop.ui.sharing.save_document import PdfDocument
 
 
-def SUMMARY(circle_id: int) -> PdfDocument:  # noqa: N802 - reads as the document it describes
+def conversation_summary(circle_id: int) -> PdfDocument:
     from circles_desktop.reports.conversation_summary import build_conversation_summary
     from circles_desktop.services.conversations import summary
 
