@@ -9,7 +9,8 @@ construction (dates run forwards, prison volunteers have enhanced checks, every 
 volunteer and an accepted referral, closed circles had an end-of-circle review).
 
 The stages, in order: organisations and people (people_demo), referrals (referrals_demo), CoSA and
-Community Circles (circles_demo), learning circles (learning_demo), the register of shared documents
+Community Circles (circles_demo), learning circles (learning_demo), community conversations and a
+community of practice (conversations_demo), the register of shared documents
 (sharing_demo).
 
 `fill` writes inside one unit of work: it all goes in, or (on an error, or a progress callback that
@@ -28,6 +29,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from circles_desktop.services.demo.circles_demo import SHOWCASE_MEETINGS, add_circles
+from circles_desktop.services.demo.conversations_demo import fill_conversations
 from circles_desktop.services.demo.learning_demo import fill_learning
 from circles_desktop.services.demo.people_demo import add_organisations, add_people, add_vetting
 from circles_desktop.services.demo.referrals_demo import add_referrals
@@ -83,6 +85,7 @@ def _fill(session: Session, size: int, seed: int, progress: Progress | None, tod
     add_circles(w, rnd, today, pool, cosa_accepted, community_accepted)
     w.flush()
     fill_learning(session, size, seed, today)
+    fill_conversations(session, size, seed, today)
     fill_shared_documents(session, seed, today)
     report()
     audit.record(session, "demo data created", "database", f"{size} people")
