@@ -112,7 +112,8 @@ def fill_practice(s: Session, rnd: random.Random, today: date) -> int:
     coordinator, chair = _person(s, rnd), _person(s, rnd)
     form = practice.PracticeForm(texts["title"], coordinator, started, texts["purpose"])
     cid = practice.create_practice(s, form).id
-    orgs = list(s.scalars(select(Organisation.id).order_by(Organisation.id).limit(8)))
+    every = list(s.scalars(select(Organisation.id).order_by(Organisation.id)))
+    orgs = rnd.sample(every, min(8, len(every)))  # voluntary and statutory alike
     kinds = dict(s.execute(select(Organisation.id, Organisation.kind).where(Organisation.id.in_(orgs))).all())
     first, second = texts["seasons"]
     ends = add_months(started, 4)

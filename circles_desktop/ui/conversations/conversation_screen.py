@@ -119,7 +119,7 @@ class ConversationScreen(QWidget):
             (self.details, "D&etails"),
             (self.similar, "Si&milar work"),
             (self.checklist, "Toolkit chec&klist"),
-            (self.series, "C&onversations"),
+            (self.series, "Con&versations"),
             (self.sparks, "&Noticed and sparks"),
         ):
             self.tabs.addTab(tab, title)

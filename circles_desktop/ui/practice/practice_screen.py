@@ -108,7 +108,7 @@ class PracticeScreen(QWidget):
         self.heading.setAccessibleName(f"Community of practice {reference}: {title}")
         if due:
             late = " (overdue)" if due[0].due_on < date.today() else ""
-            self.due.setText(f"<b>Next session:</b> {html(due[0].what)}{late}")
+            self.due.setText(f"<b>{html(due[0].what)}{late}</b>")
         else:
             self.due.setText("The next session is planned, or no season is running.")
         for part in self.parts():
