@@ -47,7 +47,7 @@ EXPECTED = {
     "people": 152,
     "person_parts": 169,
     "practice_barriers": 3,
-    "practice_participants": 37,
+    "practice_participants": 40,
     "practice_presentations": 8,
     "practice_seasons": 2,
     "practice_sessions": 8,
