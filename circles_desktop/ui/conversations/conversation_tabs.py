@@ -26,7 +26,7 @@ from circles_desktop.models.conversations import AttendeeGroup, CheckState
 from circles_desktop.services.common.words import uk_date, uk_date_time
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import confirm
-from circles_desktop.ui.common.lists.tables import USER_ROLE, fill_table, make_table, selected_id
+from circles_desktop.ui.common.lists.tables import USER_ROLE, fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.common.widgets import ERROR_STYLE, FieldMessage, Note
 from circles_desktop.ui.conversations import conversation_dialogs as dialogs
@@ -354,7 +354,13 @@ class SeriesTab(ConversationTab):
         return ok
 
     def add(self, show: bool = True) -> Any:
-        return self.open_dialog(dialogs.session_dialog(self.state, self.circle_id, None, self), show)
+        dialog = self.open_dialog(dialogs.session_dialog(self.state, self.circle_id, None, self), show)
+        dialog.accepted.connect(lambda: self._select(dialog.saved_value))  # who came is counted for the new one
+        return dialog
+
+    def _select(self, meeting_id: int | None) -> None:
+        if meeting_id is not None and select_id(self.table, meeting_id):
+            self._show_counts()
 
     def edit_selected(self, show: bool = True) -> Any:
         from circles_desktop.services.conversations import conversation_sessions as cs
