@@ -78,8 +78,8 @@ class ConversationForm(RecordForm):
         from circles_desktop.services.conversations import conversations
 
         v = self.values()
-        form = conversations.ConversationForm(**{k: (v[k] if v[k] is not None else "") for k in FIELDS})
-        form.organiser_id, form.started_on = v["organiser_id"], v["started_on"]
+        texts = {k: v[k] or "" for k in FIELDS if k not in ("organiser_id", "started_on")}
+        form = conversations.ConversationForm(organiser_id=v["organiser_id"], started_on=v["started_on"], **texts)
         if self.circle_id is None:
             ok, new_id = write(self.state, lambda s: conversations.create_conversation(s, form).id, show=self)
             if ok:

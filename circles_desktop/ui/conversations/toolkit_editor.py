@@ -76,8 +76,8 @@ class ToolkitEditor(QDialog):
         layout.addWidget(close)
         self.add_button.clicked.connect(self.add)
         self.change_button.clicked.connect(self.change)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_item(-1))
+        self.down_button.clicked.connect(lambda: self.move_item(1))
         self.retire_button.clicked.connect(self.retire)
         self.list.currentItemChanged.connect(lambda _a, _b: self._chosen())
         self.reload()
@@ -137,7 +137,7 @@ class ToolkitEditor(QDialog):
         section, text = self.section.currentText(), self.text.text()
         return self._write(lambda s: toolkit.update_item(s, item.code, section, text), item.code)
 
-    def move(self, by: int) -> bool:
+    def move_item(self, by: int) -> bool:
         from circles_desktop.services.conversations import toolkit
 
         item = self.chosen()

@@ -65,5 +65,8 @@ def save_pdf(
         if on_saved is not None:
             on_saved(path)
 
-    in_background(state, work, done, on_error=lambda exc: fail(f"The PDF was not saved: {describe(exc)}"))
+    def failed(exc: BaseException) -> None:
+        fail(f"The PDF was not saved: {describe(exc)}")
+
+    in_background(state, work, done, on_error=failed)
     return True
