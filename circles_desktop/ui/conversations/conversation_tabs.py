@@ -5,7 +5,6 @@ to read everything again after a write."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -28,6 +27,7 @@ from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import confirm
 from circles_desktop.ui.common.lists.tables import USER_ROLE, fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.record_tab import RecordTab
 from circles_desktop.ui.common.widgets import ERROR_STYLE, FieldMessage, Note
 from circles_desktop.ui.conversations import conversation_dialogs as dialogs
 from circles_desktop.ui.learning.learning_fields import text_box
@@ -38,36 +38,8 @@ if TYPE_CHECKING:
     from circles_desktop.ui.conversations.conversation_screen import ConversationScreen
 
 
-class ConversationTab(QWidget):
-    """What every tab shares: its screen, a message line, and writes or dialogs that read it all again."""
-
-    def __init__(self, screen: ConversationScreen, name: str) -> None:
-        super().__init__()
-        self.conversation = screen
-        self.state = screen.state
-        self.circle_id = screen.circle_id
-        self.setObjectName(name)
-        self.error = FieldMessage(f"{name} error")
-        self.error.setObjectName(f"{name}.error")
-
-    def changed(self, work: Callable[[Session], Any]) -> bool:
-        ok = write(self.state, work, show=self.error).ok
-        if ok:
-            self.conversation.saved()
-        return ok
-
-    def open_dialog(self, dialog: Any, show: bool = True) -> Any:
-        dialog.accepted.connect(self.conversation.saved)
-        self.conversation.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
-
-    def reload(self) -> None:
-        raise NotImplementedError
-
-    def forget(self) -> None:
-        self.error.clear_message()
+class ConversationTab(RecordTab):
+    """A tab of the conversation screen."""
 
 
 class SimilarWorkTab(ConversationTab):
@@ -350,7 +322,7 @@ class SeriesTab(ConversationTab):
         counts = {group: spin.value() for group, spin in self.counts.items()}
         ok = write(self.state, lambda s: cs.set_headcounts(s, meeting_id, counts), show=self.counts_error).ok
         if ok:
-            self.conversation.saved()
+            self.owner.saved()
         return ok
 
     def add(self, show: bool = True) -> Any:

@@ -5,7 +5,6 @@ the screen to read everything again after a write."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from circles_desktop.models.practice import Sector, SessionMode
@@ -27,8 +25,9 @@ from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.forms import combo
 from circles_desktop.ui.common.lists.tables import fill_table, make_table, selected_id
 from circles_desktop.ui.common.messages import describe
-from circles_desktop.ui.common.operations import in_background, in_session, read, write
-from circles_desktop.ui.common.widgets import FieldMessage, Note, StatusNote
+from circles_desktop.ui.common.operations import in_background, in_session, read
+from circles_desktop.ui.common.record_tab import RecordTab
+from circles_desktop.ui.common.widgets import Note, StatusNote
 from circles_desktop.ui.practice import practice_dialogs as dialogs
 
 if TYPE_CHECKING:
@@ -37,42 +36,8 @@ if TYPE_CHECKING:
     from circles_desktop.ui.practice.practice_screen import PracticeScreen
 
 
-class PracticeTab(QWidget):
-    """What every tab shares: its screen, a message line, and writes or dialogs that read it all again."""
-
-    def __init__(self, screen: PracticeScreen, name: str) -> None:
-        super().__init__()
-        self.practice = screen
-        self.state = screen.state
-        self.circle_id = screen.circle_id
-        self.setObjectName(name)
-        self.error = FieldMessage(f"{name} error")
-        self.error.setObjectName(f"{name}.error")
-
-    def changed(self, work: Callable[[Session], Any]) -> bool:
-        ok = write(self.state, work, show=self.error).ok
-        if ok:
-            self.practice.saved()
-        return ok
-
-    def open_dialog(self, dialog: Any, show: bool = True) -> Any:
-        dialog.accepted.connect(self.practice.saved)
-        self.practice.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
-
-    def chosen(self, table: Any, what: str) -> Any:
-        ident = selected_id(table)
-        if ident is None:
-            self.error.show_message(f"Choose {what} in the list first.")
-        return ident
-
-    def reload(self) -> None:
-        raise NotImplementedError
-
-    def forget(self) -> None:
-        self.error.clear_message()
+class PracticeTab(RecordTab):
+    """A tab of the community of practice screen."""
 
 
 def buttons_row(*buttons: Any, right: tuple[Any, ...] = ()) -> QHBoxLayout:
@@ -394,7 +359,7 @@ class BarriersTab(PracticeTab):
         self.table.itemActivated.connect(lambda _i: self.edit_selected())
 
     def session_words(self) -> dict[int, str]:
-        return {s.meeting_id: uk_date(s.starts_at.date()) for s in self.practice.sessions_tab.sessions}
+        return {s.meeting_id: uk_date(s.starts_at.date()) for s in self.owner.sessions_tab.sessions}
 
     def reload(self) -> None:
         from circles_desktop.services.practice import barriers
