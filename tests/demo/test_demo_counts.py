@@ -86,6 +86,9 @@ def test_a_small_demo_has_the_same_rows_in_every_table(db):
         assert {"Siân", "Łukasz"} & given
         venues = set(s.scalars(text("SELECT venue FROM meetings")))
         learning = definitions.learning_texts()
-        assert venues <= {*definitions.meeting_texts().venues, *learning.venues, learning.virtual_venue}
+        talk = definitions.conversation_texts()
+        practice_venues = {talk.practice["venue"], talk.practice["online_venue"]}
+        known = {*definitions.meeting_texts().venues, *learning.venues, learning.virtual_venue}
+        assert venues <= known | set(talk.venues) | practice_venues
         headings = set(s.scalars(text("SELECT heading FROM minutes_sections")))
         assert headings == {h for h, _ in definitions.meeting_texts().minutes_sections.values()}
