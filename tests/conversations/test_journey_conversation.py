@@ -145,3 +145,18 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     assert screen.sparks.table.item(0, 0).text() == "A walking group on Saturdays"
     assert "Twelve walkers" in screen.sparks.table.item(0, 4).text()
     assert "1 of 26" in screen.checklist.progress.text()
+
+    # From the generic Circles list, the conversation opens in its own area; Circles does not create one.
+    circles = go_to(qtbot, again.window, "Circles")
+    circles.search.setText("nobody")
+    qtbot.waitUntil(lambda: circles.model.rowCount() == 1, timeout=WAIT_MS)
+    circles.table.selectRow(0)
+    click(qtbot, circles.open_button)
+    assert again.window.current_area() == "Conversations"
+    assert "Nobody on their own in Northfield" in again.window.pages.currentWidget().opened.heading.text()
+    circles = go_to(qtbot, again.window, "Circles")
+    assert circles.opened is None
+    click(qtbot, circles.new_button)
+    kinds = [circles.dialog.kind.itemText(i) for i in range(circles.dialog.kind.count())]
+    assert "Community Conversation" not in kinds and "Community of Practice" not in kinds, kinds
+    circles.dialog.reject()
