@@ -266,11 +266,11 @@ class Connector(Base):
     host: Mapped[Organisation] = relationship(lazy="joined", innerjoin=True)
 
 
-class PracticeSession(Base):
+class NetworkPracticeSession(Base):
     """A six-weekly community practice session a regional connector ran for the connectors."""
 
-    __tablename__ = "practice_sessions"
-    __table_args__ = (Index("ix_practice_sessions_regional", "regional_connector_id", "held_on"),)
+    __tablename__ = "network_practice_sessions"
+    __table_args__ = (Index("ix_network_practice_sessions_regional", "regional_connector_id", "held_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     regional_connector_id: Mapped[int] = mapped_column(ForeignKey("connectors.person_id"))
@@ -281,15 +281,17 @@ class PracticeSession(Base):
     problems_solved: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    attendance: Mapped[list[PracticeAttendance]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    attendance: Mapped[list[NetworkPracticeAttendance]] = relationship(cascade="all, delete-orphan", lazy="selectin")
 
 
-class PracticeAttendance(Base):
+class NetworkPracticeAttendance(Base):
     """A connector who came to a practice session."""
 
-    __tablename__ = "practice_attendance"
+    __tablename__ = "network_practice_attendance"
 
-    session_id: Mapped[int] = mapped_column(ForeignKey("practice_sessions.id", ondelete="CASCADE"), primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("network_practice_sessions.id", ondelete="CASCADE"), primary_key=True
+    )
     connector_id: Mapped[int] = mapped_column(
         ForeignKey("connectors.person_id", ondelete="CASCADE"), primary_key=True, index=True
     )

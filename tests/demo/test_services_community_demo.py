@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select, text
 
-from circles_desktop.models import Action, Circle, Connector, PracticeSession
+from circles_desktop.models import Action, Circle, Connector, NetworkPracticeSession
 from circles_desktop.services.community import community_circles as cc
 from circles_desktop.services.community import community_list, connectors, due, facilitators, practice_sessions
 from circles_desktop.services.demo import definitions, demo
@@ -48,7 +48,8 @@ def test_the_demo_shows_community_circles_at_every_stage(db):
             "WHERE f.committed_on < c.started_on",
             "SELECT count(*) FROM twelve_month_reviews r JOIN facilitator_commitments f ON f.id = r.commitment_id "
             "WHERE r.held_on < f.committed_on",
-            "SELECT count(*) FROM practice_sessions p JOIN connectors c ON c.person_id = p.regional_connector_id "
+            "SELECT count(*) FROM network_practice_sessions p "
+            "JOIN connectors c ON c.person_id = p.regional_connector_id "
             "WHERE p.held_on < c.started_on",
         ):
             assert s.scalar(text(sql)) == 0, sql
@@ -62,5 +63,5 @@ def test_the_demo_shows_community_circles_at_every_stage(db):
             held = practice_sessions.sessions(s, r.person_id)
             assert len(held) >= 3 and all(row.attended for row in held)
             assert practice_sessions.next_due(s, r.person_id, TODAY) == held[0].held_on + timedelta(weeks=6)
-        assert s.scalar(select(PracticeSession.id).where(PracticeSession.held_on > TODAY)) is None
+        assert s.scalar(select(NetworkPracticeSession.id).where(NetworkPracticeSession.held_on > TODAY)) is None
         assert due.practice_sessions(s, TODAY) and due.twelve_month_reviews(s) and due.supported_meetings(s, TODAY)

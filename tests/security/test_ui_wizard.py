@@ -75,6 +75,8 @@ def test_wizard_creates_database_and_shows_recovery_key(qtbot, request, data_dir
         "Learning circles",
         "Children",
         "Themes",
+        "Conversations",
+        "Communities of practice",
         "Audit log",
         "Settings",
     ]

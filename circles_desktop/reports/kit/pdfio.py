@@ -38,6 +38,12 @@ def write_pdf(path: str | os.PathLike[str], data: bytes, password: str | None = 
     _check_pdf(data)
     if password is not None:
         data = protect(data, password)
+    return write_file(path, data)
+
+
+def write_file(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write any exported file (a PDF, a mailing list) whole or not at all: a temporary file beside it,
+    synced, then renamed over the target."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)

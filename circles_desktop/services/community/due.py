@@ -20,8 +20,8 @@ from circles_desktop.models import (
     Connector,
     FacilitatorCommitment,
     Meeting,
+    NetworkPracticeSession,
     Person,
-    PracticeSession,
     SupportedMeeting,
     TwelveMonthReview,
 )
@@ -128,8 +128,8 @@ def practice_sessions(session: Session, today: date | None = None, until: date |
     """Each regional connector's next community practice session: six weeks after their last."""
     today = today or date.today()
     last = (
-        select(func.max(PracticeSession.held_on))
-        .where(PracticeSession.regional_connector_id == Connector.person_id)
+        select(func.max(NetworkPracticeSession.held_on))
+        .where(NetworkPracticeSession.regional_connector_id == Connector.person_id)
         .scalar_subquery()
     )
     stmt = (

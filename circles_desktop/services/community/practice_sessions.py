@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from circles_desktop.models import Connector, PracticeAttendance, PracticeSession
+from circles_desktop.models import Connector, NetworkPracticeAttendance, NetworkPracticeSession
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.services.community import connectors
@@ -66,10 +66,12 @@ def _check(session: Session, regional: Connector, form: SessionForm, today: date
     p.raise_if_any()
 
 
-def record_session(session: Session, regional_id: int, form: SessionForm, today: date | None = None) -> PracticeSession:
+def record_session(
+    session: Session, regional_id: int, form: SessionForm, today: date | None = None
+) -> NetworkPracticeSession:
     regional = _regional(session, regional_id)
     _check(session, regional, form, today or date.today())
-    row = PracticeSession(regional_connector_id=regional_id)
+    row = NetworkPracticeSession(regional_connector_id=regional_id)
     _apply(row, form)
     session.add(row)
     session.flush()
@@ -77,8 +79,10 @@ def record_session(session: Session, regional_id: int, form: SessionForm, today:
     return row
 
 
-def update_session(session: Session, session_id: int, form: SessionForm, today: date | None = None) -> PracticeSession:
-    row = get(session, PracticeSession, session_id, "practice session")
+def update_session(
+    session: Session, session_id: int, form: SessionForm, today: date | None = None
+) -> NetworkPracticeSession:
+    row = get(session, NetworkPracticeSession, session_id, "practice session")
     _check(session, _regional(session, row.regional_connector_id), form, today or date.today())
     _apply(row, form)
     session.flush()
@@ -86,17 +90,17 @@ def update_session(session: Session, session_id: int, form: SessionForm, today: 
     return row
 
 
-def _apply(row: PracticeSession, form: SessionForm) -> None:
+def _apply(row: NetworkPracticeSession, form: SessionForm) -> None:
     row.held_on = form.held_on  # type: ignore[assignment]
     row.venue = clean(form.venue)
     row.learning_shared = form.learning_shared.strip()
     row.problems_brought = form.problems_brought.strip()
     row.problems_solved = form.problems_solved.strip()
-    row.attendance = [PracticeAttendance(connector_id=c) for c in sorted(form.attended)]
+    row.attendance = [NetworkPracticeAttendance(connector_id=c) for c in sorted(form.attended)]
 
 
 def delete_session(session: Session, session_id: int) -> None:
-    row = get(session, PracticeSession, session_id, "practice session")
+    row = get(session, NetworkPracticeSession, session_id, "practice session")
     session.delete(row)
     session.flush()
     audit.record(session, "practice session deleted", f"practice session {session_id}")
@@ -105,9 +109,9 @@ def delete_session(session: Session, session_id: int) -> None:
 def sessions(session: Session, regional_id: int) -> list[SessionRow]:
     """The regional connector's sessions, newest first, with who came."""
     stmt = (
-        select(PracticeSession)
-        .where(PracticeSession.regional_connector_id == regional_id)
-        .order_by(PracticeSession.held_on.desc(), PracticeSession.id.desc())
+        select(NetworkPracticeSession)
+        .where(NetworkPracticeSession.regional_connector_id == regional_id)
+        .order_by(NetworkPracticeSession.held_on.desc(), NetworkPracticeSession.id.desc())
     )
     found = list(session.execute(stmt).scalars())
     ids = {a.connector_id for s in found for a in s.attendance}
@@ -136,7 +140,7 @@ def sessions(session: Session, regional_id: int) -> list[SessionRow]:
 
 
 def session_form(session: Session, session_id: int) -> SessionForm:
-    s = get(session, PracticeSession, session_id, "practice session")
+    s = get(session, NetworkPracticeSession, session_id, "practice session")
     return SessionForm(
         s.held_on,
         s.venue,
@@ -148,7 +152,9 @@ def session_form(session: Session, session_id: int) -> SessionForm:
 
 
 def last_held(session: Session, regional_id: int) -> date | None:
-    stmt = select(func.max(PracticeSession.held_on)).where(PracticeSession.regional_connector_id == regional_id)
+    stmt = select(func.max(NetworkPracticeSession.held_on)).where(
+        NetworkPracticeSession.regional_connector_id == regional_id
+    )
     return session.scalar(stmt)
 
 

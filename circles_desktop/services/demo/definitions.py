@@ -267,3 +267,47 @@ def child_texts() -> ChildTexts:
 def placeholder_pdf() -> bytes:
     """The few bytes stored as each demo risk report or signed consent form."""
     return shipped.path("demo", "placeholder.pdf").read_bytes()
+
+
+@dataclass(frozen=True)
+class ConversationTexts:
+    conversations: tuple[dict[str, str], ...]  # title, locality, theme, approached_by, approached_about, need…
+    venues: tuple[str, ...]
+    similar_work: tuple[str, ...]
+    noticed: tuple[str, ...]
+    sparks: tuple[dict[str, str], ...]  # idea, carried_by
+    follow_ups: tuple[str, ...]
+    checklist_notes: dict[str, str]  # toolkit item code -> how it was done (or why it does not fit)
+    practice: dict[str, Any]  # the community of practice: title, purpose, venues, seasons, barriers…
+
+
+_CONVERSATION_KEYS = ("title", "locality", "theme", "approached_by", "approached_about", "need", "strengths")
+
+
+def _entries(f: _File, key: str, needs: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    value = f._at((key,))
+    if not isinstance(value, list) or not value:
+        raise DefinitionError(f"resources/demo/{f.name}: {key} should be a list of entries")
+    for n, entry in enumerate(value):
+        missing = [k for k in needs if not isinstance(entry, dict) or not entry.get(k)]
+        if missing:
+            raise DefinitionError(f"resources/demo/{f.name}: {key}[{n}] has no {', '.join(missing)}")
+    return tuple(value)
+
+
+@cache
+def conversation_texts() -> ConversationTexts:
+    f = _File("conversations.json")
+    practice = f._at(("practice",))
+    for key in ("title", "purpose", "venue", "online_venue", "refreshments", "consent_note"):
+        f.text("practice", key)
+    return ConversationTexts(
+        _entries(f, "conversations", _CONVERSATION_KEYS),
+        f.texts("venues"),
+        f.texts("similar_work"),
+        f.texts("noticed"),
+        _entries(f, "sparks", ("idea", "carried_by")),
+        f.texts("follow_ups"),
+        {code: f.text("checklist_notes", code) for code in f.keys("checklist_notes")},
+        practice,
+    )

@@ -10,7 +10,8 @@ volunteer and an accepted referral, closed circles had an end-of-circle review).
 
 The stages, in order: organisations and people (people_demo), referrals (referrals_demo), CoSA circles
 (circles_demo), Community Circles and the connectors' network (community_demo), learning circles
-(learning_demo), the register of shared documents (sharing_demo).
+(learning_demo), community conversations and a community of practice (conversations_demo), the register
+of shared documents (sharing_demo).
 
 `fill` writes inside one unit of work: it all goes in, or (on an error, or a progress callback that
 raises to cancel) none of it does.
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.services.demo.circles_demo import SHOWCASE_MEETINGS, add_circles
 from circles_desktop.services.demo.community_demo import fill_community
+from circles_desktop.services.demo.conversations_demo import fill_conversations
 from circles_desktop.services.demo.learning_demo import fill_learning
 from circles_desktop.services.demo.people_demo import add_organisations, add_people, add_vetting
 from circles_desktop.services.demo.referrals_demo import add_referrals
@@ -85,6 +87,7 @@ def _fill(session: Session, size: int, seed: int, progress: Progress | None, tod
     w.flush()
     fill_community(session, size, seed, today, community_accepted)
     fill_learning(session, size, seed, today)
+    fill_conversations(session, size, seed, today)
     fill_shared_documents(session, seed, today)
     report()
     audit.record(session, "demo data created", "database", f"{size} people")

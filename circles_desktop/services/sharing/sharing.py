@@ -33,6 +33,9 @@ QUESTIONNAIRE = "questionnaire"
 LEARNING_CIRCLE_RECORD = "learning_circle_record"
 CIRCLE_PLAN = "circle_plan"
 MATCH_SUMMARY = "match_summary"
+CONVERSATION_SUMMARY = "conversation_summary"
+SESSION_NOTE = "session_note"
+SEASON_SUMMARY = "season_summary"
 DOCUMENT_KINDS: dict[str, str] = {
     MINUTES: "minutes",
     MEETING_PACK: "meeting pack",
@@ -41,6 +44,9 @@ DOCUMENT_KINDS: dict[str, str] = {
     LEARNING_CIRCLE_RECORD: "learning circle record",
     CIRCLE_PLAN: "circle plan",
     MATCH_SUMMARY: "facilitator's match summary",
+    CONVERSATION_SUMMARY: "conversation summary",
+    SESSION_NOTE: "community of practice session note",
+    SEASON_SUMMARY: "community of practice season summary",
 }
 EXPORT = "export"
 PRINT = "print"

@@ -98,6 +98,18 @@ def _themes(state: AppState) -> QWidget:
     return themes_area(state)
 
 
+def _conversations(state: AppState) -> QWidget:
+    from circles_desktop.ui.conversations.conversations_area import conversations_area
+
+    return conversations_area(state)
+
+
+def _practice(state: AppState) -> QWidget:
+    from circles_desktop.ui.practice.practice_area import practice_area
+
+    return practice_area(state)
+
+
 register_area("People", _people, order=10)
 register_area("Organisations", _organisations, order=20)
 register_area("Referrals", _referrals, order=30)
@@ -107,6 +119,8 @@ register_area("Connectors", _connectors, order=47)
 register_area("Learning circles", _learning_circles, order=50)
 register_area("Children", _children, order=55)
 register_area("Themes", _themes, order=60)
+register_area("Conversations", _conversations, order=70)
+register_area("Communities of practice", _practice, order=80)
 register_area("Audit log", _audit_log, order=900)
 register_area("Settings", _settings, order=1000)
 

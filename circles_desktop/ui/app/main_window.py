@@ -24,7 +24,7 @@ from circles_desktop.ui.app.area_links import link_areas
 from circles_desktop.ui.app.areas import AreaFactory, areas_in_order
 
 GEOMETRY_KEY = "window/geometry"
-NAV_WIDTH = 190
+NAV_WIDTH = 215  # wide enough for "Communities of practice" at 11 pt
 
 
 def _can_leave(widget: QWidget | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -29,8 +30,11 @@ class CircleFormDialog(FormDialog):
         parent: QWidget | None = None,
         circle_id: int | None = None,
         referral_id: int | None = None,
+        leave_out: Collection[str] = (),
     ) -> None:
         self.state = state
+        # Kinds with a new-circle form of their own are not offered here (an existing circle keeps its kind).
+        self._kinds = {k: v for k, v in KIND_CHOICES.items() if circle_id is not None or k not in leave_out}
         self.circle_id = circle_id
         self.saved_id: int | None = None
         self._referral_id = referral_id
@@ -71,7 +75,7 @@ class CircleFormDialog(FormDialog):
         self._kind_changed()
 
     def _build_kind(self, form: RecordForm) -> None:
-        self.kind = combo(KIND_CHOICES)
+        self.kind = combo(self._kinds)
         self.kind.setObjectName("circle_form.kind")
         form.add_field("kind", "Kind of circle", self.kind, required=True)
         self.variant = combo(VARIANT_CHOICES, include_blank="— choose —")

@@ -90,10 +90,13 @@ class CirclesArea(QWidget, OpenedInPlace):
     open_meeting_requested = Signal(int)  # meeting id, from the open circle's Meetings tab
     new_meeting_requested = Signal(int)  # circle id
     circle_opened = Signal(int)
+    # (kind, circle id): a circle of a kind that has an area of its own, to be opened there
+    open_elsewhere_requested = Signal(str, int)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.handed_over: set[str] = set()  # kinds opened and created in their own areas (ui/app/area_links)
         self.setObjectName("circles.area")
         self.setAccessibleName("Circles")
         self.opened: Any = None  # the open CircleScreen
@@ -194,8 +197,15 @@ class CirclesArea(QWidget, OpenedInPlace):
     # --- the Circle screen -----------------------------------------------------------------------
     def open_circle(self, circle_id: int) -> Any:
         """Show one circle in place of the list; returns its CircleScreen (None if the open one would
-        lose unsaved changes)."""
+        lose unsaved changes, or when the circle's kind opens in an area of its own)."""
+        from circles_desktop.services.circles import circles
         from circles_desktop.ui.circles.circle_screen import CircleScreen
+
+        if self.handed_over:
+            kind = read(self.state, lambda s: circles.get_circle(s, circle_id).kind, None)
+            if kind in self.handed_over:
+                self.open_elsewhere_requested.emit(kind, circle_id)
+                return None
 
         def make() -> Any:
             screen = CircleScreen(self.state, circle_id)
@@ -205,11 +215,15 @@ class CirclesArea(QWidget, OpenedInPlace):
 
         return self.show_screen(circle_id, make)
 
+    def hand_over(self, kind: str) -> None:
+        """Circles of `kind` open (open_elsewhere_requested) and are created in an area of their own."""
+        self.handed_over.add(kind)
+
     # --- new circles -----------------------------------------------------------------------------
     def new_circle(self, referral_id: int | None = None) -> Any:
         from circles_desktop.ui.circles.circle_form import CircleFormDialog
 
-        dialog = CircleFormDialog(self.state, self, referral_id=referral_id)
+        dialog = CircleFormDialog(self.state, self, referral_id=referral_id, leave_out=self.handed_over)
         dialog.accepted.connect(lambda: self.circle_created(dialog.saved_id))
         self.dialog = dialog
         dialog.open()

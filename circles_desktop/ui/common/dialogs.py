@@ -1,14 +1,20 @@
-"""Dialogs every area uses: a form in a dialog, a yes/no question whose safe answer is the default,
-and Save / Discard / Cancel for unsaved changes."""
+"""Dialogs every area uses: a form in a dialog (and one whose Save is a single write), a yes/no question
+whose safe answer is the default, and Save / Discard / Cancel for unsaved changes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 
-from circles_desktop.ui.common.forms import RecordForm
+from circles_desktop.ui.common.forms import DateField, RecordForm
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from circles_desktop.ui.app.app_state import AppState
 
 
 class FormDialog(QDialog):
@@ -50,6 +56,39 @@ class FormDialog(QDialog):
     def reject(self) -> None:  # the window's close button and Escape outside a field
         if self.form.confirm_leave():
             super().reject()
+
+
+class WriteDialog(FormDialog):
+    """A dialog whose Save runs `work(values)` as one write; its problems go beside the form's fields."""
+
+    def __init__(
+        self,
+        state: AppState,
+        title: str,
+        form: RecordForm,
+        work: Callable[[dict[str, Any]], Callable[[Session], Any]],
+        parent: QWidget | None,
+        name: str,
+    ) -> None:
+        super().__init__(title, form, self._save, parent, name)
+        self.state, self._work = state, work
+        self.saved_value: Any = None
+        form.save_button.setObjectName(f"{name}.save")
+
+    def _save(self, values: dict[str, Any]) -> bool:
+        from circles_desktop.ui.common.operations import write
+
+        outcome = write(self.state, self._work(values), show=self.form)
+        self.saved_value = outcome.value
+        return outcome.ok
+
+
+def dated(name: str, optional: bool = False, value: date | None = None) -> DateField:
+    """A named date field for a small form: today, or empty when optional, unless a value is given."""
+    field = DateField(optional=optional)
+    field.setObjectName(name)
+    field.set_value(value if value is not None or optional else date.today())
+    return field
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

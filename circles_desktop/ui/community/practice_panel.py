@@ -153,7 +153,7 @@ class PracticePanel(QWidget):
     def record_session(self, show: bool = True) -> Any:
         if self.regional_id is None:
             return None
-        dialog = PracticeSessionDialog(self.state, self.regional_id, self.locals, self)
+        dialog = NetworkSessionDialog(self.state, self.regional_id, self.locals, self)
         dialog.accepted.connect(lambda: self.show_network(self.regional_id, True))
         dialog.accepted.connect(self.changed.emit)
         self.dialog = dialog
@@ -162,7 +162,7 @@ class PracticePanel(QWidget):
         return dialog
 
 
-class PracticeSessionDialog(FormDialog):
+class NetworkSessionDialog(FormDialog):
     def __init__(
         self, state: AppState, regional_id: int, local: Sequence[tuple[int, str]], parent: QWidget | None = None
     ) -> None:

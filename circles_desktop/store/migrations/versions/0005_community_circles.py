@@ -88,7 +88,7 @@ def _connectors() -> None:
     op.create_index(op.f("ix_connectors_host_organisation_id"), "connectors", ["host_organisation_id"], unique=False)
     op.create_index(op.f("ix_connectors_regional_connector_id"), "connectors", ["regional_connector_id"], unique=False)
     op.create_table(
-        "practice_sessions",
+        "network_practice_sessions",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("regional_connector_id", sa.Integer(), nullable=False),
         sa.Column("held_on", sa.Date(), nullable=False),
@@ -100,32 +100,40 @@ def _connectors() -> None:
         sa.ForeignKeyConstraint(
             ["regional_connector_id"],
             ["connectors.person_id"],
-            name=op.f("fk_practice_sessions_regional_connector_id_connectors"),
+            name=op.f("fk_network_practice_sessions_regional_connector_id_connectors"),
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_practice_sessions")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_network_practice_sessions")),
     )
     op.create_index(
-        "ix_practice_sessions_regional", "practice_sessions", ["regional_connector_id", "held_on"], unique=False
+        "ix_network_practice_sessions_regional",
+        "network_practice_sessions",
+        ["regional_connector_id", "held_on"],
+        unique=False,
     )
     op.create_table(
-        "practice_attendance",
+        "network_practice_attendance",
         sa.Column("session_id", sa.Integer(), nullable=False),
         sa.Column("connector_id", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["connector_id"],
             ["connectors.person_id"],
-            name=op.f("fk_practice_attendance_connector_id_connectors"),
+            name=op.f("fk_network_practice_attendance_connector_id_connectors"),
             ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["session_id"],
-            ["practice_sessions.id"],
-            name=op.f("fk_practice_attendance_session_id_practice_sessions"),
+            ["network_practice_sessions.id"],
+            name=op.f("fk_network_practice_attendance_session_id_network_practice_sessions"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("session_id", "connector_id", name=op.f("pk_practice_attendance")),
+        sa.PrimaryKeyConstraint("session_id", "connector_id", name=op.f("pk_network_practice_attendance")),
     )
-    op.create_index(op.f("ix_practice_attendance_connector_id"), "practice_attendance", ["connector_id"], unique=False)
+    op.create_index(
+        op.f("ix_network_practice_attendance_connector_id"),
+        "network_practice_attendance",
+        ["connector_id"],
+        unique=False,
+    )
 
 
 def _community_circles() -> None:
@@ -334,8 +342,8 @@ def downgrade() -> None:
         "community_interests",
         "community_times",
         "community_circles",
-        "practice_attendance",
-        "practice_sessions",
+        "network_practice_attendance",
+        "network_practice_sessions",
         "connectors",
     ):
         op.drop_table(table)

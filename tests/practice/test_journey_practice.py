@@ -1,0 +1,142 @@
+"""The community of practice journey through the widgets of the real application: people recorded, a
+community of practice set up, a season with its chair, a session with a lived-experience presentation
+(refused until the presenter's consent is recorded), who took part by sector, a barrier raised and what
+changed, the mailing list with someone removed at their request and the list exported (without them);
+then the app is shut down, started again and unlocked, and it is all found again on screen."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from support import PASSPHRASE
+from support.journeys import click, go_to, search_pick, type_text
+from support.ui import WAIT_MS, start_shell, unlock
+
+TODAY = date.today()
+STARTED = TODAY - timedelta(days=120)
+SESSION = datetime.combine(TODAY - timedelta(days=20), time(12))
+
+
+def add_person(qtbot, area, given: str, family: str) -> None:
+    click(qtbot, area.new_button)
+    type_text(qtbot, area.form.field("given_name"), given)
+    type_text(qtbot, area.form.field("family_name"), family)
+    click(qtbot, area.form.save_button)
+    assert not area.form.is_dirty, area.form.general_error.text()
+
+
+def save(qtbot, dialog) -> None:
+    click(qtbot, dialog.form.save_button)
+    assert not dialog.isVisible(), dialog.form.general_error.text()
+
+
+def test_practice_journey_survives_a_restart(qtbot, request, created, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    data_dir, _ = created
+    shell = start_shell(qtbot, request, data_dir)
+    unlock(qtbot, shell, PASSPHRASE)
+    people = go_to(qtbot, shell.window, "People")
+    for given, family in (("Steve", "Freeman"), ("Anna", "Mather"), ("Siân", "Pritchard"), ("Tomasz", "Wójcik")):
+        add_person(qtbot, people, given, family)
+
+    area = go_to(qtbot, shell.window, "Communities of practice")
+    click(qtbot, area.new_button)
+    new = area.dialog
+    type_text(qtbot, new.form.field("title"), "Severnside Community of Practice")
+    new.form.field("started_on").set_value(STARTED)
+    save(qtbot, new)
+    screen = area.opened
+
+    click(qtbot, screen.seasons_tab.add_button)
+    season = screen.dialog
+    type_text(qtbot, season.form.field("theme"), "Prison Release")
+    search_pick(qtbot, season.form.field("chair_id"), "Freeman", "Steve Freeman")
+    season.form.field("starts_on").set_value(STARTED + timedelta(days=7))
+    save(qtbot, season)
+    assert "season “Prison Release”: due" in screen.due.text()
+
+    sessions = screen.sessions_tab
+    screen.tabs.setCurrentWidget(sessions)
+    click(qtbot, sessions.add_button)
+    session = screen.dialog
+    session.form.field("starts_at").set_value(SESSION)
+    type_text(qtbot, session.form.field("refreshments"), "Refreshments and a working lunch")
+    save(qtbot, session)
+    assert sessions.table.rowCount() == 1
+
+    # A named lived-experience presentation waits for the presenter's consent.
+    click(qtbot, sessions.add_talk)
+    talk = screen.dialog
+    type_text(qtbot, talk.form.field("title"), "A journey of prison release")
+    search_pick(qtbot, talk.form.field("presenter_id"), "Mather", "Anna Mather")
+    talk.form.field("lived_experience").setChecked(True)
+    click(qtbot, talk.form.save_button)
+    assert "Record the presenter's consent" in talk.form.error_text("consent_on")
+    talk.form.field("consent_on").set_value(SESSION.date() - timedelta(days=3))
+    save(qtbot, talk)
+    assert sessions.talks.item(0, 2).text() == "Lived experience, named"
+
+    sessions.how_many.selectAll()
+    qtbot.keyClicks(sessions.how_many, "3")
+    click(qtbot, sessions.add_people)  # people with lived experience, no organisation
+    assert "Lived experience: 3" in sessions.by_sector.text()
+
+    screen.tabs.setCurrentWidget(screen.barriers_tab)
+    click(qtbot, screen.barriers_tab.add_button)
+    barrier = screen.dialog
+    type_text(qtbot, barrier.form.field("description"), "Release appointments cannot be reached by bus")
+    type_text(qtbot, barrier.form.field("raised_with"), "Reducing Reoffending Board")
+    barrier.form.field("raised_on").set_value(TODAY - timedelta(days=10))
+    type_text(qtbot, barrier.form.field("what_changed"), "Appointments in one place on the day")
+    barrier.form.field("changed_on").set_value(TODAY - timedelta(days=1))
+    save(qtbot, barrier)
+    assert "1 of 1 barrier" in screen.barriers_tab.impact.text()
+
+    # The mailing list: two asked to be added; one asked to be removed; the export leaves them out.
+    mailing = screen.mailing_tab
+    screen.tabs.setCurrentWidget(mailing)
+    for family, email in (("Pritchard", "sian@example.org"), ("Wójcik", "tomasz@example.org")):
+        click(qtbot, mailing.add_button)
+        entry = screen.dialog
+        search_pick(qtbot, entry.form.field("person_id"), family, "")
+        type_text(qtbot, entry.form.field("email"), email)
+        click(qtbot, entry.form.save_button)
+        assert "tick that they agreed" in entry.form.error_text("consented")
+        entry.form.field("consented").setChecked(True)
+        save(qtbot, entry)
+    assert mailing.table.rowCount() == 2
+    mailing.table.selectRow(1)  # by family name: Wójcik after Pritchard
+    click(qtbot, mailing.remove_button)
+    save(qtbot, screen.dialog)
+    assert mailing.table.rowCount() == 1
+    target = tmp_path / "list.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV files (*.csv)"))
+    click(qtbot, mailing.csv_button)
+    qtbot.waitUntil(lambda: mailing.exported is not None or "Nothing" in mailing.status.text(), timeout=WAIT_MS)
+    exported = target.read_text(encoding="utf-8-sig")
+    assert "sian@example.org" in exported and "tomasz@example.org" not in exported
+
+    window = shell.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: shell.state.is_locked, timeout=WAIT_MS)
+    shell.shutdown()
+
+    again = start_shell(qtbot, request, data_dir)
+    unlock(qtbot, again, PASSPHRASE)
+    area = go_to(qtbot, again.window, "Communities of practice")
+    assert area.count.text() == "1 community"
+    area.table.selectRow(0)
+    click(qtbot, area.open_button)
+    screen = area.opened
+    assert "Severnside Community of Practice" in screen.heading.text()
+    assert screen.seasons_tab.table.item(0, 1).text() == "Steve Freeman"
+    assert screen.sessions_tab.talks.item(0, 0).text() == "A journey of prison release"
+    assert screen.barriers_tab.table.item(0, 4).text() == "Appointments in one place on the day"
+    screen.mailing_tab.show_removed.setChecked(True)
+    assert screen.mailing_tab.table.rowCount() == 2
+    assert screen.mailing_tab.table.item(1, 5).text().startswith(TODAY.strftime("%d/%m/%Y"))
