@@ -58,7 +58,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from circles_desktop.services.security import access, audit
+    from circles_desktop.services.security import access, audit, integrity
 
     unlocker = access.Unlocker(args.data_dir)
     # Every page's HMAC and SQLite's integrity check run read-only before anything is written.
@@ -66,10 +66,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             report = audit.verify(s)
+            damage = [entry.detail for entry in integrity.unresolved(s)]
     finally:
         access.lock(db, "after check")
+    for notice in db.notices:
+        if not notice.damage:
+            print(notice.message)
     if not report.ok:
-        raise CliError(report.message())
+        damage.append(report.message())
+    if damage:
+        found = " ".join(f"({n}) {text}" for n, text in enumerate(damage, start=1))
+        raise CliError(f"{db.paths.database} is not sound: {found}")
     print(f"{db.paths.database}: sound. {report.message()}")
     return 0
 

@@ -123,7 +123,7 @@ def test_check_error_case(created, case):
 
 
 def test_check_reports_tampered_audit_log(db):
-    from circles_desktop.store.database import raw_connect
+    from circles_desktop.store.sqlcipher import raw_connect
 
     conn = raw_connect(db.paths.database, db.data_key)
     conn.execute("DROP TRIGGER audit_log_no_update")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from circles_desktop.store import database as store_db
-from circles_desktop.store import errors
+from circles_desktop.store import errors, sqlcipher
 from circles_desktop.store.keyfile import format_recovery_key
 from support import PASSPHRASE
 
@@ -94,7 +94,7 @@ def _plain_sqlite(data_dir: Path) -> None:
 
 
 def _too_new(data_dir: Path) -> None:
-    conn = store_db.raw_connect(data_dir / "circles.db", data_key(data_dir))
+    conn = sqlcipher.raw_connect(data_dir / "circles.db", data_key(data_dir))
     conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     conn.close()
 
