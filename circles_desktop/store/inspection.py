@@ -27,6 +27,7 @@ from circles_desktop.store.sqlcipher import (
     integrity_problems,
     page_problems,
     raw_connect,
+    structure_problems,
     wal_path,
 )
 
@@ -180,6 +181,9 @@ def _schema_if_sound(conn, path: Path, database_id: str, check_pages: bool, full
             raise NotACirclesDatabase(path, "it belongs to a different key file")
         if check_pages or full_check:
             problems = integrity_problems(conn) if full_check else page_problems(conn)
+            if not problems and not full_check and has_log(path):
+                # The page check does not read the log: SQLite's structural check reads its pages.
+                problems = structure_problems(conn, full=False)
             if problems:
                 raise DatabaseDamaged(path, "; ".join(problems[:5]))
         if "alembic_version" not in tables:
