@@ -41,11 +41,11 @@ COPYING = "Copying"
 CHECKING = "Checking the copy"
 
 
-def _never() -> bool:
+def never() -> bool:
     return False
 
 
-def _silent(_what: str, _done: int, _total: int) -> None:
+def silent(_what: str, _done: int, _total: int) -> None:
     return None
 
 
@@ -58,7 +58,7 @@ def copy_to(
     cancelled: IsCancelled | None = None,
 ) -> Path:
     """Copy the open database to target.partial, in steps; returns the partial file (synced)."""
-    progress, cancelled = progress or _silent, cancelled or _never
+    progress, cancelled = progress or silent, cancelled or never
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     create_private_file(partial)
@@ -99,7 +99,7 @@ def verify(
     thorough (for a restore) runs SQLite's full integrity check and the page check whatever the
     free list holds: the file may have travelled on a drive since it was made.
     """
-    progress, cancelled = progress or _silent, cancelled or _never
+    progress, cancelled = progress or silent, cancelled or never
     conn = raw_connect(path, data_key, read_only=True)
     try:
         row = conn.execute("SELECT database_id FROM database_info").fetchone()

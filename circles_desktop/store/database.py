@@ -23,11 +23,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from circles_desktop import __version__
 from circles_desktop.models import AuditEntry
 from circles_desktop.models.base import utcnow
-from circles_desktop.store import anchor, backup, leftover_log, migrate
+from circles_desktop.store import anchor, backup, leftover_log, migrate, restore
 from circles_desktop.store.errors import (
     AlreadyExists,
     BackupFailed,
-    Cancelled,
     DatabaseDamaged,
     DatabaseTooNew,
     DataFolderReadOnly,
@@ -129,10 +128,12 @@ class Database:
         check_pages verifies every page's HMAC before anything is written (about 0.1 s per 50 MB);
         full_check adds SQLite's own integrity check (used by `check`). An older schema is upgraded
         after a verified backup. Raises a StoreError subclass, having changed nothing on disk, if
-        anything is wrong. A log left by a crash is copied aside before it is applied, and whether
-        all of it was applied is one of the notices.
+        anything is wrong. Two things are written first, because the database is not whole without
+        them: a restore a crash interrupted is finished (store/restore.py), and a log left by a crash
+        is copied aside before it is applied; both are among the notices.
         """
         paths = DataPaths.at(data_dir)
+        finished = restore.finish_interrupted(paths)
         if not paths.database.exists():
             raise NoDatabase(paths.root)
         refuse_foreign_file(paths.database)
@@ -157,6 +158,7 @@ class Database:
         leftover = leftover_log.keep(paths)
         _make_private(paths)
         db = cls(paths, key_file, data_key)
+        db.notices += [finished] if finished else []
         try:
             db._judge_leftover_log(leftover)
             db._check_anchor()
@@ -239,11 +241,12 @@ class Database:
         if not target.parent.exists():
             private_folder(target.parent)
         partial = target.with_name(target.name + ".partial")
+        made_at = utcnow().isoformat(timespec="seconds")  # the moment the copy is of
         try:
             with self._raw() as src:
                 backup.copy_to(src, target, self.data_key, progress=progress, cancelled=cancelled)
             # The copy has a salt of its own; its key file records it, so the pair opens together.
-            backup_key_file = self.key_file.with_database_salt(file_salt(partial))
+            backup_key_file = self.key_file.for_backup(file_salt(partial), made_at)
             problems, _head = backup.verify(
                 partial, self.data_key, self.database_id, progress=progress, cancelled=cancelled
             )
@@ -251,12 +254,12 @@ class Database:
                 raise BackupFailed(f"The backup did not verify: {'; '.join(problems[:3])}")
             write_atomically(target.with_suffix(".key"), backup_key_file.to_bytes())
             backup.finish(partial, target)
-        except (BackupFailed, Cancelled):
-            backup.discard(partial)
-            raise
         except (OSError, *DAMAGE_ERRORS) as exc:
             backup.discard(partial)
             raise backup.failed(target, exc) from None
+        except BaseException:  # did not verify, cancelled, or anything else: nothing half-written stays
+            backup.discard(partial)
+            raise
         return target
 
     # --- the audit anchor ------------------------------------------------------------------------

@@ -99,3 +99,11 @@ class DataFolderReadOnly(StoreError):
 class Cancelled(StoreError):
     def __init__(self, what: str = "The backup") -> None:
         super().__init__(f"{what} was cancelled; nothing was left half-written.")
+
+
+class BackupRefused(StoreError):
+    """A backup that cannot be restored: damaged, not a backup, or of another database."""
+
+    def __init__(self, path: object, why: str) -> None:
+        self.why = why
+        super().__init__(f"The backup {path} cannot be restored: {why}. Nothing was changed.")

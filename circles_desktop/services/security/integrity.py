@@ -17,7 +17,7 @@ from circles_desktop.models import AuditEntry
 from circles_desktop.services.security import audit
 from circles_desktop.store.anchor import ANCHORED_ACTION
 from circles_desktop.store.database import Database
-from circles_desktop.store.notices import LOG_APPLIED
+from circles_desktop.store.notices import LOG_APPLIED, RESTORE_FINISHED
 
 DAMAGE_FOUND = "damage found"
 DAMAGE_ACCEPTED = "damage accepted"
@@ -33,6 +33,8 @@ def record_found(session: Session, db: Database) -> None:
             audit.record(session, DAMAGE_FOUND, notice.kind, notice.message)
         elif notice.kind == LOG_APPLIED:
             audit.record(session, RECOVERED, where, notice.message)
+        elif notice.kind == RESTORE_FINISHED:
+            audit.record(session, RESTORED, where, notice.message)
     if db.unanchored:
         audit.record(session, ANCHORED_ACTION, where, "the audit log's newest entry is now kept outside the database")
 
