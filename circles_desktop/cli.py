@@ -82,16 +82,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from circles_desktop.services.security import access, audit
+    from pathlib import Path
+
+    from circles_desktop.services.security import access, backups
 
     db = access.Unlocker(args.data_dir).unlock(_read_secret("Passphrase: "))
     try:
-        target = db.backup_to(args.to)
-        with db.session() as s:
-            audit.record(s, "backup", str(target))
+        made = backups.back_up(db, backups.BY_HAND, target=Path(args.to), progress=_progress_to_stderr())
     finally:
         access.lock(db, "after backup")
-    print(f"Backup written and verified: {target}")
+    print(f"Backup written and verified: {made.path}")
     return 0
 
 
