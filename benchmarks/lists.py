@@ -58,7 +58,7 @@ def open_encrypted(data_dir: Path, size: int, rebuild: bool):
 
 def export_plain(db, plain: Path) -> None:
     """An unencrypted copy made with sqlcipher_export (only for measuring: it is deleted after)."""
-    from circles_desktop.store.database import raw_connect
+    from circles_desktop.store.sqlcipher import raw_connect
 
     plain.unlink(missing_ok=True)
     conn = raw_connect(db.paths.database, db.data_key)
@@ -78,7 +78,7 @@ class PlainDatabase:
         from sqlalchemy import create_engine, event
         from sqlalchemy.orm import sessionmaker
 
-        from circles_desktop.store.database import CACHE_KIB
+        from circles_desktop.store.sqlcipher import CACHE_KIB
 
         self.path = path
         self.engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})

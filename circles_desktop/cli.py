@@ -58,7 +58,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from circles_desktop.services.security import access, audit
+    from circles_desktop.services.security import access, audit, integrity
 
     unlocker = access.Unlocker(args.data_dir)
     # Every page's HMAC and SQLite's integrity check run read-only before anything is written.
@@ -66,25 +66,75 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         with db.session() as s:
             report = audit.verify(s)
+            damage = [entry.detail for entry in integrity.unresolved(s)]
     finally:
         access.lock(db, "after check")
+    for notice in db.notices:
+        if not notice.damage:
+            print(notice.message)
     if not report.ok:
-        raise CliError(report.message())
+        damage.append(report.message())
+    if damage:
+        found = " ".join(f"({n}) {text}" for n, text in enumerate(damage, start=1))
+        raise CliError(f"{db.paths.database} is not sound: {found}")
     print(f"{db.paths.database}: sound. {report.message()}")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from circles_desktop.services.security import access, audit
+    from pathlib import Path
+
+    from circles_desktop.services.security import access, backups
 
     db = access.Unlocker(args.data_dir).unlock(_read_secret("Passphrase: "))
     try:
-        target = db.backup_to(args.to)
-        with db.session() as s:
-            audit.record(s, "backup", str(target))
+        made = backups.back_up(db, backups.BY_HAND, target=Path(args.to), progress=_progress_to_stderr())
     finally:
         access.lock(db, "after backup")
-    print(f"Backup written and verified: {target}")
+    print(f"Backup written and verified: {made.path}")
+    return 0
+
+
+def _progress_to_stderr():
+    """Say each stage of a long job on standard error, once, so a script's output stays clean."""
+    said: set[str] = set()
+
+    def progress(what: str, _done: int, _total: int) -> None:
+        if what not in said:
+            said.add(what)
+            print(f"  {what}…", file=sys.stderr, flush=True)
+
+    return progress
+
+
+def _confirmed(question: str, yes: bool) -> bool:
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CliError("add --yes to restore without being asked: standard input is not a terminal")
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from circles_desktop.services.security import access
+    from circles_desktop.services.security import restore as restoring
+
+    secret = _read_secret("Passphrase or recovery key of the backup: ")
+    prepared = restoring.prepare(args.data_dir, args.file, secret=secret, progress=_progress_to_stderr())
+    for line in prepared.describe():
+        print(line)
+    try:
+        confirmed = _confirmed("Restore this backup?", args.yes)
+    except BaseException:
+        restoring.discard(prepared)
+        raise
+    if not confirmed:
+        restoring.discard(prepared)
+        print("Not restored; nothing was changed.")
+        return 1
+    restored = restoring.restore(prepared)
+    access.lock(restored.database, "after restore")
+    print(f"Restored {args.file}. The database as it was before is kept in {restored.safety}.")
     return 0
 
 
@@ -216,6 +266,15 @@ def build_parser() -> argparse.ArgumentParser:
         "Write an encrypted backup with SQLite's backup API and verify it by reopening it.",
     )  # fmt: skip
     p.add_argument("--to", required=True, metavar="FILE", help="where to write the backup (.db)")
+    p = _command(
+        sub, "restore", cmd_restore, "verify a backup and put it in place (the current database is kept)",
+        "Verify a backup (FILE.db with FILE.key beside it), say when it was made and what it holds, and after "
+        "you confirm put it in place of the current database, which is kept as a dated safety copy. The "
+        "passphrase or recovery key may be the backup's or the current one. A damaged backup, or one it does "
+        "not open, is refused and nothing is changed.",
+    )  # fmt: skip
+    p.add_argument("file", metavar="FILE", help="the backup's .db file (its .key file beside it)")
+    p.add_argument("--yes", action="store_true", help="restore without asking for confirmation")
     p = _command(
         sub, "demo", cmd_demo, "create a database filled with realistic fictional data",
         "Create a new encrypted database filled with obviously fictional but realistic people, referrals, "

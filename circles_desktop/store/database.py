@@ -2,13 +2,15 @@
 
 SQLCipher 4 through SQLAlchemy's sqlite+pysqlcipher dialect, keyed with a raw 256-bit data key that
 the key file wraps. Nothing here writes to the files until the key, the file and the schema are
-known to be right, so every refusal leaves the disk as it was.
+known to be right, so every refusal leaves the disk as it was. What opening finds that the
+coordinator must be told although the database opened (changes a crash's log could not give back,
+an audit log cut short or rolled back) is in `Database.notices`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
+import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -19,196 +21,35 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from circles_desktop import __version__
+from circles_desktop.models import AuditEntry
 from circles_desktop.models.base import utcnow
-from circles_desktop.store import migrate
+from circles_desktop.store import anchor, backup, leftover_log, migrate, restore
 from circles_desktop.store.errors import (
     AlreadyExists,
     BackupFailed,
     DatabaseDamaged,
     DatabaseTooNew,
+    DataFolderReadOnly,
     MigrationFailed,
     NoDatabase,
-    NotACirclesDatabase,
 )
+from circles_desktop.store.inspection import inspect, refuse_foreign_file, refuse_other_key_file, writable
 from circles_desktop.store.keyfile import KeyFile, write_atomically
-from circles_desktop.store.paths import DB_NAME, DataPaths
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-PAGE_SIZE = 4096  # SQLCipher 4's default, which the store never changes
-SALT_SIZE = 16  # SQLCipher keeps each file's random salt, in the clear, in its first 16 bytes
-# SQLCipher surfaces a bad page as DatabaseError, and sometimes as MemoryError when a damaged
-# length field asks for an absurd allocation.
-DAMAGE_ERRORS = (sqlcipher3.DatabaseError, MemoryError)
-CACHE_KIB = 32 * 1024  # a larger page cache makes encrypted reads as quick as plain ones
-
-
-def _key_pragma(data_key: bytes) -> str:
-    return f"x'{data_key.hex()}'"
-
-
-def _quiet(dbapi_conn) -> None:
-    # SQLCipher logs decryption failures straight to stderr; the store reports them as exceptions
-    # instead, and the command line must print exactly one line.
-    dbapi_conn.execute("PRAGMA cipher_log_level = NONE")
-
-
-def _configure(dbapi_conn) -> None:
-    """Pragmas for every connection, after the dialect has set the key."""
-    # Let SQLAlchemy's "begin" event emit BEGIN itself: the driver's own implicit transactions start
-    # only before INSERT/UPDATE/DELETE, which would leave reads and DDL (migrations) outside them.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA cipher_log_level = NONE")
-    cur.execute("PRAGMA cipher_compatibility = 4")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA temp_store = MEMORY")
-    cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    cur.close()
-
-
-def _wal(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
-
-
-def raw_connect(path: Path, data_key: bytes, *, read_only: bool = False) -> sqlcipher3.Connection:
-    """A bare SQLCipher connection with the key set and no other statement run yet.
-
-    A read-only connection never checkpoints a write-ahead log into the file when it closes.
-    """
-    if read_only:
-        target, uri = Path(path).resolve().as_uri() + "?mode=ro", True
-    else:
-        target, uri = str(path), False
-    conn = sqlcipher3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
-    try:
-        _quiet(conn)
-        conn.execute(f'PRAGMA key = "{_key_pragma(data_key)}"')
-        conn.execute("PRAGMA cipher_compatibility = 4")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def page_problems(conn: sqlcipher3.Connection) -> list[str]:
-    """Pages whose HMAC fails, as `PRAGMA cipher_integrity_check` names them; empty when all verify.
-
-    It reads every page of the file (and the WAL) but needs no b-tree, so it works on any damage.
-    """
-    return [str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")]
-
-
-def integrity_problems(conn: sqlcipher3.Connection) -> list[str]:
-    """Every problem SQLCipher's page check and SQLite's integrity check report; empty when sound."""
-    problems = page_problems(conn)
-    if problems:
-        return problems  # SQLite's own check would only stop at the first bad page
-    try:
-        rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
-    except DAMAGE_ERRORS as exc:
-        return [f"SQLite's integrity check failed: {exc or type(exc).__name__}"]
-    return [] if rows == ["ok"] else rows
-
-
-def _damage_detail(conn: sqlcipher3.Connection, exc: BaseException) -> str:
-    """Name the damaged pages, when a read failed: SQLCipher's page check says which they are."""
-    try:
-        pages = page_problems(conn)
-    except DAMAGE_ERRORS:
-        pages = []
-    if pages:
-        return "; ".join(pages[:5]) + (f" (and {len(pages) - 5} more)" if len(pages) > 5 else "")
-    return str(exc) or type(exc).__name__
-
-
-def file_salt(path: Path) -> bytes:
-    with Path(path).open("rb") as fh:
-        return fh.read(SALT_SIZE)
-
-
-def _refuse_foreign_file(path: Path) -> None:
-    """Refuse files that are plainly not ours by their first bytes, before opening them at all."""
-    size = path.stat().st_size
-    if size == 0:
-        raise NotACirclesDatabase(path, "the file is empty")
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header == SQLITE_HEADER:
-        raise NotACirclesDatabase(path, "it is an unencrypted SQLite database")
-    if size < 1024:
-        raise NotACirclesDatabase(path, "the file is too small")
-    if size % PAGE_SIZE:
-        raise NotACirclesDatabase(
-            path, f"its size is not a whole number of {PAGE_SIZE}-byte pages: not a database, or cut short"
-        )
-
-
-def _refuse_other_key_file(path: Path, salt: bytes | None) -> None:
-    # Without the right key an encrypted database and random bytes look alike; the salt in the clear
-    # at the start of the file is what ties it to its key file.
-    if salt is not None and file_salt(path) != salt:
-        raise NotACirclesDatabase(path, "it belongs to a different key file, or is not a database at all")
-
-
-def inspect(
-    path: Path,
-    data_key: bytes,
-    database_id: str,
-    check_pages: bool = True,
-    *,
-    full_check: bool = False,
-    salt: bytes | None = None,
-) -> str:
-    """Check the file decrypts, belongs to this key file and is sound. Returns its schema revision.
-
-    check_pages verifies every page's HMAC (SQLCipher's page check: any changed byte shows);
-    full_check adds SQLite's integrity check of every b-tree and index, which is slower.
-    salt, when the key file records it, tells a file of another key file from a damaged first page.
-
-    Reads only: it sets no journal mode and writes nothing. When a write-ahead log is present (a
-    crash, or another process has the database open) it reads through a read-only connection, so
-    closing does not checkpoint the log into the file.
-    """
-    _refuse_foreign_file(path)
-    _refuse_other_key_file(path, salt)
-    wal = _wal(path)
-    try:
-        conn = raw_connect(path, data_key, read_only=wal.exists() and wal.stat().st_size > 0)
-    except DAMAGE_ERRORS as exc:
-        raise NotACirclesDatabase(path, f"it cannot be read: {exc}") from None
-    try:
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DAMAGE_ERRORS as exc:
-            if salt is not None:  # the file is this key file's, so its first page is damaged
-                raise DatabaseDamaged(path, _damage_detail(conn, exc)) from None
-            raise NotACirclesDatabase(
-                path,
-                "it does not decrypt with its key file's key: another file, or its first page is damaged",
-            ) from None
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if "database_info" not in tables:
-                raise NotACirclesDatabase(path, "it has no Circles Desktop tables")
-            row = conn.execute("SELECT database_id FROM database_info").fetchone()
-            if row is None or row[0] != database_id:
-                raise NotACirclesDatabase(path, "it belongs to a different key file")
-            if check_pages or full_check:
-                problems = integrity_problems(conn) if full_check else page_problems(conn)
-                if problems:
-                    raise DatabaseDamaged(path, "; ".join(problems[:5]))
-            if "alembic_version" not in tables:
-                raise NotACirclesDatabase(path, "it has no schema version")
-            rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            if rev is None:
-                raise NotACirclesDatabase(path, "it has no schema version")
-            return rev[0]
-        except DAMAGE_ERRORS as exc:
-            raise DatabaseDamaged(path, _damage_detail(conn, exc)) from None
-    finally:
-        conn.close()
+from circles_desktop.store.notices import AUDIT_ANCHOR, Notice
+from circles_desktop.store.paths import DataPaths
+from circles_desktop.store.private import create_private_file, private_folder, tighten
+from circles_desktop.store.sqlcipher import (
+    DAMAGE_ERRORS,
+    configure,
+    damage_detail,
+    file_salt,
+    integrity_problems,
+    key_pragma,
+    raw_connect,
+    shm_path,
+    underlying_damage,
+    wal_path,
+)
 
 
 class Database:
@@ -220,6 +61,14 @@ class Database:
         self._data_key: bytes | None = data_key
         self.engine: Engine = self._make_engine(paths.database, data_key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "after_flush", _note_audit_head)
+        self.notices: list[Notice] = []
+        # The audit anchor: written after each commit that adds entries, except while a disagreement
+        # found on opening has not yet been written into the log itself (see release_anchor).
+        self.unanchored = False  # a log from before anchors: the services mark it as anchored now
+        self._anchor_held = False
+        self._anchor_lock = threading.Lock()
+        self._anchored = 0
 
     # --- life cycle ------------------------------------------------------------------------------
     @classmethod
@@ -241,9 +90,10 @@ class Database:
         if paths.key_file.exists() and paths.key_file.stat().st_size > 0:
             # A key file without its database may still be the only key to a copy of that database.
             raise AlreadyExists(paths.root)
-        paths.root.mkdir(parents=True, exist_ok=True)
+        private_folder(paths.root)
         key_file, data_key, recovery = KeyFile.create(passphrase, scrypt)
-        paths.database.unlink(missing_ok=True)
+        create_private_file(paths.database)  # before SQLite opens it: its -wal and -shm take its mode
+        paths.anchor.unlink(missing_ok=True)  # a stale anchor of a database no longer here
         db = cls(paths, key_file, data_key)
         try:
             db._upgrade_schema(revision)
@@ -257,7 +107,7 @@ class Database:
             db.key_file.save(paths.key_file)
         except BaseException:
             db.close()
-            for p in (paths.database, _wal(paths.database), paths.database.with_name(DB_NAME + "-shm")):
+            for p in (paths.database, wal_path(paths.database), shm_path(paths.database)):
                 p.unlink(missing_ok=True)
             paths.key_file.unlink(missing_ok=True)
             raise
@@ -278,14 +128,17 @@ class Database:
         check_pages verifies every page's HMAC before anything is written (about 0.1 s per 50 MB);
         full_check adds SQLite's own integrity check (used by `check`). An older schema is upgraded
         after a verified backup. Raises a StoreError subclass, having changed nothing on disk, if
-        anything is wrong.
+        anything is wrong. Two things are written first, because the database is not whole without
+        them: a restore a crash interrupted is finished (store/restore.py), and a log left by a crash
+        is copied aside before it is applied; both are among the notices.
         """
         paths = DataPaths.at(data_dir)
+        finished = restore.finish_interrupted(paths)
         if not paths.database.exists():
             raise NoDatabase(paths.root)
-        _refuse_foreign_file(paths.database)
+        refuse_foreign_file(paths.database)
         key_file = KeyFile.load(paths.key_file)
-        _refuse_other_key_file(paths.database, key_file.database_salt)
+        refuse_other_key_file(paths.database, key_file.database_salt)
         if data_key is None:
             if secret is None:
                 raise ValueError("a passphrase, recovery key or data key is needed")
@@ -300,8 +153,15 @@ class Database:
         )
         if revision not in migrate.known_revisions():
             raise DatabaseTooNew(revision)
+        if not writable(paths.root, paths.database, paths.key_file):
+            raise DataFolderReadOnly(paths.root)
+        leftover = leftover_log.keep(paths)
+        _make_private(paths)
         db = cls(paths, key_file, data_key)
+        db.notices += [finished] if finished else []
         try:
+            db._judge_leftover_log(leftover)
+            db._check_anchor()
             if revision != migrate.head():
                 backup = db.backup_to(paths.backups / f"before-upgrade-{revision}-{_stamp()}.db")
                 db._upgrade_schema("head", backup)
@@ -337,9 +197,12 @@ class Database:
         try:
             yield s
             s.commit()
+            audit_head = s.info.pop(_AUDIT_HEAD, None)
+            if audit_head is not None:
+                self._write_anchor(audit_head)
         except BaseException as exc:
             s.rollback()
-            damage = _underlying_damage(exc)
+            damage = underlying_damage(exc)
             if damage is not None:
                 raise DatabaseDamaged(self.paths.database, self._damage_detail(damage)) from exc
             raise
@@ -359,39 +222,93 @@ class Database:
             try:
                 return integrity_problems(conn)
             except DAMAGE_ERRORS as exc:
-                return [_damage_detail(conn, exc)]
+                return [damage_detail(conn, exc)]
 
-    def backup_to(self, target: Path) -> Path:
-        """An encrypted copy made with SQLite's backup API, verified by reopening it.
+    def backup_to(
+        self,
+        target: Path,
+        *,
+        progress: backup.Progress | None = None,
+        cancelled: backup.IsCancelled | None = None,
+    ) -> Path:
+        """An encrypted copy made with SQLite's backup API in steps, verified by reading it back.
 
-        The key file is copied beside it (same name, .key) so the backup opens on its own.
+        The key file is copied beside it (same name, .key) so the backup opens on its own. progress
+        hears how far it has got; cancelled, asked between steps, stops it with Cancelled. Either way
+        a failure leaves no file of the backup's name and no partial file.
         """
         target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".partial")
-        tmp.unlink(missing_ok=True)
+        if not target.parent.exists():
+            private_folder(target.parent)
+        partial = target.with_name(target.name + ".partial")
+        made_at = utcnow().isoformat(timespec="seconds")  # the moment the copy is of
         try:
-            dest = raw_connect(tmp, self.data_key)
-            try:
-                with self._raw() as src:
-                    src.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dest.close()
+            with self._raw() as src:
+                backup.copy_to(src, target, self.data_key, progress=progress, cancelled=cancelled)
             # The copy has a salt of its own; its key file records it, so the pair opens together.
-            backup_key_file = self.key_file.with_database_salt(file_salt(tmp))
-            problems = verify_backup(tmp, self.data_key, self.database_id)
+            backup_key_file = self.key_file.for_backup(file_salt(partial), made_at)
+            problems, _head = backup.verify(
+                partial, self.data_key, self.database_id, progress=progress, cancelled=cancelled
+            )
             if problems:
                 raise BackupFailed(f"The backup did not verify: {'; '.join(problems[:3])}")
-            os.replace(tmp, target)
             write_atomically(target.with_suffix(".key"), backup_key_file.to_bytes())
-        except BackupFailed:
-            tmp.unlink(missing_ok=True)
-            raise
+            backup.finish(partial, target)
         except (OSError, *DAMAGE_ERRORS) as exc:
-            tmp.unlink(missing_ok=True)
-            raise BackupFailed(f"The backup to {target} could not be written: {exc}") from None
+            backup.discard(partial)
+            raise backup.failed(target, exc) from None
+        except BaseException:  # did not verify, cancelled, or anything else: nothing half-written stays
+            backup.discard(partial)
+            raise
         return target
+
+    # --- the audit anchor ------------------------------------------------------------------------
+    def _check_anchor(self) -> None:
+        """Compare the log with its anchor; a disagreement becomes a notice and holds the anchor."""
+        with self._raw() as conn:
+            try:
+                anchored = anchor.read(self.paths.anchor, self.data_key, self.database_id)
+                why = anchor.problem(conn, anchored)
+            except anchor.AnchorUnreadable as exc:
+                why = f"the record of the audit log kept outside the database ({self.paths.anchor.name}) {exc}"
+            self.unanchored = why is None and anchored is None
+            head = anchor.head(conn)
+        if why is None:
+            self._write_anchor(head)  # the log may have gone past it: the app stopped before writing it
+            return
+        self._anchor_held = True
+        self.notices.append(
+            Notice(
+                AUDIT_ANCHOR,
+                f"The audit log is not as it was: {why}. Records changed since may be missing. "
+                "Restore the newest backup, or ask for help.",
+                damage=True,
+            )
+        )
+
+    def release_anchor(self) -> None:
+        """Anchor the log at its newest entry again, once a disagreement has been written into it."""
+        self._anchor_held = False
+        with self._raw() as conn:
+            self._write_anchor(anchor.head(conn))
+
+    def _write_anchor(self, head: anchor.Head) -> None:
+        with self._anchor_lock:
+            if self._anchor_held or head.entries <= self._anchored or not self.is_open:
+                return
+            anchor.write(self.paths.anchor, self.data_key, self.database_id, head)
+            self._anchored = head.entries
+
+    # --- a log left by a crash -------------------------------------------------------------------
+    def _judge_leftover_log(self, leftover: leftover_log.Leftover | None) -> None:
+        if leftover is None:
+            return
+        with self._raw() as conn:
+            # SQLite has read the log on connecting; the checkpoint says how many of its frames it took.
+            applied = int(conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1])
+        notice = leftover_log.verdict(self.paths, leftover, max(applied, 0))
+        if notice is not None:
+            self.notices.append(notice)
 
     # --- internals -------------------------------------------------------------------------------
     def _upgrade_schema(self, target: str = "head", backup: Path | None = None) -> None:
@@ -416,7 +333,7 @@ class Database:
             except MigrationFailed:
                 raise
             except Exception as exc:
-                if _underlying_damage(exc) is not None:
+                if underlying_damage(exc) is not None:
                     raise DatabaseDamaged(self.paths.database, self._damage_detail(exc)) from exc
                 if backup is None:
                     raise
@@ -430,7 +347,7 @@ class Database:
         except DAMAGE_ERRORS:
             return str(exc) or type(exc).__name__
         try:
-            return _damage_detail(conn, exc)
+            return damage_detail(conn, exc)
         finally:
             conn.close()
 
@@ -444,38 +361,32 @@ class Database:
 
     @staticmethod
     def _make_engine(path: Path, data_key: bytes) -> Engine:
-        url = URL.create("sqlite+pysqlcipher", password=_key_pragma(data_key), database=str(path))
+        url = URL.create("sqlite+pysqlcipher", password=key_pragma(data_key), database=str(path))
         engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", lambda conn, _record: _configure(conn))
+        event.listen(engine, "connect", lambda conn, _record: configure(conn))
         # The driver no longer starts transactions itself (see _configure): start each one here, so a
         # unit of work's reads, writes and DDL are all inside it.
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
 
 
-def verify_backup(path: Path, data_key: bytes, database_id: str) -> list[str]:
-    """Problems found on reopening a backup (every page and SQLite's checks); empty when sound and ours."""
-    try:
-        inspect(path, data_key, database_id, check_pages=True, full_check=True)
-    except (NotACirclesDatabase, DatabaseDamaged) as exc:
-        return [str(exc)]
-    return []
+_AUDIT_HEAD = "circles audit head"
 
 
-def _underlying_damage(exc: BaseException) -> BaseException | None:
-    """The driver error under exc if it is one that means a damaged file, else None.
+def _note_audit_head(session: Session, _context) -> None:
+    """After a flush: the newest audit entry it wrote, for the anchor once the commit is through."""
+    for obj in session.new:
+        if isinstance(obj, AuditEntry):
+            known = session.info.get(_AUDIT_HEAD)
+            if known is None or obj.id > known.entries:
+                session.info[_AUDIT_HEAD] = anchor.Head(obj.id, obj.hash)
 
-    Only the exact DatabaseError class (SQLITE_CORRUPT, SQLITE_NOTADB) and MemoryError: its
-    subclasses (IntegrityError, OperationalError such as a busy database) are ordinary failures.
-    """
-    seen = 0
-    current: BaseException | None = exc
-    while current is not None and seen < 10:
-        if isinstance(current, MemoryError) or type(current) is sqlcipher3.DatabaseError:
-            return current
-        current = getattr(current, "orig", None) or current.__cause__ or current.__context__
-        seen += 1
-    return None
+
+def _make_private(paths: DataPaths) -> None:
+    """Owner-only permissions on the data folder and everything of the database in it."""
+    db = paths.database
+    for path in (paths.root, db, wal_path(db), shm_path(db), paths.key_file, paths.anchor, paths.backups):
+        tighten(path)
 
 
 def _stamp() -> str:

@@ -73,3 +73,37 @@ class MigrationFailed(StoreError):
             f"The database {path} could not be upgraded to this version ({detail}). "
             f"The upgrade was rolled back, so the database is as it was.{kept}"
         )
+
+
+class LogNotApplicable(StoreError):
+    """The write-ahead log beside a sound database does not decrypt with it (another database's log)."""
+
+    def __init__(self, path: object, detail: str) -> None:
+        self.detail = detail
+        super().__init__(
+            f"The write-ahead log beside {path} (its name ends in -wal) does not belong to this database or "
+            "is damaged, so it cannot be applied; the database itself is sound. Nothing was changed. Move the "
+            "-wal file out of the folder, keeping it, and open the database again."
+        )
+
+
+class DataFolderReadOnly(StoreError):
+    def __init__(self, path: object) -> None:
+        super().__init__(
+            f"The data folder {path} is read-only, so Circles Desktop cannot save anything there. Nothing is "
+            "wrong with the records: they were checked and are sound. Make the folder writable (or copy it "
+            "to a drive that can be written) and open it again."
+        )
+
+
+class Cancelled(StoreError):
+    def __init__(self, what: str = "The backup") -> None:
+        super().__init__(f"{what} was cancelled; nothing was left half-written.")
+
+
+class BackupRefused(StoreError):
+    """A backup that cannot be restored: damaged, not a backup, or of another database."""
+
+    def __init__(self, path: object, why: str) -> None:
+        self.why = why
+        super().__init__(f"The backup {path} cannot be restored: {why}. Nothing was changed.")

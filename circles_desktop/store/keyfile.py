@@ -102,6 +102,8 @@ class KeyFile:
     # file to one database file, so a key file that belongs to another database is recognised as such
     # instead of being mistaken for a damaged first page.
     database_salt: bytes | None = None
+    # Beside a backup only: when it was made (ISO 8601, UTC), so a restore can say how old it is.
+    backup_made_at: str | None = None
 
     # --- creation and unwrapping -------------------------------------------------------------
     @classmethod
@@ -155,6 +157,14 @@ class KeyFile:
     def with_database_salt(self, salt: bytes) -> KeyFile:
         return replace(self, database_salt=bytes(salt))
 
+    def for_backup(self, salt: bytes, made_at: str) -> KeyFile:
+        """The key file a backup carries: its own file's salt, and when it was made."""
+        return replace(self, database_salt=bytes(salt), backup_made_at=made_at)
+
+    def for_live_database(self, salt: bytes) -> KeyFile:
+        """This key file as a live database's (a restored backup's): its salt, no backup date."""
+        return replace(self, database_salt=bytes(salt), backup_made_at=None)
+
     def _malformed(self) -> str | None:
         """Why the fields cannot be right (a checksum only catches accidents), or None."""
         n, r, p = self.scrypt["n"], self.scrypt["r"], self.scrypt["p"]
@@ -183,6 +193,7 @@ class KeyFile:
             "passphrase_wrap": self.passphrase_wrap.to_json(),
             "recovery_wrap": {"kdf": "hkdf-sha256", **self.recovery_wrap.to_json()},
             **({"database_salt": _b64(self.database_salt)} if self.database_salt is not None else {}),
+            **({"backup_made_at": self.backup_made_at} if self.backup_made_at is not None else {}),
         }
 
     @staticmethod
@@ -224,6 +235,7 @@ class KeyFile:
                 passphrase_wrap=Wrap.from_json(doc["passphrase_wrap"]),
                 recovery_wrap=Wrap.from_json(doc["recovery_wrap"]),
                 database_salt=_unb64(doc["database_salt"]) if "database_salt" in doc else None,
+                backup_made_at=str(doc["backup_made_at"]) if "backup_made_at" in doc else None,
             )
             why = kf._malformed()
             if why:

@@ -8,6 +8,8 @@ from pathlib import Path
 DB_NAME = "circles.db"
 KEY_NAME = "circles.key"
 BACKUP_DIR = "backups"
+SAFETY_DIR = "safety"  # copies kept before a restore, and logs a crash left that could not be applied
+ANCHOR_NAME = "circles.anchor"
 
 
 def default_data_dir() -> Path:
@@ -35,6 +37,14 @@ class DataPaths:
     @property
     def backups(self) -> Path:
         return self.root / BACKUP_DIR
+
+    @property
+    def safety(self) -> Path:
+        return self.root / SAFETY_DIR
+
+    @property
+    def anchor(self) -> Path:
+        return self.root / ANCHOR_NAME
 
     def exists(self) -> bool:
         """A database is here if its file has any content (an empty file is refused on open)."""

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from circles_desktop.models import AuditEntry
 from circles_desktop.services.security import audit
-from circles_desktop.store.database import raw_connect
+from circles_desktop.store.sqlcipher import raw_connect
 
 TARGET = 4  # the entry the attacker changes
 
@@ -127,4 +127,4 @@ def test_unlock_lock_and_passphrase_change_are_logged(created):
             assert audit.verify(s).ok
     finally:
         db.close()
-    assert actions == ["create", "unlock", "passphrase changed", "lock", "unlock"]
+    assert actions == ["create", "audit anchored", "unlock", "passphrase changed", "lock", "unlock"]

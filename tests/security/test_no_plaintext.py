@@ -52,6 +52,7 @@ def test_no_plaintext_while_open_and_after_close(db):
     db.close()
     assert _leaks(root) == []
     assert sorted(p.name for p in root.rglob("*") if p.is_file()) == [
+        "circles.anchor",
         "circles.db",
         "circles.key",
         "copy.db",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from circles_desktop.store import backup as store_backup
 from circles_desktop.store import migrate
-from circles_desktop.store.database import Database, inspect, verify_backup
+from circles_desktop.store.database import Database
 from circles_desktop.store.errors import DatabaseTooNew
+from circles_desktop.store.inspection import inspect
 from support import PASSPHRASE
 
 
@@ -61,8 +63,8 @@ def synthetic_revision(tmp_path, monkeypatch):
 
 def test_upgrade_path_with_a_synthetic_revision(data_dir, synthetic_revision):
     _older_database_is_backed_up_then_upgraded(data_dir)
-    from circles_desktop.store.database import raw_connect
     from circles_desktop.store.keyfile import KeyFile
+    from circles_desktop.store.sqlcipher import raw_connect
 
     key = KeyFile.load(data_dir / "circles.key").unwrap(PASSPHRASE)
     conn = raw_connect(data_dir / "circles.db", key)
@@ -98,7 +100,7 @@ def _older_database_is_backed_up_then_upgraded(data_dir):
     backup = backups[0]
     assert previous in backup.name
     assert backup.with_suffix(".key").exists()
-    assert verify_backup(backup, key, database_id) == []
+    assert store_backup.verify(backup, key, database_id, thorough=True)[0] == []
     # made before the upgrade: the copy is still at the older revision
     from circles_desktop.store.keyfile import KeyFile
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from circles_desktop.store import database as store_db
-from circles_desktop.store import migrate
+from circles_desktop.store import migrate, sqlcipher
 from circles_desktop.store.database import Database
 from circles_desktop.store.errors import AlreadyExists, MigrationFailed
 from support import PASSPHRASE
@@ -59,7 +58,7 @@ def test_raw_key_not_passphrase(created):
     data_dir, _ = created
     key = KeyFile.load(data_dir / "circles.key").unwrap(PASSPHRASE)
     assert len(key) == 32
-    conn = store_db.raw_connect(data_dir / "circles.db", key)
+    conn = sqlcipher.raw_connect(data_dir / "circles.db", key)
     assert conn.execute("SELECT count(*) FROM database_info").fetchone()[0] == 1
     conn.close()
     conn = sqlcipher3.connect(str(data_dir / "circles.db"))
@@ -71,18 +70,19 @@ def test_raw_key_not_passphrase(created):
 
 def test_wal_and_shm_come_and_go_with_the_connection(created):
     data_dir, _ = created
-    assert _names(data_dir) == ["circles.db", "circles.key"]
+    assert _names(data_dir) == ["circles.anchor", "circles.db", "circles.key"]
     db = Database.open(data_dir, PASSPHRASE)
-    assert _names(data_dir) == ["circles.db", "circles.key"]  # checking left nothing behind
+    # checking left nothing behind; the open database has its log and wal-index
+    assert _names(data_dir) == ["circles.anchor", "circles.db", "circles.db-shm", "circles.db-wal", "circles.key"]
     with db.session() as s:
         s.execute(text("CREATE TABLE t (x INTEGER)"))
         s.execute(text("INSERT INTO t VALUES (1)"))
-    assert _names(data_dir) == ["circles.db", "circles.db-shm", "circles.db-wal", "circles.key"]
+    assert _names(data_dir) == ["circles.anchor", "circles.db", "circles.db-shm", "circles.db-wal", "circles.key"]
     db.close()
-    assert _names(data_dir) == ["circles.db", "circles.key"]  # checkpointed and removed on close
+    assert _names(data_dir) == ["circles.anchor", "circles.db", "circles.key"]  # checkpointed and removed on close
     db = Database.open(data_dir, PASSPHRASE)
     db.close()
-    assert _names(data_dir) == ["circles.db", "circles.key"]
+    assert _names(data_dir) == ["circles.anchor", "circles.db", "circles.key"]
 
 
 def test_session_is_one_transaction_including_reads(db):

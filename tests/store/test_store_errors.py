@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from circles_desktop.services.security import access
-from circles_desktop.store import database as store_db
+from circles_desktop.store import inspection
 from circles_desktop.store.database import Database
 from circles_desktop.store.errors import DatabaseDamaged, DatabaseTooNew, NotACirclesDatabase, StoreError
 from support import PASSPHRASE, store_cases
@@ -107,7 +107,7 @@ def test_memory_error_becomes_database_damaged(filled, monkeypatch):
     """SQLCipher can raise MemoryError for a damaged page: it must come out as DatabaseDamaged naming it."""
     data_dir, _ = filled
     page = store_cases.damage_page(data_dir)
-    real = store_db.raw_connect
+    real = inspection.raw_connect
 
     class Exploding:
         def __init__(self, conn):
@@ -121,7 +121,7 @@ def test_memory_error_becomes_database_damaged(filled, monkeypatch):
         def close(self):
             self._conn.close()
 
-    monkeypatch.setattr(store_db, "raw_connect", lambda *a, **k: Exploding(real(*a, **k)))
+    monkeypatch.setattr(inspection, "raw_connect", lambda *a, **k: Exploding(real(*a, **k)))
     before = snapshot(data_dir)
     with pytest.raises(DatabaseDamaged, match=f"HMAC verification failed for page {page}"):
         Database.open(data_dir, PASSPHRASE)

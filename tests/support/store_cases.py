@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from circles_desktop.store import database as store_db
-from circles_desktop.store import errors
+from circles_desktop.store import errors, sqlcipher
 from circles_desktop.store.keyfile import format_recovery_key
 from support import PASSPHRASE
 
@@ -94,7 +94,7 @@ def _plain_sqlite(data_dir: Path) -> None:
 
 
 def _too_new(data_dir: Path) -> None:
-    conn = store_db.raw_connect(data_dir / "circles.db", data_key(data_dir))
+    conn = sqlcipher.raw_connect(data_dir / "circles.db", data_key(data_dir))
     conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     conn.close()
 
@@ -167,3 +167,40 @@ CASES = [
     Case("damaged page", errors.DatabaseDamaged, "HMAC verification failed for page {page}"),
     Case("newer schema", errors.DatabaseTooNew, "schema 9999_from_the_future"),
 ]
+
+
+def crash_with_log(data_dir: Path, where: Path, commits: int = 50) -> Path:
+    """`where`: the data folder as a crash would leave it with `commits` saved transactions still in
+    its write-ahead log (database, -wal and -shm copied while the database is open and unchanged since)."""
+    from sqlalchemy import text
+
+    db = store_db.Database.open(data_dir, PASSPHRASE)
+    try:
+        with db.session() as s:
+            s.execute(text("CREATE TABLE IF NOT EXISTS saved (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"))
+        db.engine.dispose()  # the table checkpointed into the file: only the saves below stay in the log
+        for i in range(commits):
+            with db.session() as s:
+                s.execute(text("INSERT INTO saved (body) VALUES (:b)"), {"b": f"save {i} " + "x" * 300})
+        shutil.copytree(data_dir, where)
+    finally:
+        db.close()
+    assert (where / "circles.db-wal").stat().st_size > 0
+    return where
+
+
+def saved_rows(data_dir: Path) -> int:
+    from sqlalchemy import text
+
+    db = store_db.Database.open(data_dir, PASSPHRASE)
+    try:
+        with db.session() as s:
+            return int(s.execute(text("SELECT count(*) FROM saved")).scalar_one())
+    finally:
+        db.close()
+
+
+def flip(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x01
+    path.write_bytes(bytes(data))

@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from circles_desktop.models.base import utcnow
-from circles_desktop.services.security import audit, passphrase
+from circles_desktop.services.security import audit, integrity, passphrase
+from circles_desktop.store.anchor import ANCHORED_ACTION
 from circles_desktop.store.database import Database
 from circles_desktop.store.errors import WrongPassphrase
 from circles_desktop.store.keyfile import parse_recovery_key
@@ -34,6 +35,7 @@ def create(data_dir: Path | str | None, new_passphrase: str, confirmation: str |
     db, recovery = Database.create(data_dir, new_passphrase, scrypt)
     with db.session() as s:
         audit.record(s, "create", str(db.paths.database))
+        audit.record(s, ANCHORED_ACTION, str(db.paths.database), "the audit log's newest entry is kept outside it")
     return db, recovery
 
 
@@ -75,11 +77,14 @@ class Unlocker:
         return db
 
     def _log_unlock(self, db: Database, how: str) -> None:
+        """The unlock, the failed tries before it and whatever opening found, in one unit of work."""
         try:
             with db.session() as s:
                 for when in self.failures:
                     audit.record(s, "unlock failed", str(db.paths.database), "wrong passphrase", at=when)
                 audit.record(s, "unlock", str(db.paths.database), f"with {how}")
+                integrity.record_found(s, db)
+            db.release_anchor()  # a disagreement with the anchor is in the log now: anchor it again
         except BaseException:
             db.close()  # never hand back, or leak, a database whose unlock could not be logged
             raise
