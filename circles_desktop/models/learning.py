@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from circles_desktop.models.base import Base, utcnow
@@ -113,8 +113,10 @@ class ChronologyEntry(Base):
 class LearningCircle(Base):
     """What only a learning circle needs, one row per Circle of kind "learning".
 
-    The proposal date (the Locality Management Meeting) is the Circle's started_on; the date, time and
-    room or platform are the Meeting's (`meeting_id`); `stage` is kept by the services from the checklist.
+    The proposal date (the Locality Management Meeting) is the Circle's started_on; the date and time
+    are the Meeting's (`meeting_id`), made once the date is known. The room or platform and how long it
+    lasts are kept here from the start (and given to the meeting), so they are known before the date is;
+    `stage` is kept by the services from the checklist.
     """
 
     __tablename__ = "learning_circles"
@@ -127,6 +129,8 @@ class LearningCircle(Base):
     child_id: Mapped[int] = mapped_column(ForeignKey("children.id"), index=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="SET NULL"), index=True)
     virtual: Mapped[bool] = mapped_column(Boolean, default=False)  # held on a virtual platform
+    venue: Mapped[str] = mapped_column(String(200), default="", server_default=text("''"))  # room or platform
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
     other_reason: Mapped[str] = mapped_column(Text, default="")
     areas_of_focus: Mapped[str] = mapped_column(Text, default="")
     stage: Mapped[str] = mapped_column(String(10), default=LearningStage.BEFORE)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from circles_desktop.models import Circle, CircleMember, CosaDetails, Person
 from circles_desktop.services.circles.circles import get_circle
-from circles_desktop.services.common.paging import page_order
+from circles_desktop.services.common.paging import order_for
 from circles_desktop.services.common.text import search_key, starts_with
 
 
@@ -33,10 +33,14 @@ class CircleRow:
 _Focus = aliased(Person)
 _Coordinator = aliased(Person)
 SORTS = {
-    "reference": (Circle.id,),
+    "reference": (Circle.reference,),
+    "title": (Circle.title,),
+    "kind": (Circle.kind, Circle.started_on),
+    "variant": (CosaDetails.variant, Circle.started_on),
     "started_on": (Circle.started_on,),
     "status": (Circle.status, Circle.started_on),
     "focus_person": (_Focus.family_key, _Focus.given_key),
+    "coordinator": (_Coordinator.family_key, _Coordinator.given_key),
     "release": (CosaDetails.expected_release_on,),
 }
 
@@ -71,10 +75,10 @@ def list_circles(
     offset: int = 0,
     limit: int = 50,
     variant: str | None = None,
-    sort: str = "started_on",
+    sort: str | None = "started_on",
     descending: bool = True,
 ) -> list[CircleRow]:
-    order = page_order(SORTS.get(sort, SORTS["started_on"]), descending, Circle.id)
+    order = order_for(SORTS, sort, "started_on", descending, Circle.id)
     stmt = (
         select(
             Circle.id,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import Integer, cast, exists, func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Consent, CosaDetails, Meeting, Organisation, Person, Referral
@@ -63,8 +63,19 @@ class CircleForm:
     prison_id: int | None = None
 
 
-def reference_for(kind: str, circle_id: int) -> str:
-    return f"{PREFIX.get(kind, 'C')}-{circle_id:05d}"
+def reference_for(kind: str, number: int) -> str:
+    """A circle's reference: its kind's prefix and its number among circles of that kind (LLC-00012)."""
+    return f"{PREFIX.get(kind, 'C')}-{number:05d}"
+
+
+def next_reference(session: Session, kind: str) -> str:
+    """The next reference of a kind: each kind numbers its own circles, so the first learning circle is
+    LLC-00001 however many CoSA circles there are. (CoSA circles made before numbering by kind kept the
+    references already on their documents; the next one follows the highest.)"""
+    prefix = f"{PREFIX.get(kind, 'C')}-"
+    number = cast(func.substr(Circle.reference, len(prefix) + 1), Integer)
+    highest = session.scalar(select(func.max(number)).where(Circle.kind == kind, Circle.reference.startswith(prefix)))
+    return reference_for(kind, (highest or 0) + 1)
 
 
 # --- validation ----------------------------------------------------------------------------------
@@ -113,12 +124,11 @@ def validate(session: Session, form: CircleForm, circle_id: int | None = None) -
                 "circle's start date",
                 "date the referral was received",
             )
-            taken = session.scalar(select(Circle.id).where(Circle.referral_id == referral.id))
-            if taken is not None and taken != circle_id:
-                p.add(
-                    "referral_id",
-                    f"A circle ({reference_for(form.kind, taken)}) has already been formed from that referral.",
-                )
+            taken = session.execute(
+                select(Circle.id, Circle.reference).where(Circle.referral_id == referral.id)
+            ).first()
+            if taken is not None and taken.id != circle_id:
+                p.add("referral_id", f"A circle ({taken.reference}) has already been formed from that referral.")
     p.raise_if_any()
     for pid, what in ((form.focus_person_id, "focus person"), (form.coordinator_id, "coordinator")):
         if pid is not None:
@@ -152,9 +162,9 @@ def create_circle(session: Session, form: CircleForm) -> Circle:
     validate(session, form)
     circle = Circle(status=CircleStatus.FORMING)
     _apply(circle, form)
+    circle.reference = next_reference(session, circle.kind)
     session.add(circle)
     session.flush()
-    circle.reference = reference_for(circle.kind, circle.id)
     focus_role = FOCUS_ROLE.get(circle.kind)
     if focus_role and circle.focus_person_id is not None:
         session.add(

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Child, ChronologyEntry, LearningCircle, Person
+from circles_desktop.services.common.paging import SortKey, order_for
 from circles_desktop.services.common.text import search_key, starts_with, word_start
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.common.words import uk_date
@@ -280,10 +281,26 @@ def child_matches(key: str) -> list[ColumnElement[bool]]:
     ]
 
 
+SORTS: dict[str, tuple[SortKey, ...]] = {
+    "name": (Child.family_key, Child.given_key),
+    "date_of_birth": (Child.date_of_birth,),
+    "locality": (Child.locality, Child.family_key),
+    "case_reference": (Child.case_reference_key,),
+    "practitioner": (Person.family_key, Person.given_key),
+}
+
+
 def search_children(
-    session: Session, text: str = "", locality: str | None = None, offset: int = 0, limit: int = 50
+    session: Session,
+    text: str = "",
+    locality: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+    sort: str | None = "name",
+    descending: bool = False,
 ) -> list[ChildRow]:
-    """Children by name, case record reference or date of birth (dd/mm/yyyy), sorted by name."""
+    """Children by name, case record reference or date of birth (dd/mm/yyyy), sorted by name unless
+    `sort` names another of SORTS."""
     used = (
         select(func.count())
         .select_from(LearningCircle)
@@ -291,6 +308,7 @@ def search_children(
         .correlate(Child)
         .scalar_subquery()
     )
+    sorts: dict[str, tuple[SortKey, ...]] = {**SORTS, "circles": (used,)}
     stmt = (
         select(
             Child.id,
@@ -306,7 +324,7 @@ def search_children(
         )
         .outerjoin(Person, Person.id == Child.practitioner_id)
         .where(*_filters(text, locality))
-        .order_by(Child.family_key, Child.given_key, Child.id)
+        .order_by(*order_for(sorts, sort, "name", descending, Child.id))
         .offset(offset)
         .limit(limit)
     )

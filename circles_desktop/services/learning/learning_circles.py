@@ -115,12 +115,6 @@ def reason_labels(codes: list[str] | tuple[str, ...] | set[str], other: str = ""
     )
 
 
-def _minutes(start: datetime | None, end: datetime | None) -> int:
-    if start is None or end is None:
-        return 60
-    return int((end - start).total_seconds() // 60)
-
-
 def get_learning_circle(session: Session, circle_id: int) -> LearningCircleDetail:
     lc = find_learning_circle(session, circle_id)
     circle = get(session, Circle, circle_id, "learning circle")
@@ -146,7 +140,7 @@ def get_learning_circle(session: Session, circle_id: int) -> LearningCircleDetai
         meeting_id=lc.meeting_id,
         meets_at=meeting.starts_at if meeting else None,
         ends_at=meeting.ends_at if meeting else None,
-        venue=meeting.venue if meeting else "",
+        venue=lc.venue,  # known before the date is (and given to the meeting once there is one)
         virtual=lc.virtual,
         areas_of_focus=lc.areas_of_focus,
         notes=circle.notes,
@@ -168,7 +162,7 @@ def learning_circle_form(session: Session, circle_id: int) -> LearningCircleForm
         service_manager_id=d.service_manager_id,
         team_manager_id=d.team_manager_id,
         meets_at=d.meets_at,
-        duration_minutes=_minutes(d.meets_at, d.ends_at),
+        duration_minutes=find_learning_circle(session, circle_id).duration_minutes,
         venue=d.venue,
         virtual=d.virtual,
         areas_of_focus=d.areas_of_focus,
@@ -329,6 +323,8 @@ def update_learning_circle(session: Session, circle_id: int, form: LearningCircl
 
 def _apply(lc: LearningCircle, form: LearningCircleForm) -> None:
     lc.virtual = bool(form.virtual)
+    lc.venue = clean(form.venue)
+    lc.duration_minutes = form.duration_minutes
     lc.other_reason = clean(form.other_reason)
     lc.areas_of_focus = form.areas_of_focus.strip()
     wanted = set(form.reasons)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Action, Child, Circle, LearningCircle, LearningStepRecord, LearningTheme, Meeting
 from circles_desktop.models.learning import LearningStage
 from circles_desktop.models.vocab import ActionStatus
-from circles_desktop.services.common.paging import page_order
+from circles_desktop.services.common.paging import SortKey, order_for
 from circles_desktop.services.common.text import search_key, word_start
 from circles_desktop.services.learning.children import child_matches
 from circles_desktop.services.learning.learning_steps import STEPS
@@ -100,20 +100,28 @@ def _base(
     return stmt.where(and_(*conds)) if conds else stmt
 
 
-def _row_columns() -> Select:
-    """What one line of the list holds, with its steps done and actions open counted per circle."""
-    done = (
+def _done() -> ColumnElement[int]:
+    """The circle's checklist steps recorded (done or not applicable)."""
+    return (
         select(func.count())
         .select_from(LearningStepRecord)
         .where(LearningStepRecord.circle_id == LearningCircle.circle_id)
         .scalar_subquery()
     )
-    open_actions = (
+
+
+def _open_actions() -> ColumnElement[int]:
+    return (
         select(func.count())
         .select_from(Action)
         .where(Action.circle_id == LearningCircle.circle_id, Action.status != ActionStatus.DONE)
         .scalar_subquery()
     )
+
+
+def _row_columns() -> Select:
+    """What one line of the list holds, with its steps done and actions open counted per circle."""
+    done, open_actions = _done(), _open_actions()
     return select(
         Circle.id,
         Circle.reference,
@@ -124,13 +132,28 @@ def _row_columns() -> Select:
         Child.locality,
         Circle.started_on,
         Meeting.starts_at,
-        Meeting.venue,
+        LearningCircle.venue,
         LearningCircle.virtual,
         LearningCircle.stage,
         done.label("done"),
         open_actions.label("open_actions"),
         LearningCircle.completed_on,
     )
+
+
+def _sorts() -> dict[str, tuple[SortKey, ...]]:
+    """The list's sort keys: {key: what it orders by}."""
+    return {
+        "when": (_when(),),
+        "reference": (Circle.reference,),
+        "child": (Child.family_key, Child.given_key),
+        "case_reference": (Child.case_reference_key,),
+        "locality": (Child.locality, _when()),
+        "venue": (LearningCircle.venue, _when()),
+        "stage": (LearningCircle.stage, _when()),
+        "steps_left": (len(STEPS) - _done(), _when()),
+        "open_actions": (_open_actions(), _when()),
+    }
 
 
 def _row(r: Row) -> LearningCircleRow:
@@ -164,12 +187,13 @@ def list_learning_circles(
     date_from: date | None = None,
     date_to: date | None = None,
     child_id: int | None = None,
+    sort: str | None = "when",
 ) -> list[LearningCircleRow]:
-    """Learning circles by stage and month (any day of it), newest first. `text` matches the child's names,
-    the case record reference, the locality or the circle's reference (LLC-00012). `theme_id` with
-    `date_from`/`date_to` lists the circles behind a theme count."""
+    """Learning circles by stage and month (any day of it), newest first unless `sort` names another of
+    SORTS. `text` matches the child's names, the case record reference, the locality or the circle's
+    reference (LLC-00012). `theme_id` with `date_from`/`date_to` lists the circles behind a theme count."""
     stmt = _base(_row_columns(), stage, month, text, theme_id, date_from, date_to, child_id)
-    stmt = stmt.order_by(*page_order((_when(),), descending, Circle.id)).offset(offset).limit(limit)
+    stmt = stmt.order_by(*order_for(_sorts(), sort, "when", descending, Circle.id)).offset(offset).limit(limit)
     return [_row(r) for r in session.execute(stmt)]
 
 

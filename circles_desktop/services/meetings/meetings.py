@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Attendance, Circle, CircleMember, Decision, Meeting, MinutesSection
 from circles_desktop.models.vocab import AttendanceStatus, Category, CircleKind, CircleStatus, MeetingKind, label
 from circles_desktop.services.common import positions
+from circles_desktop.services.common.paging import order_for
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.security import audit
@@ -156,8 +157,9 @@ def list_meetings(
     limit: int = 100,
     kind: str | None = None,
     descending: bool = True,
+    sort: str | None = "starts_at",
 ) -> list[MeetingRow]:
-    """A circle's meetings, newest first, with counts for the list."""
+    """A circle's meetings, newest first (or by `sort`: "starts_at", "kind", "venue"), with counts."""
     from circles_desktop.models import Action
 
     present = (
@@ -178,11 +180,15 @@ def list_meetings(
         .where(Action.meeting_id == Meeting.id, Action.status != "done")
         .scalar_subquery()
     )
-    order = Meeting.starts_at.desc() if descending else Meeting.starts_at
+    sorts = {
+        "starts_at": (Meeting.starts_at,),
+        "kind": (Meeting.kind, Meeting.starts_at),
+        "venue": (Meeting.venue, Meeting.starts_at),
+    }
     stmt = (
         select(Meeting.id, Meeting.kind, Meeting.starts_at, Meeting.venue, present, sections, open_actions)
         .where(Meeting.circle_id == circle_id)
-        .order_by(order, Meeting.id)
+        .order_by(*order_for(sorts, sort, "starts_at", descending, Meeting.id))
         .offset(offset)
         .limit(limit)
     )

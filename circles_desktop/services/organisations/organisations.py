@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Consent, Organisation, Person, ProfessionalRole, Referral
 from circles_desktop.models.vocab import OrganisationKind, PersonPart
-from circles_desktop.services.common.paging import page_order
+from circles_desktop.services.common.paging import SortKey, order_for
 from circles_desktop.services.common.text import search_key, starts_with
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.people import people
@@ -150,7 +150,7 @@ def search_organisations(
     kind: str | None = None,
     offset: int = 0,
     limit: int = 50,
-    sort: str = "name",
+    sort: str | None = "name",
     descending: bool = False,
 ) -> list[OrganisationRow]:
     """One page of the Organisations list; `text` matches the start of the name."""
@@ -160,8 +160,13 @@ def search_organisations(
         .where(ProfessionalRole.organisation_id == Organisation.id, ProfessionalRole.ended_on.is_(None))
         .scalar_subquery()
     )
-    key = {"name": Organisation.name_key, "kind": Organisation.kind}.get(sort, Organisation.name_key)
-    order = page_order((key,), descending, Organisation.id)
+    sorts: dict[str, tuple[SortKey, ...]] = {
+        "name": (Organisation.name_key,),
+        "kind": (Organisation.kind,),
+        "phone": (Organisation.phone,),
+        "staff": (staff,),
+    }
+    order = order_for(sorts, sort, "name", descending, Organisation.id)
     stmt = (
         select(Organisation.id, Organisation.name, Organisation.kind, Organisation.phone, staff.label("staff"))
         .where(*_org_filters(text, kind))

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Person, PersonPartRow, ProfessionalRole, Referral
 from circles_desktop.models.vocab import PersonPart
-from circles_desktop.services.common.paging import page_order
+from circles_desktop.services.common.paging import order_for
 from circles_desktop.services.common.text import search_key, starts_with
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.common.words import UK_DATE, uk_date
@@ -73,6 +73,7 @@ SORTS = {
     "given_name": (Person.given_key, Person.family_key),
     "date_of_birth": (Person.date_of_birth,),
     "reference": (Person.reference_key,),
+    "known_as": (Person.known_as,),
 }
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -294,12 +295,12 @@ def search_people(
     role: str | None = None,
     offset: int = 0,
     limit: int = 50,
-    sort: str = "name",
+    sort: str | None = "name",
     descending: bool = False,
 ) -> list[PersonRow]:
     """One page of the People list: `text` words match the start of names or the reference, or a
     date of birth (dd/mm/yyyy); `role` is a PersonPart (volunteer, professional...)."""
-    order = page_order(SORTS.get(sort, SORTS["name"]), descending, Person.id)
+    order = order_for(SORTS, sort, "name", descending, Person.id)
     stmt = select(*_COLUMNS).where(*_filters(text, role)).order_by(*order).offset(offset).limit(limit)
     return _rows(session, stmt)
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from circles_desktop.models import Organisation, Person, ProfessionalRole, Referral
 from circles_desktop.models.vocab import ReferralStatus
-from circles_desktop.services.common.paging import page_order
+from circles_desktop.services.common.paging import order_for
 from circles_desktop.services.common.text import search_key, starts_with
 
 
@@ -58,6 +58,10 @@ SORTS = {
     "status": (Referral.status, Referral.received_on),
     "person": (Person.family_key, Person.given_key),
     "reference": (Referral.id,),
+    "kind": (Referral.circle_kind, Referral.received_on),
+    "referrer": (_Referrer.family_key, _Referrer.given_key),
+    "agency": (Organisation.name_key,),
+    "since": (Referral.status_on,),
 }
 
 
@@ -68,12 +72,12 @@ def list_referrals(
     text: str = "",
     offset: int = 0,
     limit: int = 50,
-    sort: str = "received_on",
+    sort: str | None = "received_on",
     descending: bool = True,
 ) -> list[ReferralRow]:
     """One page of the Referrals list, newest first by default; filter by status, kind, and the
     start of the referred person's name or the referral reference."""
-    order = page_order(SORTS.get(sort, SORTS["received_on"]), descending, Referral.id)
+    order = order_for(SORTS, sort, "received_on", descending, Referral.id)
     stmt = (
         select(
             Referral.id,

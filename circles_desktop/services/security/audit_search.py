@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import AuditEntry
+from circles_desktop.services.common.paging import order_for
 
 
 class AuditRow(NamedTuple):
@@ -47,10 +48,22 @@ def count(session: Session, text: str = "") -> int:
     return int(session.execute(stmt).scalar_one())
 
 
-def page(session: Session, text: str = "", offset: int = 0, limit: int = 200) -> list[AuditRow]:
+# The entry's id is its place in the chain: "time" sorts by it (clocks can be put back, the chain cannot).
+SORTS = {"time": (AuditEntry.id,), "action": (AuditEntry.action,), "object": (AuditEntry.object,)}
+
+
+def page(
+    session: Session,
+    text: str = "",
+    offset: int = 0,
+    limit: int = 200,
+    sort: str | None = "time",
+    descending: bool = True,
+) -> list[AuditRow]:
+    """One page of the log, newest first unless sorted otherwise."""
     stmt = select(AuditEntry.id, AuditEntry.at, AuditEntry.action, AuditEntry.object, AuditEntry.detail)
     where = _matching(text)
     if where is not None:
         stmt = stmt.where(where)
-    stmt = stmt.order_by(AuditEntry.id.desc()).offset(offset).limit(limit)
+    stmt = stmt.order_by(*order_for(SORTS, sort, "time", descending, AuditEntry.id)).offset(offset).limit(limit)
     return [AuditRow(*row) for row in session.execute(stmt)]

@@ -276,6 +276,23 @@ def documents_held_under(session: Session, consent_id: int) -> list[SharedRow]:
     return _rows(session, session.execute(stmt).scalars())
 
 
+def still_held_under(session: Session, consent_ids: Iterable[int]) -> list[SharedRow]:
+    """Documents not yet returned that were shared relying on any of these consents, newest first: what
+    to ask back once they are withdrawn."""
+    ids = list(consent_ids)
+    if not ids:
+        return []
+    stmt = (
+        select(SharedDocument)
+        .where(
+            SharedDocument.returned_on.is_(None),
+            SharedDocument.id.in_(select(SharedUnderConsent.document_id).where(SharedUnderConsent.consent_id.in_(ids))),
+        )
+        .order_by(SharedDocument.shared_at.desc(), SharedDocument.id.desc())
+    )
+    return _rows(session, session.execute(stmt).scalars())
+
+
 def held_after_withdrawal(session: Session, circle_id: int) -> list[SharedRow]:
     """Documents a recipient still holds (not returned) although a consent they relied on is withdrawn."""
     stmt = (

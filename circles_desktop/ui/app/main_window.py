@@ -111,6 +111,15 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
             return
         self.pages.setCurrentIndex(row)
+        self._show_current(self.pages.currentWidget())
+
+    def _show_current(self, widget: QWidget | None) -> None:
+        """An area shows what the records hold now, not what they held when it was last on screen (the
+        Themes counts after a learning circle changed elsewhere). `refresh()` reads again what an area
+        lists; typed text in its open forms stays."""
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh) and not self.state.is_locked:
+            refresh()
 
     def can_close(self) -> bool:
         """True when no area holds unsaved changes the coordinator wants to keep."""

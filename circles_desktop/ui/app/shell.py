@@ -16,6 +16,7 @@ from circles_desktop.services.security.keyring_vault import KeyVault
 from circles_desktop.store.errors import StoreError
 from circles_desktop.ui.app.app_state import AppState, load_heavy_modules
 from circles_desktop.ui.app.first_paint import on_first_paint
+from circles_desktop.ui.common.fields.wheel_guard import guard_the_wheel
 from circles_desktop.ui.common.messages import explain
 from circles_desktop.ui.security.idle_lock import IdleLock
 from circles_desktop.ui.security.unlock_dialog import UnlockDialog
@@ -46,6 +47,7 @@ class Shell(QObject):
         self.app = app
         self.state = AppState(data_dir, vault=vault, settings=settings)
         self.idle = IdleLock(self.state, app)
+        guard_the_wheel(app)  # the wheel changes only the focused field, in every window
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
         self.unlock_dialog: UnlockDialog | None = None
@@ -191,6 +193,10 @@ class Shell(QObject):
             pass
         self.state.background.wait()
         self.state.settings.sync()
+        # Qt's quit() first asks every window to close; the unlock dialog refuses while closing it means
+        # "quit?", which left the process running after Lock screen → Quit → Yes. Now it is quitting.
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.quitting = True
         self.app.quit()
 
     def shutdown(self) -> None:

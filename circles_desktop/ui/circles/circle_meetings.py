@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,7 +23,7 @@ from circles_desktop.ui.common.lists.list_parts import list_table
 from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.common.lists.tables import fill_table, make_table, selected_id
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.widgets import WARNING_STYLE, Note
+from circles_desktop.ui.common.widgets import Note, tone_style
 
 if TYPE_CHECKING:
     from circles_desktop.ui.circles.circle_screen import CircleScreen
@@ -38,6 +37,8 @@ def when(moment: datetime) -> str:
 class MeetingsModel(PagedTableModel):
     COL_WHEN, COL_KIND, COL_VENUE, COL_PRESENT, COL_SECTIONS, COL_ACTIONS = range(6)
     HEADERS = ("Date and time", "Kind", "Venue", "Present", "Minutes sections", "Open actions")
+    SORTS = {COL_WHEN: "starts_at", COL_KIND: "kind", COL_VENUE: "venue"}
+    DEFAULT_SORT = (COL_WHEN, True)
 
     def __init__(self, circle_screen: CircleScreen, parent: Any = None) -> None:
         super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
@@ -53,7 +54,14 @@ class MeetingsModel(PagedTableModel):
 
         rows: list[Any] = read(
             self.circle_screen.state,
-            lambda s: meetings.list_meetings(s, self.circle_screen.circle_id, offset=offset, limit=limit),
+            lambda s: meetings.list_meetings(
+                s,
+                self.circle_screen.circle_id,
+                offset=offset,
+                limit=limit,
+                sort=self.sort_key,
+                descending=self.descending,
+            ),
             [],
         )
         # Formatted once here; the id rides after the shown columns.
@@ -68,10 +76,9 @@ class MeetingsTab(CircleTab):
         super().__init__(circle_screen, "circle.meetings")
         self.model = MeetingsModel(circle_screen, self)
         # This table has always kept Qt's word wrap; the long lists turn it off.
-        self.table = list_table(self.model, "meetings.table", "The circle's meetings", word_wrap=True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MeetingsModel.COL_VENUE, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(
+            self.model, "meetings.table", "The circle's meetings", word_wrap=True, stretch=MeetingsModel.COL_VENUE
+        )
         self.new_button = QPushButton("&New meeting…")
         self.new_button.setObjectName("meetings.new")
         self.open_button = QPushButton("&Open")
@@ -79,7 +86,7 @@ class MeetingsTab(CircleTab):
         self.count = QLabel()
         self.count.setObjectName("meetings.count")
         self.error = QLabel()
-        self.error.setStyleSheet(WARNING_STYLE)
+        self.error.setStyleSheet(tone_style("warning"))
         tools = QHBoxLayout()
         tools.addWidget(self.new_button)
         tools.addWidget(self.open_button)
@@ -175,7 +182,7 @@ class ReviewsTab(CircleTab):
         info = self.circle_screen.info
         due = info.review_due if info else None
         self.due.setText(review_text(due))
-        self.due.setStyleSheet("font-size: 12pt;" + (WARNING_STYLE if due and due.overdue else ""))
+        self.due.setStyleSheet("font-size: 12pt;" + (tone_style("warning") if due and due.overdue else ""))
         rows: list[Any] = read(self.state, lambda s: circle_queries.review_history(s, self.circle_id), [])
         fill_table(
             self.table,

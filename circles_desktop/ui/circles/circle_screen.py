@@ -37,7 +37,7 @@ from circles_desktop.ui.common.forms import DateField
 from circles_desktop.ui.common.messages import Locked, field_errors
 from circles_desktop.ui.common.operations import in_session, load, write
 from circles_desktop.ui.common.said_through import SaidThrough
-from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, FieldMessage, Note
+from circles_desktop.ui.common.widgets import FieldMessage, Note, tone, tone_style
 from circles_desktop.ui.sharing.shared_documents import SharedDocumentsPanel
 
 FOCUS_ROLES = (MemberRole.CORE_MEMBER, MemberRole.FOCUS_PERSON)
@@ -137,10 +137,10 @@ class CircleScreen(QWidget):
         self.heading.setText(f"<h2 style='margin:0'>{c.reference} · {_html(who)}</h2><span>{kind}</span>")
         self.heading.setAccessibleName(f"Circle {c.reference}, {who}, {kind}")
         self.badge.setText(f"  {label(c.status)}  ")
-        colours = {CircleStatus.FORMING: "#8a5a00", CircleStatus.ACTIVE: "#1b5e20", CircleStatus.CLOSED: "#555555"}
+        tones = {CircleStatus.FORMING: "amber", CircleStatus.ACTIVE: "good", CircleStatus.CLOSED: "note"}
+        colour = tone(tones.get(c.status, "note"))
         self.badge.setStyleSheet(
-            f"border: 2px solid {colours.get(c.status, '#555')}; color: {colours.get(c.status, '#555')};"
-            "border-radius: 4px; font-weight: bold; padding: 2px;"
+            f"border: 2px solid {colour}; color: {colour}; border-radius: 4px; font-weight: bold; padding: 2px;"
         )
         self.badge.setAccessibleName(f"Status: {label(c.status)}")
         for tab in self.tab_widgets():
@@ -243,7 +243,7 @@ class OverviewTab(CircleTab):
         self.countdown = QLabel()
         self.countdown.setObjectName("overview.countdown")
         self.countdown.setAccessibleName("Release countdown")
-        self.countdown.setStyleSheet("font-size: 15pt; font-weight: bold; color: #17443d;")
+        self.countdown.setStyleSheet(f"font-size: 15pt; font-weight: bold; color: {tone('accent')};")
         self.review = QLabel()
         self.review.setObjectName("overview.review_due")
         self.review.setAccessibleName("Quarterly review due")
@@ -313,12 +313,12 @@ class OverviewTab(CircleTab):
         self.countdown.setVisible(info.days_until_release is not None)
         self.review.setText(review_text(info.review_due))
         overdue = bool(info.review_due and info.review_due.overdue)
-        self.review.setStyleSheet(WARNING_STYLE if overdue else "")
+        self.review.setStyleSheet(tone_style("warning") if overdue else "")
         text = f"{plural(info.open_actions, 'open action')}"
         if info.overdue_actions:
             text += f", {info.overdue_actions} overdue"
         self.open_actions.setText(text + ".")
-        self.open_actions.setStyleSheet(WARNING_STYLE if info.overdue_actions else "")
+        self.open_actions.setStyleSheet(tone_style("warning") if info.overdue_actions else "")
         self.counts.setText(f"{plural(info.meetings, 'meeting')} · {plural(info.goals, 'goal')}")
 
         core = next((m for m in info.inner if m.role in FOCUS_ROLES), None)
@@ -391,6 +391,7 @@ class LifecycleDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
         self.on_date.dateChanged.connect(lambda _d: self.check())
+        self.on_date.problem_changed.connect(lambda _p: self.check())
         self.buttons.accepted.connect(self.do_it)
         self.buttons.rejected.connect(self.reject)
         self.check()
@@ -401,6 +402,9 @@ class LifecycleDialog(QDialog):
         on = self.on_date.value() or date.today()
 
         def work(s: Any) -> dict[str, str]:
+            unreadable = self.on_date.problem()
+            if unreadable:  # a date such as 31/02 is said, never taken as today
+                return {"on_date": unreadable}
             circle = circles.get_circle(s, self.circle_screen.circle_id)
             if self.which == "activate":
                 return circles.activation_problems(s, circle, on)
@@ -412,12 +416,12 @@ class LifecycleDialog(QDialog):
             problems = field_errors(exc)
         if problems:
             self.problems.setText("Not yet:\n" + "\n".join(f"• {m}" for m in problems.values()))
-            self.problems.setStyleSheet(WARNING_STYLE)
+            self.problems.setStyleSheet(tone_style("warning"))
         else:
             self.problems.setText(
                 "Everything needed is in place." if self.which == "activate" else "The circle can be closed."
             )
-            self.problems.setStyleSheet(GOOD_STYLE)
+            self.problems.setStyleSheet(tone_style("good"))
         self.ok.setEnabled(not problems)
         return problems
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -35,6 +34,18 @@ class CirclesModel(PagedTableModel):
         range(9)
     )
     HEADERS = ("Reference", "Title", "Kind", "Variant", "Status", "Core member", "Coordinator", "Started", "Release")
+    SORTS = {
+        COL_REFERENCE: "reference",
+        COL_TITLE: "title",
+        COL_KIND: "kind",
+        COL_VARIANT: "variant",
+        COL_STATUS: "status",
+        COL_CORE: "focus_person",
+        COL_COORDINATOR: "coordinator",
+        COL_STARTED: "started_on",
+        COL_RELEASE: "release",
+    }
+    DEFAULT_SORT = (COL_STARTED, True)
 
     def __init__(self, state: AppState, parent: Any = None) -> None:
         super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
@@ -58,7 +69,15 @@ class CirclesModel(PagedTableModel):
         rows: list[Any] = read(
             self.state,
             lambda s: circle_list.list_circles(
-                s, self.kind, self.status, text, offset=offset, limit=limit, variant=self.variant
+                s,
+                self.kind,
+                self.status,
+                text,
+                offset=offset,
+                limit=limit,
+                variant=self.variant,
+                sort=self.sort_key,
+                descending=self.descending,
             ),
             [],
         )
@@ -147,13 +166,13 @@ class CirclesArea(QWidget, OpenedInPlace):
         return page
 
     def _build_table(self) -> QTableView:
-        self.table = list_table(self.model, "circles.table", "Circles")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in ((0, 100), (1, 110), (2, 150), (3, 170), (4, 70), (5, 170), (6, 140), (7, 90), (8, 100)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(CirclesModel.COL_CORE, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(
+            self.model,
+            "circles.table",
+            "Circles",
+            stretch=CirclesModel.COL_TITLE,
+            keep=(CirclesModel.COL_REFERENCE, CirclesModel.COL_CORE),
+        )
         return self.table
 
     def _connect(self) -> None:

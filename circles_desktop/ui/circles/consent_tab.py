@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -39,13 +40,15 @@ from circles_desktop.ui.common.forms import DateField, RecordForm
 from circles_desktop.ui.common.lists.tables import USER_ROLE, fill_table, make_table, selected_id
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import read, report, write
-from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, Note
+from circles_desktop.ui.common.widgets import ON_LIGHT, Note, tone_style
+from circles_desktop.ui.sharing.held_documents import open_held_documents
 
 if TYPE_CHECKING:
     from circles_desktop.ui.circles.circle_screen import CircleScreen
 
 GIVEN_BRUSH = QBrush(QColor("#dcefe6"))
 ORG_BRUSH = QBrush(QColor("#eef1f5"))
+ON_LIGHT_BRUSH = QBrush(QColor(ON_LIGHT))
 HISTORY_HEADERS = (
     "Given on",
     "Recipient",
@@ -63,6 +66,7 @@ class ConsentTab(CircleTab):
         super().__init__(circle_screen, "circle.consent")
         self.matrix_rows: list[Any] = []
         self.history: list[Any] = []
+        self.held_dialog: QDialog | None = None  # the documents still held, after a withdrawal
         self.young = QLabel()
         self.young.setObjectName("consent.young_person")
         self.young.setAccessibleName("Parent or carer consent")
@@ -185,14 +189,14 @@ class ConsentTab(CircleTab):
                 f"Young person's circle: a parent's or carer's consent is recorded "
                 f"(parents and carers in the circle: {names})."
             )
-            self.young.setStyleSheet(GOOD_STYLE + " font-weight: bold;")
+            self.young.setStyleSheet(tone_style("good") + " font-weight: bold;")
         else:
             self.young.setText(
                 "Young person's circle: a parent or carer must consent as well as the young person. "
                 f"No parent's or carer's consent is recorded yet (parents and carers in the circle: {names}). "
                 "The circle cannot become active until it is."
             )
-            self.young.setStyleSheet(WARNING_STYLE)
+            self.young.setStyleSheet(tone_style("warning"))
         self.young.show()
 
     def reload_matrix(self) -> None:
@@ -244,7 +248,23 @@ class ConsentTab(CircleTab):
 
     # --- giving and withdrawing ------------------------------------------------------------------
     def give(self) -> GiveConsentDialog:
-        return self.open_dialog(GiveConsentDialog(self.circle_screen, self))
+        """The Give-consent dialog, starting from the cells chosen in the matrix: their recipient, and
+        their categories ticked."""
+        recipient, categories = self.chosen_cells()
+        return self.open_dialog(GiveConsentDialog(self.circle_screen, self, recipient, categories))
+
+    def chosen_cells(self) -> tuple[str | None, list[str]]:
+        """The recipient ("member:3", "organisation:7") of the cell chosen in the matrix, and the
+        categories of the cells chosen in that recipient's row."""
+        current = self.matrix.currentIndex()
+        if not current.isValid():
+            return None, []
+        head = self.matrix.item(current.row(), 0)
+        kind, ident = head.data(USER_ROLE) if head is not None else (None, None)
+        if kind is None:
+            return None, []
+        columns = {i.column() for i in self.matrix.selectedIndexes() if i.row() == current.row()} | {current.column()}
+        return f"{kind}:{ident}", [CATEGORIES[c - 1] for c in sorted(columns) if c >= 1]
 
     def chosen_consents(self) -> list[int]:
         """Consents chosen in the matrix (cells), or else the one chosen in the history."""
@@ -271,6 +291,7 @@ class ConsentTab(CircleTab):
             )
             return None
         form = RecordForm(f"Withdraw {plural(len(ids), 'consent')}")
+        form.form_layout.addRow(self._withdrawing(ids))
         withdrawn_on = DateField()
         withdrawn_on.setObjectName("withdraw.date")
         form.add_field(
@@ -281,11 +302,38 @@ class ConsentTab(CircleTab):
         form.add_field("reason", "Reason", reason)
         form.save_button.setObjectName("withdraw.save")
 
-        def work(s: Any, values: dict[str, Any]) -> None:
+        def work(s: Any) -> list[Any]:
+            from circles_desktop.services.sharing import sharing
+
+            values = form.values()
             for cid in ids:
                 consent.withdraw_consent(s, cid, values["withdrawn_on"], values["reason"] or "")
+            return sharing.still_held_under(s, ids)  # what the recipient holds under it: said at once
 
-        return self.open_form("Withdraw consent", form, work, "withdraw_dialog")
+        def save(_values: dict[str, Any]) -> bool:
+            outcome = write(self.state, work, show=form, parent=dialog)
+            if outcome.ok:
+                self.held_dialog = open_held_documents(self.state, outcome.value, self.circle_screen)
+                if self.held_dialog is not None:  # asked back there: the register shows it
+                    self.held_dialog.accepted.connect(self.circle_screen.saved)
+            return outcome.ok
+
+        dialog = FormDialog("Withdraw consent", form, save, self, object_name="withdraw_dialog")
+        return self.open_dialog(dialog)
+
+    def _withdrawing(self, ids: list[int]) -> QLabel:
+        """Which consent this withdraws, in words: recipient, category and the date it was given."""
+        by_id = {h.id: h for h in self.history}
+        lines = [
+            f"• {h.recipient}: {label(h.category)}, given {uk_date(h.given_on)}"
+            for cid in ids
+            if (h := by_id.get(cid)) is not None
+        ]
+        words = QLabel("Withdrawing:\n" + "\n".join(lines) if lines else "")
+        words.setObjectName("withdraw.what")
+        words.setAccessibleName("The consent being withdrawn")
+        words.setWordWrap(True)
+        return words
 
     def save_signed_form(self) -> None:
         from circles_desktop.services.consent import consent
@@ -318,10 +366,12 @@ def _matrix_cell(who: Any, category: str, cell: Any, through_organisation: bool,
         item = QTableWidgetItem(words)
         item.setData(USER_ROLE, cell.consent_id)
         item.setBackground(GIVEN_BRUSH)
+        item.setForeground(ON_LIGHT_BRUSH)  # its own text colour on its own light green, on any palette
         item.setToolTip(f"{who.name}: {label(category)}, {words.replace(chr(10), ', ')}")
     elif through_organisation:
         item = QTableWidgetItem("Via organisation")
         item.setBackground(ORG_BRUSH)
+        item.setForeground(ON_LIGHT_BRUSH)
         item.setToolTip(f"Consent was given to {who.organisation} as a whole.")
     else:
         item = QTableWidgetItem("")
@@ -399,7 +449,14 @@ class GiveConsentDialog(FormDialog):
     """Consent from the core member (or a parent or carer) for one recipient: an outer-circle member, or
     an organisation as a whole."""
 
-    def __init__(self, circle_screen: CircleScreen, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        circle_screen: CircleScreen,
+        parent: QWidget | None = None,
+        recipient: str | None = None,
+        categories: list[str] | None = None,
+    ) -> None:
+        """`recipient` ("member:3") and `categories`: where to start (the matrix cells chosen)."""
         self.circle_screen = circle_screen
         self.state = circle_screen.state
         nothing: Choices = ([], {}, [])
@@ -421,6 +478,7 @@ class GiveConsentDialog(FormDialog):
         column = form.layout()
         if circle_screen.is_young_person and isinstance(column, QVBoxLayout):  # under the form's title
             column.insertWidget(1, Note(YOUNG_PERSON_NOTE))
+        form.load({"recipient": recipient, "categories": categories or []})
         form.mark_clean()
 
     def _build_recipient(self, form: RecordForm, recipients: list[Any], organisations: dict[int, str]) -> None:

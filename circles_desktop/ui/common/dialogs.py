@@ -7,9 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 
-from circles_desktop.ui.common.forms import DateField, RecordForm
+from circles_desktop.ui.common.forms import DateField, Leave, RecordForm
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -44,18 +45,29 @@ class FormDialog(QDialog):
         self.setMinimumWidth(640)
 
     def save(self) -> bool:
+        problems = self.form.entry_problems()  # a date such as 31/02 is said, not saved as no date
+        if problems:
+            self.form.show_errors(problems)
+            return False
         if self._on_save(self.form.values()):
             self.form.mark_clean()
             self.accept()
             return True
         return False
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """The cursor starts in the first field the coordinator can type in, not on Save."""
+        super().showEvent(event)
+        first = self.form.first_field()
+        if first is not None:
+            first.setFocus()
+
     def _cancelled(self) -> None:
         super().reject()
 
     def reject(self) -> None:  # the window's close button and Escape outside a field
-        if self.form.confirm_leave():
-            super().reject()
+        if self.form.ask_to_leave(self.save) is Leave.GO:
+            super().reject()  # after Save the dialog has already closed itself
 
 
 class WriteDialog(FormDialog):

@@ -8,16 +8,14 @@ name (a ValidationError's `errors` mapping of field key to message).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
+from enum import Enum
 from typing import Any, TypeVar, overload
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -30,44 +28,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circles_desktop.ui.common.widgets import ERROR_STYLE, FieldMessage, with_message
+from circles_desktop.ui.common.fields.date_field import DateField
+from circles_desktop.ui.common.fields.time_field import TimeField
+from circles_desktop.ui.common.fields.typed_field import TypedField
+from circles_desktop.ui.common.widgets import FieldMessage, tone_style, with_message
 
 W = TypeVar("W", bound=QWidget)
-_NO_DATE = QDate(1900, 1, 1)  # QDateEdit's minimum stands for "no date" (shown as a dash)
+__all__ = ["DateField", "TimeField", "RecordForm", "ScrollingRecordForm", "combo", "set_value", "text_box", "value_of"]
 
 
-class DateField(QDateEdit):
-    """A date picker in UK order that may also be left empty when the field is optional."""
+class Leave(Enum):
+    """What the coordinator chose when asked about unsaved changes."""
 
-    def __init__(self, optional: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setCalendarPopup(True)
-        self.optional = optional
-        if optional:
-            self.setMinimumDate(_NO_DATE)
-            self.setSpecialValueText("—")
-            self.setDate(_NO_DATE)
-        else:
-            self.setDate(QDate.currentDate())
-        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
-
-    def value(self) -> date | None:
-        chosen = self.date()
-        if self.optional and chosen == _NO_DATE:
-            return None
-        return date(chosen.year(), chosen.month(), chosen.day())
-
-    def set_value(self, value: date | None) -> None:
-        if value is None:
-            self.setDate(_NO_DATE if self.optional else QDate.currentDate())
-        else:
-            self.setDate(QDate(value.year, value.month, value.day))
+    STAY = "stay"  # Cancel: nothing is lost, the form stays open
+    GO = "go"  # nothing to save, or Discard
+    SAVED = "saved"  # Save, and it went through
 
 
 def value_of(widget: QWidget) -> Any:
     """The Python value a field widget holds: text stripped, None for empty optional values."""
-    if isinstance(widget, DateField):
+    if isinstance(widget, TypedField):  # a date or a time: before QLineEdit, which it is too
         return widget.value()
     if isinstance(widget, QLineEdit):
         return widget.text().strip()
@@ -87,7 +67,7 @@ def value_of(widget: QWidget) -> Any:
 
 
 def set_value(widget: QWidget, value: Any) -> None:
-    if isinstance(widget, DateField):
+    if isinstance(widget, TypedField):
         widget.set_value(value)
     elif isinstance(widget, QLineEdit):
         widget.setText("" if value is None else str(value))
@@ -104,7 +84,7 @@ def set_value(widget: QWidget, value: Any) -> None:
         raise TypeError(f"no value writer for {type(widget).__name__}")
 
 
-_KNOWN = (DateField, QLineEdit, QPlainTextEdit, QComboBox, QCheckBox, QSpinBox)
+_KNOWN = (TypedField, QLineEdit, QPlainTextEdit, QComboBox, QCheckBox, QSpinBox)
 
 
 def _known(widget: QWidget) -> bool:
@@ -125,8 +105,8 @@ def _write(widget: QWidget, value: Any) -> None:
 
 
 def _changed_signal(widget: QWidget) -> Any:
-    if isinstance(widget, QDateEdit):
-        return widget.dateChanged
+    if isinstance(widget, TypedField):
+        return widget.changed  # typing and the calendar alike
     if isinstance(widget, QLineEdit):
         return widget.textEdited
     if isinstance(widget, QPlainTextEdit):
@@ -199,13 +179,13 @@ class RecordForm(QWidget):
             self.heading.setAccessibleName(title)
             layout.addWidget(self.heading)
         note = QLabel("Fields marked * are required.")
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet(tone_style("note"))
         layout.addWidget(note)
         self.form_layout = QFormLayout()
         self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout.addLayout(self.form_layout)
         self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setStyleSheet(tone_style("error"))
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         layout.addWidget(self.general_error)
@@ -216,26 +196,26 @@ class RecordForm(QWidget):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.setDefault(True)
-        self.buttons.accepted.connect(self.save_requested.emit)
+        self.buttons.accepted.connect(self.request_save)
         self.buttons.rejected.connect(self._cancel)
         outer.addWidget(self.buttons)
         QShortcut(
             QKeySequence.StandardKey.Save, self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
-        ).activated.connect(self.save_requested.emit)
+        ).activated.connect(self.request_save)
 
     # --- building ------------------------------------------------------------------------------
     def add_field(self, key: str, label: str, widget: W, *, required: bool = False, help: str = "") -> W:
         text = f"{label} *" if required else label
         lab = QLabel(text)
         lab.setBuddy(widget)
-        widget.setAccessibleName(label + (" (required)" if required else ""))
+        widget.setAccessibleName(label.replace("&", "") + (" (required)" if required else ""))
         if help:
             widget.setToolTip(help)
             widget.setAccessibleDescription(help)
         error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(tone_style("error"))
         error.setWordWrap(True)
-        error.setAccessibleName(f"{label} error")
+        error.setAccessibleName(f"{label.replace('&', '')} error")
         error.hide()
         self.form_layout.addRow(lab, with_message(widget, error))
         self._fields[key] = widget
@@ -244,6 +224,10 @@ class RecordForm(QWidget):
         signal = _changed_signal(widget) if _known(widget) else getattr(widget, "changed", None)
         if signal is not None:
             signal.connect(self._mark_dirty)
+            signal.connect(lambda *_a, key=key: self._edited(key))
+        problem_changed = getattr(widget, "problem_changed", None)
+        if problem_changed is not None:  # a date or time that cannot be read says why, beside itself
+            problem_changed.connect(lambda problem, key=key: self._show_problem(key, problem))
         return widget
 
     @overload
@@ -257,6 +241,16 @@ class RecordForm(QWidget):
         if kind is not None and not isinstance(widget, kind):
             raise TypeError(f"field {key!r} is a {type(widget).__name__}, not a {kind.__name__}")
         return widget
+
+    def first_field(self) -> QWidget | None:
+        """The first field the coordinator can type in (shown and enabled), where the cursor starts."""
+        for widget in self._fields.values():
+            if widget.isVisibleTo(self) and widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                return widget
+            proxy = widget.focusProxy()
+            if proxy is not None and widget.isVisibleTo(self) and proxy.isEnabled():
+                return widget
+        return None
 
     # --- values --------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -293,6 +287,31 @@ class RecordForm(QWidget):
         if first is not None:
             first.setFocus()
 
+    def entry_problems(self) -> dict[str, str]:
+        """{field: why} for every field holding something that cannot be read (a date such as 31/02):
+        the form is not saved until they are put right, so nothing typed is dropped."""
+        problems = {}
+        for key, widget in self._fields.items():
+            problem = getattr(widget, "problem", None)
+            said = problem() if callable(problem) else ""
+            if said:
+                problems[key] = said
+        return problems
+
+    def _show_problem(self, key: str, problem: str) -> None:
+        label = self._errors[key]
+        label.setText(problem)
+        label.setVisible(bool(problem))
+
+    def _edited(self, key: str) -> None:
+        """A message about a field goes once the coordinator changes that field (not while loading)."""
+        if self._loading:
+            return
+        label = self._errors[key]
+        if not label.isHidden() and not getattr(self._fields[key], "problem", lambda: "")():
+            label.clear()
+            label.hide()
+
     def error_text(self, key: str) -> str:
         label = self._errors.get(key)
         return label.text() if label is not None and not label.isHidden() else ""
@@ -316,26 +335,37 @@ class RecordForm(QWidget):
         self.clear_errors()
         self._dirty = False
 
+    def request_save(self) -> None:
+        """Save (the button, Enter, Ctrl+S): asked of whoever saves this form through `save_requested`,
+        once every field can be read; until then each unreadable entry is said beside its field."""
+        problems = self.entry_problems()
+        if problems:
+            self.show_errors(problems)
+            return
+        self.save_requested.emit()
+
     def confirm_leave(self, save: Callable[[], bool] | None = None) -> bool:
         """True if it is fine to leave: nothing changed, or the user saved or discarded."""
+        return self.ask_to_leave(save) is not Leave.STAY
+
+    def ask_to_leave(self, save: Callable[[], bool] | None = None) -> Leave:
+        """Save, Discard or Cancel when there are unsaved changes. `save()` (True when it went through)
+        saves; without it the form asks its owner through `save_requested` and looks whether it was
+        marked saved."""
         if not self._dirty:
-            return True
-        buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
-        if save is not None:
-            buttons |= QMessageBox.StandardButton.Save
-        answer = QMessageBox.question(
-            self,
-            "Unsaved changes",
-            "This form has changes that are not saved. Save them before leaving?",
-            buttons,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save and save is not None:
-            return save()
+            return Leave.GO
+        from circles_desktop.ui.common.dialogs import ask_save_discard
+
+        answer = ask_save_discard(self, "This form has changes that are not saved. Save them before leaving?")
+        if answer == QMessageBox.StandardButton.Save:
+            if save is not None:
+                return Leave.SAVED if save() else Leave.STAY
+            self.request_save()
+            return Leave.STAY if self._dirty else Leave.SAVED
         if answer == QMessageBox.StandardButton.Discard:
             self._dirty = False
-            return True
-        return False
+            return Leave.GO
+        return Leave.STAY
 
     def _mark_dirty(self, *_args: object) -> None:
         if not self._loading:
@@ -346,7 +376,7 @@ class RecordForm(QWidget):
         # keep Enter for new lines because they accept the event before it reaches here.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()
-            self.save_requested.emit()
+            self.request_save()
         elif event.key() == Qt.Key.Key_Escape:
             event.accept()
             self._cancel()
@@ -354,7 +384,8 @@ class RecordForm(QWidget):
             super().keyPressEvent(event)
 
     def _cancel(self) -> None:
-        if self.confirm_leave():
+        # After Save the owner has done what a save does (a dialog closes itself): not a cancel.
+        if self.ask_to_leave() is Leave.GO:
             self.cancelled.emit()
 
 

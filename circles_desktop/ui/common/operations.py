@@ -87,7 +87,14 @@ def write(
 ) -> Outcome:
     """`handlers` maps an exception type the caller answers itself (a likely duplicate) to its answer.
     `saved=False` for a write that is not the form's own save (ending a job from inside the person
-    form): the form's other changes stay marked unsaved."""
+    form): the form's other changes stay marked unsaved. A form holding an entry it cannot read (a date
+    such as 31/02) is not written at all: each entry's problem is shown beside it, so nothing typed is
+    saved as if it were empty."""
+    unreadable = getattr(show, "entry_problems", None) if saved else None
+    problems = unreadable() if callable(unreadable) else {}
+    if problems and show is not None:
+        show.show_errors(problems)
+        return Outcome(False)
     outcome = load(state, work, show=show, parent=parent, title=title, handlers=handlers, what=what)
     saved_ok = getattr(show, "saved_ok", None)
     if outcome.ok and saved and saved_ok is not None:

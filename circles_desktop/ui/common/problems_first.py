@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 from circles_desktop.ui.common.forms import DateField
 from circles_desktop.ui.common.messages import field_errors
 from circles_desktop.ui.common.operations import in_session
-from circles_desktop.ui.common.widgets import ERROR_STYLE, GOOD_STYLE, Note
+from circles_desktop.ui.common.widgets import Note, tone_style
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -37,7 +37,7 @@ class ProblemsFirstDialog(QDialog):
         date_label: str,
         ok_text: str,
         ready_text: str,
-        problem_style: str = ERROR_STYLE,
+        problem_style: str = "error",  # the tone (widgets.TONES) the problems are said in
     ) -> None:
         super().__init__(parent)
         self.state = state
@@ -64,6 +64,7 @@ class ProblemsFirstDialog(QDialog):
         self.body.addWidget(self.problems)
         self.body.addWidget(self.buttons)
         self.on_date.dateChanged.connect(lambda _d: self.check())
+        self.on_date.problem_changed.connect(lambda _p: self.check())
         self.buttons.accepted.connect(self.do_it)
         self.buttons.rejected.connect(self.reject)
 
@@ -74,17 +75,23 @@ class ProblemsFirstDialog(QDialog):
         raise NotImplementedError
 
     def check(self) -> dict[str, str]:
+        unreadable = self.on_date.problem()
+        if unreadable:  # a date such as 31/02 is said, never taken as today
+            return self._show({"on_date": unreadable})
         on = self.on_date.value() or date.today()
         work: Callable[[Session], Mapping[str, str]] = lambda s: self.problems_on(s, on)  # noqa: E731
         try:  # why it cannot even be asked (locked, unreadable) is shown the same way
             found = dict(in_session(self.state, work))
         except Exception as exc:
             found = field_errors(exc)
+        return self._show(found)
+
+    def _show(self, found: dict[str, str]) -> dict[str, str]:
         if found:
             self.problems.setText("Not yet:\n" + "\n".join(f"• {m}" for m in found.values()))
-            self.problems.setStyleSheet(self.problem_style)
+            self.problems.setStyleSheet(tone_style(self.problem_style))
         else:
             self.problems.setText(self.ready_text)
-            self.problems.setStyleSheet(GOOD_STYLE)
+            self.problems.setStyleSheet(tone_style("good"))
         self.ok.setEnabled(not found)
         return found

@@ -7,8 +7,90 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+# --- tones: coloured text that stays readable on a light or a dark palette --------------------------
+# (light palette, dark palette); each is checked against the palette's window and base colours and
+# made lighter or darker until it reads at 4.5:1 at least (WCAG AA for normal text).
+TONES = {
+    "error": ("#b00020", "#ff8a80"),
+    "warning": ("#b00020", "#ff8a80"),
+    "good": ("#1b5e20", "#81c784"),
+    "note": ("#555555", "#b8b8b8"),
+    "amber": ("#7a4f00", "#ffcc80"),  # something to do soon: a step left, a document to ask back
+    "accent": ("#17443d", "#80cbc4"),  # the circle's own colour: a countdown, a heading
+}
+BOLD = {"warning"}
+ON_LIGHT = "#1a1a1a"  # text on a light background of its own (a highlighted row, a banner), on any palette
+MIN_CONTRAST = 4.5
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours, 1 to 21."""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _palette() -> QPalette:
+    app = QGuiApplication.instance()
+    return QGuiApplication.palette() if app is not None else QPalette()
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    window = (palette or _palette()).color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
+
+
+def readable(colour: str, palette: QPalette | None = None) -> str:
+    """A text colour as near `colour` as reads at 4.5:1 on the palette's window and base: lightened on a
+    dark palette, darkened on a light one, until it does."""
+    palette = palette or _palette()
+    dark = is_dark(palette)
+    found = QColor(colour)
+    grounds = (palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base))
+    for _step in range(40):
+        if min(contrast(found, ground) for ground in grounds) >= MIN_CONTRAST:
+            break
+        hue, saturation, lightness = found.hslHue(), found.hslSaturation(), found.lightness()
+        lightness = min(255, lightness + 12) if dark else max(0, lightness - 12)
+        found = QColor.fromHsl(max(hue, 0), saturation, lightness)
+    return found.name()
+
+
+def tone(name: str, palette: QPalette | None = None) -> str:
+    """The colour (#rrggbb) for a tone of text (TONES) on the current palette, readable on it."""
+    palette = palette or _palette()
+    return readable(TONES[name][1 if is_dark(palette) else 0], palette)
+
+
+def readable_brush(colour: str) -> QBrush:
+    """readable(colour) as a brush for a model's ForegroundRole, kept for the palette it was made for."""
+    key = (colour, _palette().color(QPalette.ColorRole.Window).rgb())
+    brush = _BRUSHES.get(key)
+    if brush is None:
+        brush = _BRUSHES[key] = QBrush(QColor(readable(colour)))
+    return brush
+
+
+_BRUSHES: dict[tuple[str, int], QBrush] = {}
+
+
+def tone_style(name: str, palette: QPalette | None = None) -> str:
+    """A style sheet for text in that tone: "color: #b00020;" (bold for warnings)."""
+    weight = " font-weight: bold;" if name in BOLD else ""
+    return f"color: {tone(name, palette)};{weight}"
+
+
+# The light palette's styles, kept for code written before tones; new code calls tone_style(), which
+# also reads on a dark palette.
 ERROR_STYLE = "color: #b00020;"
 NOTE_STYLE = "color: #555555;"
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
@@ -21,7 +103,7 @@ class FieldMessage(QLabel):
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
+        self.setStyleSheet(tone_style("error"))
         self.setAccessibleName(accessible_name)
         self.setVisible(False)
 
@@ -47,7 +129,7 @@ class Note(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setWordWrap(True)
-        self.setStyleSheet(NOTE_STYLE)
+        self.setStyleSheet(tone_style("note"))
 
 
 class StatusNote(Note):
@@ -66,7 +148,7 @@ class StatusNote(Note):
         self._show(text)
 
     def fail(self, text: str) -> None:
-        self.setStyleSheet(ERROR_STYLE)
+        self.setStyleSheet(tone_style("error"))
         self._show(text)
 
     def _show(self, text: str) -> None:
@@ -75,13 +157,30 @@ class StatusNote(Note):
             self.setVisible(bool(text))
 
 
+def _grows(field: QWidget, horizontal: object) -> bool:
+    """Whether a field widens to fill its row: its own size policy, or the layout inside it."""
+    if field.sizePolicy().horizontalPolicy().value & QSizePolicy.PolicyFlag.ExpandFlag.value:
+        return True
+    layout = field.layout()
+    return layout is not None and bool(layout.expandingDirections() & horizontal)  # type: ignore[operator]
+
+
 def with_message(field: QWidget, message: QWidget) -> QWidget:
-    """A field with its message just under it, as one widget for a form row."""
+    """A field with its message just under it, as one widget for a form row.
+
+    The row takes the whole width of the form's field column even when the field itself is narrow (a
+    date, a short choice), so a message under it wraps across that width instead of being cut off."""
     holder = QWidget()
+    holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     box = QVBoxLayout(holder)
     box.setContentsMargins(0, 0, 0, 0)
     box.setSpacing(2)
-    box.addWidget(field)
+    from PySide6.QtCore import Qt  # here, not at the top: the unlock dialog imports this module first
+
+    if _grows(field, Qt.Orientation.Horizontal):  # a text box, a picker: the whole width
+        box.addWidget(field)
+    else:  # a date, a choice: its own width, at the left
+        box.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft)
     box.addWidget(message)
     return holder
 

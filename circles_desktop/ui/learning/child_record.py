@@ -56,12 +56,19 @@ if TYPE_CHECKING:
     from circles_desktop.services.learning.children import ChildRecord, ChildRow, ChronologyRow
     from circles_desktop.services.learning.learning_list import LearningCircleRow as ChildCircleRow
 
-COLUMN_WIDTHS = (140, 82, 112, 86, 110, 50)
-
 
 class ChildrenModel(PagedTableModel):
     COL_NAME, COL_BORN, COL_LOCALITY, COL_CASE, COL_PRACTITIONER, COL_CIRCLES = range(6)
     HEADERS = ("Name", "Date of birth", "Locality", "Case record", "Practitioner", "Circles")
+    SORTS = {
+        COL_NAME: "name",
+        COL_BORN: "date_of_birth",
+        COL_LOCALITY: "locality",
+        COL_CASE: "case_reference",
+        COL_PRACTITIONER: "practitioner",
+        COL_CIRCLES: "circles",
+    }
+    DEFAULT_SORT = (COL_NAME, False)
 
     def __init__(self, state: AppState, parent: Any = None) -> None:
         super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
@@ -85,7 +92,9 @@ class ChildrenModel(PagedTableModel):
         from circles_desktop.services.learning import children
 
         rows: list[ChildRow] = read(
-            self.state, lambda s: children.search_children(s, text, self.locality, offset, limit), []
+            self.state,
+            lambda s: children.search_children(s, text, self.locality, offset, limit, self.sort_key, self.descending),
+            [],
         )
         return [
             (
@@ -503,11 +512,14 @@ class ChildrenArea(QWidget):
         self.new_button = button("&New child", "children.new")
         self.open_button = button("&Open", "children.open")
         self.count = count_label("children.count", "Number of children found")
-        self.table = list_table(self.model, "children.table", "Children", row_height=24, tab_key_navigation=False)
-        header = self.table.horizontalHeader()
-        for col, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(col, width)
-        header.setStretchLastSection(True)
+        self.table = list_table(
+            self.model,
+            "children.table",
+            "Children",
+            row_height=24,
+            tab_key_navigation=False,
+            keep=(ChildrenModel.COL_NAME, ChildrenModel.COL_CASE, ChildrenModel.COL_PRACTITIONER),
+        )
         return list_column(
             "Children",
             self.search,

@@ -28,19 +28,14 @@ from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import FormDialog, confirm
 from circles_desktop.ui.common.forms import DateField, RecordForm, combo
 from circles_desktop.ui.common.operations import read, write
+from circles_desktop.ui.common.widgets import tone_style
 from circles_desktop.ui.learning.learning_fields import html, text_box
 
 if TYPE_CHECKING:
     from circles_desktop.services.circles.members import MemberRow
 
 STATE_WORDS = {"done": "✓ Done", "not_applicable": "– Not applicable", "left": "○ To do"}
-STATE_STYLES = {
-    "done": "color: #1b5e20; font-weight: bold;",
-    "not_applicable": "color: #555555; font-weight: bold;",
-    "left": "color: #8a5a00; font-weight: bold;",
-}
-BLOCKER_STYLE = "color: #b00020;"
-MUTED = "color: #555555;"
+STATE_TONES = {"done": "good", "not_applicable": "note", "left": "amber"}  # widgets.TONES, bold
 
 
 def step_detail(st: Any) -> str:
@@ -68,7 +63,7 @@ class StepRow(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.mark = QLabel(STATE_WORDS.get(st.state, st.state))
         self.mark.setObjectName(f"step.{st.code}.state")
-        self.mark.setStyleSheet(STATE_STYLES.get(st.state, ""))
+        self.mark.setStyleSheet(tone_style(STATE_TONES.get(st.state, "note")) + " font-weight: bold;")
         self.mark.setFixedWidth(118)
         self.mark.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         text = self._build_text(st)
@@ -91,13 +86,13 @@ class StepRow(QFrame):
         self.detail = QLabel(html(step_detail(st)))
         self.detail.setObjectName(f"step.{st.code}.detail")
         self.detail.setWordWrap(True)
-        self.detail.setStyleSheet(MUTED)
+        self.detail.setStyleSheet(tone_style("note"))
         self.detail.setVisible(bool(self.detail.text()))
         blockers = " ".join(st.blockers)
         self.blockers = QLabel(f"Before this can be marked done: {html(blockers)}" if blockers else "")
         self.blockers.setObjectName(f"step.{st.code}.blockers")
         self.blockers.setWordWrap(True)
-        self.blockers.setStyleSheet(BLOCKER_STYLE)
+        self.blockers.setStyleSheet(tone_style("error"))
         self.blockers.setVisible(bool(blockers))
         text = QVBoxLayout()
         text.setSpacing(1)

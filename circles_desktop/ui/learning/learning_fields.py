@@ -13,7 +13,7 @@ from enum import StrEnum
 from html import escape
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTimeEdit,
     QWidget,
 )
 
@@ -31,10 +30,11 @@ from circles_desktop.models.learning import SelectionReason
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.learning.learning_steps import STAGE_LABELS, STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.forms import DateField
+from circles_desktop.ui.common.forms import DateField, TimeField
 from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.common.pickers.record_search import person_choices, person_name
 from circles_desktop.ui.common.pickers.search_picker import Choices, SearchPicker
+from circles_desktop.ui.common.widgets import readable
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -130,14 +130,14 @@ class DateTimeField(QWidget):
     """The date (may be left empty until it is known) and start time of the learning circle."""
 
     changed = Signal()
+    problem_changed = Signal(str)  # as a DateField's: why what is typed cannot be read
 
     def __init__(self, name: str = "learning.meets") -> None:
         super().__init__()
         self.day = DateField(optional=True)
         self.day.setObjectName(f"{name}.date")
         self.day.setAccessibleName("Date of the learning circle")
-        self.time = QTimeEdit(QTime(10, 0))
-        self.time.setDisplayFormat("HH:mm")
+        self.time = TimeField(default=time(10, 0))
         self.time.setObjectName(f"{name}.time")
         self.time.setAccessibleName("Start time")
         row = QHBoxLayout(self)
@@ -146,25 +146,32 @@ class DateTimeField(QWidget):
         row.addWidget(self.time)
         row.addStretch(1)
         self.setFocusProxy(self.day)
+        self.day.changed.connect(self.changed.emit)
+        self.time.changed.connect(self.changed.emit)
         self.day.dateChanged.connect(lambda _d: self._day_changed())
-        self.time.timeChanged.connect(lambda _t: self.changed.emit())
+        for part in (self.day, self.time):
+            part.problem_changed.connect(lambda _p: self.problem_changed.emit(self.problem()))
         self._day_changed()
 
     def _day_changed(self) -> None:
         self.time.setEnabled(self.day.value() is not None)
-        self.changed.emit()
 
     def value(self) -> datetime | None:
-        day = self.day.value()
-        if day is None:
+        day, start = self.day.value(), self.time.value()
+        if day is None or start is None:
             return None
-        t = self.time.time()
-        return datetime.combine(day, time(t.hour(), t.minute()))
+        return datetime.combine(day, start)
 
     def set_value(self, when: datetime | None) -> None:
         self.day.set_value(when.date() if when else None)
         if when is not None:
-            self.time.setTime(QTime(when.hour, when.minute))
+            self.time.set_value(when.time())
+
+    def problem(self) -> str:
+        """Why the date or the time cannot be used, so the form says so rather than saving no date."""
+        if self.day.problem():
+            return self.day.problem()
+        return self.time.problem() if self.day.value() is not None else ""
 
     def set_day(self, day: date | None) -> None:
         self.day.set_value(day)
@@ -203,7 +210,7 @@ class ReasonsField(QWidget):
 
 
 def stage_badge_style(stage: str) -> str:
-    colour = STAGE_COLOURS.get(stage, "#555555")
+    colour = readable(STAGE_COLOURS.get(stage, "#555555"))
     return f"border: 2px solid {colour}; color: {colour}; border-radius: 4px; font-weight: bold; padding: 2px 6px;"
 
 

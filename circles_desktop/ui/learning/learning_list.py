@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QStackedWidget,
     QTabBar,
@@ -34,8 +33,6 @@ from circles_desktop.ui.learning.learning_fields import STAGE_WORDS
 
 if TYPE_CHECKING:
     from circles_desktop.services.learning.learning_list import LearningCircleRow
-
-COLUMN_WIDTHS = (84, 150, 88, 160, 118, 170, 150, 70, 86)
 
 
 def month_words(month: date) -> str:
@@ -61,6 +58,18 @@ class LearningCirclesModel(PagedTableModel):
         "Steps left",
         "Open actions",
     )
+    SORTS = {
+        COL_REFERENCE: "reference",
+        COL_CHILD: "child",
+        COL_CASE: "case_reference",
+        COL_LOCALITY: "locality",
+        COL_WHEN: "when",
+        COL_VENUE: "venue",
+        COL_STAGE: "stage",
+        COL_LEFT: "steps_left",
+        COL_ACTIONS: "open_actions",
+    }
+    DEFAULT_SORT = (COL_WHEN, True)
 
     def __init__(self, state: AppState, parent: Any = None) -> None:
         super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
@@ -85,7 +94,16 @@ class LearningCirclesModel(PagedTableModel):
 
         rows: list[LearningCircleRow] = read(
             self.state,
-            lambda s: learning_list.list_learning_circles(s, self.stage, self.month, text, offset=offset, limit=limit),
+            lambda s: learning_list.list_learning_circles(
+                s,
+                self.stage,
+                self.month,
+                text,
+                offset=offset,
+                limit=limit,
+                sort=self.sort_key,
+                descending=self.descending,
+            ),
             [],
         )
         return [
@@ -162,13 +180,15 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         return tools
 
     def _build_table(self) -> QTableView:
-        table = list_table(self.model, "learning.table", "Learning circles", row_height=24, tab_key_navigation=False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(LearningCirclesModel.COL_VENUE, QHeaderView.ResizeMode.Stretch)
-        return table
+        return list_table(
+            self.model,
+            "learning.table",
+            "Learning circles",
+            row_height=24,
+            tab_key_navigation=False,
+            stretch=LearningCirclesModel.COL_VENUE,
+            keep=(LearningCirclesModel.COL_REFERENCE, LearningCirclesModel.COL_CHILD, LearningCirclesModel.COL_CASE),
+        )
 
     def _build_list_page(self) -> QWidget:
         tools = self._build_filters()

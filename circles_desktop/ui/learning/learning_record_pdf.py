@@ -30,7 +30,7 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import ShowsErrors, in_background, load, read, report, write
 from circles_desktop.ui.common.said_through import SaidThrough
-from circles_desktop.ui.common.widgets import GOOD_STYLE, FieldMessage, Note, labelled
+from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled, tone_style
 from circles_desktop.ui.sharing.pdf_password import PdfPassword
 
 PASSWORD_NOTE = (
@@ -182,7 +182,7 @@ class RecordPdfDialog(QDialog):
         record_shared(self.state, self.circle_id, "export", data, show=not_audited)
         self.saved_path = path
         note = " Give the password to the learners separately." if self.protect.isChecked() else ""
-        self.status.setStyleSheet(GOOD_STYLE)
+        self.status.setStyleSheet(tone_style("good"))
         self.status.setText(f"Saved to {path}.{note}")
 
     def _failed(self, exc: BaseException) -> None:

@@ -30,7 +30,7 @@ from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import read, write
 from circles_desktop.ui.common.problems_first import ProblemsFirstDialog
-from circles_desktop.ui.common.widgets import FieldMessage
+from circles_desktop.ui.common.widgets import ON_LIGHT, FieldMessage
 from circles_desktop.ui.learning.learning_checklist import ChecklistView, NotApplicableDialog, StepDoneDialog, undo_step
 from circles_desktop.ui.learning.learning_fields import STAGE_LABEL_WORDS, STAGE_WORDS, html, stage_badge_style
 from circles_desktop.ui.learning.learning_form import LearningDetailsForm
@@ -42,8 +42,15 @@ if TYPE_CHECKING:
     from circles_desktop.services.learning.learning_circles import LearningCircleDetail
 from circles_desktop.services.learning.learning_checklist import Checklist
 
-LEFT_STYLE = "QFrame#learning\\.left_box { background: #fff8e1; border: 1px solid #e0b050; border-radius: 4px; }"
-READY_STYLE = "QFrame#learning\\.left_box { background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px; }"
+# Light boxes with their own dark text, so they read on a dark palette too.
+LEFT_STYLE = (
+    "QFrame#learning\\.left_box { background: #fff8e1; border: 1px solid #e0b050; border-radius: 4px; }"
+    f"QFrame#learning\\.left_box QLabel {{ color: {ON_LIGHT}; }}"
+)
+READY_STYLE = (
+    "QFrame#learning\\.left_box { background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px; }"
+    f"QFrame#learning\\.left_box QLabel {{ color: {ON_LIGHT}; }}"
+)
 
 
 class LearningCircleScreen(QWidget):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from circles_desktop.models.vocab import ActionStatus
 from circles_desktop.services.common.words import uk_date
+from circles_desktop.ui.common.widgets import readable_brush
 
 if TYPE_CHECKING:
     from circles_desktop.services.meetings.meeting_queries import ActionRow
@@ -26,10 +27,10 @@ HORIZONTAL = Qt.Orientation.Horizontal
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 STATUS_WORDS = {s.value: s.label for s in ActionStatus}  # Open, Done, Blocked
-OVERDUE_FG = QBrush(QColor("#b00020"))
+OVERDUE_FG = QBrush(QColor("#b00020"))  # on its own light background: readable on any palette
 OVERDUE_BG = QBrush(QColor("#fdecea"))
-BLOCKED_FG = QBrush(QColor("#8d4e00"))
-DONE_FG = QBrush(QColor("#555555"))
+BLOCKED_FG = "#8d4e00"  # on the list's own background: made readable for the palette (widgets.readable)
+DONE_FG = "#555555"
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -109,9 +110,9 @@ class ActionsModel(QAbstractTableModel):
         if a.overdue:
             return OVERDUE_FG
         if a.status == ActionStatus.BLOCKED and col in (self.COL_STATUS, self.COL_BARRIER):
-            return BLOCKED_FG
+            return readable_brush(BLOCKED_FG)
         if a.status == ActionStatus.DONE:
-            return DONE_FG
+            return readable_brush(DONE_FG)
         return None
 
     @property

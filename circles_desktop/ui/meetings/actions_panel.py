@@ -24,7 +24,7 @@ from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import confirm
 from circles_desktop.ui.common.lists.list_parts import list_table
 from circles_desktop.ui.common.operations import load, write
-from circles_desktop.ui.common.widgets import FieldMessage
+from circles_desktop.ui.common.widgets import FieldMessage, tone
 from circles_desktop.ui.meetings.action_dialogs import ActionDialog, BarrierDialog, read_action
 from circles_desktop.ui.meetings.actions_model import STATUS_WORDS, ActionsModel
 
@@ -145,7 +145,7 @@ class ActionsPanel(QWidget):
             f"{plural(len(rows), 'action')}: {counts['open']} open, {counts['blocked']} blocked, {counts['done']} done"
         )
         if self.overdue_count:
-            text += f" — <span style='color:#b00020'><b>{self.overdue_count} overdue</b></span>"
+            text += f" — <span style='color:{tone('error')}'><b>{self.overdue_count} overdue</b></span>"
         self.summary.setText(text)
 
     @property

@@ -28,7 +28,7 @@ from circles_desktop.models.vocab import AttendanceStatus, Ring, label
 from circles_desktop.services.meetings.meetings import MEETING_ROLES
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.operations import load, write
-from circles_desktop.ui.common.widgets import FieldMessage, Note
+from circles_desktop.ui.common.widgets import FieldMessage, Note, tone_style
 
 STATUSES = (AttendanceStatus.PRESENT.value, AttendanceStatus.APOLOGIES.value, AttendanceStatus.ABSENT.value)
 STATUS_WORDS = {"present": "&Present", "apologies": "Apo&logies", "absent": "A&bsent"}
@@ -40,7 +40,7 @@ class _Row:
         self.name = QLabel(name)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.role = QLabel(label(role))
-        self.role.setStyleSheet("color: #444444;")
+        self.role.setStyleSheet(tone_style("note"))
         self.group = QButtonGroup()
         self.group.setExclusive(True)
         self.buttons: dict[str, QRadioButton] = {}

@@ -7,46 +7,18 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QSizePolicy, QTimeEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from circles_desktop.models.vocab import MeetingKind, label
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.forms import DateField, RecordForm, TimeField, combo
 from circles_desktop.ui.common.operations import in_session, write
 
 if TYPE_CHECKING:
     from circles_desktop.services.meetings.meetings import MeetingForm
 
-_NO_TIME = QTime(0, 0)  # the minimum stands for "no time" (shown as a dash), as DateField does for dates
 DEFAULT_START = time(18, 0)
 DEFAULT_END = time(20, 0)
-
-
-class TimeField(QTimeEdit):
-    """A 24-hour time, hh:mm; may be left empty (a dash) when optional."""
-
-    def __init__(self, optional: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("HH:mm")
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # not stretched by its message
-        self.optional = optional
-        if optional:
-            self.setMinimumTime(_NO_TIME)
-            self.setSpecialValueText("—")
-        self.setTime(_NO_TIME if optional else QTime(18, 0))
-
-    def value(self) -> time | None:
-        t = self.time()
-        if self.optional and t == _NO_TIME:
-            return None
-        return time(t.hour(), t.minute())
-
-    def set_value(self, value: time | None) -> None:
-        if value is None:
-            self.setTime(_NO_TIME if self.optional else QTime(18, 0))
-        else:
-            self.setTime(QTime(value.hour, value.minute))
 
 
 def kind_choices(kinds: Sequence[str], current: str | None = None) -> dict[str, str]:
@@ -71,18 +43,12 @@ class MeetingDetailsForm(RecordForm):
         self.add_field("kind", "&Kind of meeting", self.kind, required=True)
         self.add_field("starts_at", "&Date", self.day, required=True)
         self.add_field("start_time", "&Starts at", self.start, required=True, help="24-hour clock, e.g. 18:30")
-        self.add_field("ends_at", "&Ends at", self.end, help="24-hour clock; leave as a dash if not known")
+        self.add_field("ends_at", "&Ends at", self.end, help="24-hour clock; leave empty if not known")
         self.add_field("venue", "&Venue", self.venue)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
         self.add_field("notes", "&Notes", self.notes, help="Practical notes: room, access, who is bringing what")
-        for key in ("starts_at", "start_time", "ends_at"):
-            # These fields are narrow: let their messages run on rather than wrap into a sliver.
-            self._errors[key].setWordWrap(False)
-        # RecordForm reads and fills the times through their value()/set_value(); it is told of changes here.
-        self.start.timeChanged.connect(self._mark_dirty)
-        self.end.timeChanged.connect(self._mark_dirty)
         for key, widget in (
             ("kind", self.kind),
             ("date", self.day),

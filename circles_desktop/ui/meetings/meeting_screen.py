@@ -26,7 +26,7 @@ from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import ask_save_discard
 from circles_desktop.ui.common.operations import load, write
-from circles_desktop.ui.common.widgets import FieldMessage
+from circles_desktop.ui.common.widgets import FieldMessage, tone_style
 from circles_desktop.ui.meetings.actions_panel import ActionsPanel
 from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
 from circles_desktop.ui.meetings.meeting_details import MeetingDetailsForm
@@ -75,7 +75,7 @@ class MeetingScreen(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("meeting.subtitle")
-        self.subtitle.setStyleSheet("color: #444444;")
+        self.subtitle.setStyleSheet(tone_style("note"))
         self.subtitle.setWordWrap(True)
         self.toolbar = QToolBar("Meeting")
         self.toolbar.setObjectName("meeting.toolbar")

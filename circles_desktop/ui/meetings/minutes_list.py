@@ -28,7 +28,7 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import ask_save_discard, confirm
 from circles_desktop.ui.common.operations import load, write
-from circles_desktop.ui.common.widgets import FieldMessage, Note
+from circles_desktop.ui.common.widgets import ON_LIGHT, FieldMessage, Note, tone_style
 from circles_desktop.ui.meetings.minutes_tags import CategoryTag, InternalBanner, category_combo
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -55,7 +55,7 @@ class _EntryView(QWidget):
         box.addLayout(top)
         if preview:
             self.preview = QLabel(preview)
-            self.preview.setStyleSheet("color: #555555;")
+            self.preview.setStyleSheet(tone_style("note"))
             self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             box.addWidget(self.preview)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -112,8 +112,9 @@ class TaggedListPanel(QWidget):
         entries.setSpacing(1)
         entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         entries.setStyleSheet(
-            "QListWidget::item:selected { background: #cfe3fa; border-left: 4px solid #1565c0; }"
-            "QListWidget::item:selected:!active { background: #e3eefb; }"
+            # Its own text colour on its own light blue: readable on a dark palette too.
+            f"QListWidget::item:selected {{ background: #cfe3fa; color: {ON_LIGHT}; border-left: 4px solid #1565c0; }}"
+            f"QListWidget::item:selected:!active {{ background: #e3eefb; color: {ON_LIGHT}; }}"
         )
         return entries
 

@@ -33,6 +33,8 @@ class OrganisationsModel(RecordListModel):
     COL_NAME, COL_KIND, COL_PHONE, COL_STAFF = range(4)
     COL_ID = 4  # held in each row, not shown
     HEADERS = ("Name", "Kind", "Phone", "Staff")
+    SORTS = {COL_NAME: "name", COL_KIND: "kind", COL_PHONE: "phone", COL_STAFF: "staff"}
+    DEFAULT_SORT = (COL_NAME, False)
 
     def count_in(self, session: Session, text: str) -> int:
         from circles_desktop.services.organisations import organisations
@@ -42,7 +44,9 @@ class OrganisationsModel(RecordListModel):
     def page_in(self, session: Session, text: str, offset: int, limit: int) -> Sequence[Any]:
         from circles_desktop.services.organisations import organisations
 
-        return organisations.search_organisations(session, text, self.narrow, offset, limit)
+        return organisations.search_organisations(
+            session, text, self.narrow, offset, limit, self.sort_key, self.descending
+        )
 
     def cells(self, r: Any) -> tuple[Any, ...]:
         return (r.name, KIND_LABELS.get(r.kind, r.kind), r.phone, str(r.staff), r.id)
@@ -129,8 +133,7 @@ class OrganisationsArea(ListBesideRecord):
         self.model = OrganisationsModel(state, self)
         self.kind = combo(KIND_LABELS, include_blank="Every kind")
         self.form = OrganisationRecordForm()
-        widths = {OrganisationsModel.COL_KIND: 130, OrganisationsModel.COL_PHONE: 110, OrganisationsModel.COL_STAFF: 50}
-        self.build(WORDS, self.kind, widths, stretch=OrganisationsModel.COL_NAME, sizes=[540, 560])
+        self.build(WORDS, self.kind, None, stretch=OrganisationsModel.COL_NAME, sizes=[540, 560])
         self.form.save_requested.connect(self.save)
 
     @property

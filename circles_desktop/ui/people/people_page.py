@@ -30,6 +30,8 @@ class PeopleModel(RecordListModel):
     COL_NAME, COL_KNOWN_AS, COL_BORN, COL_REFERENCE, COL_PARTS = range(5)
     COL_ID = 5  # held in each row, not shown
     HEADERS = ("Name", "Known as", "Date of birth", "Reference", "Parts")
+    SORTS = {COL_NAME: "name", COL_KNOWN_AS: "known_as", COL_BORN: "date_of_birth", COL_REFERENCE: "reference"}
+    DEFAULT_SORT = (COL_NAME, False)
 
     def count_in(self, session: Session, text: str) -> int:
         from circles_desktop.services.people import people
@@ -39,7 +41,7 @@ class PeopleModel(RecordListModel):
     def page_in(self, session: Session, text: str, offset: int, limit: int) -> Sequence[Any]:
         from circles_desktop.services.people import people
 
-        return people.search_people(session, text, self.narrow, offset, limit)
+        return people.search_people(session, text, self.narrow, offset, limit, self.sort_key, self.descending)
 
     def cells(self, r: Any) -> tuple[Any, ...]:
         parts = ", ".join(PART_LABELS.get(p, p) for p in r.parts)
@@ -76,13 +78,8 @@ class PeopleArea(ListBesideRecord):
         self.part = combo(PART_LABELS, include_blank="Everyone")
         self.form = PersonRecordForm()
         self.editor = PersonEditor(state, self.form)
-        widths = {
-            PeopleModel.COL_NAME: 175,
-            PeopleModel.COL_KNOWN_AS: 75,
-            PeopleModel.COL_BORN: 92,
-            PeopleModel.COL_REFERENCE: 80,
-        }
-        self.build(WORDS, self.part, widths, stretch=PeopleModel.COL_PARTS, sizes=[560, 600])
+        keep = (PeopleModel.COL_NAME, PeopleModel.COL_BORN)
+        self.build(WORDS, self.part, None, stretch=PeopleModel.COL_PARTS, sizes=[560, 600], keep=keep)
         self.editor.saved.connect(lambda _pid: self.model.reload())
         self.editor.open_requested.connect(lambda pid: self.open_person(pid, ask=False))
 

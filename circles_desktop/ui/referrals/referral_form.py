@@ -32,7 +32,7 @@ from circles_desktop.ui.common.forms import DateField, RecordForm, combo, text_b
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.pickers.record_picker import RecordPicker
 from circles_desktop.ui.common.pickers.record_search import organisation_picker, person_picker, professional_picker
-from circles_desktop.ui.common.widgets import Note
+from circles_desktop.ui.common.widgets import Note, tone, tone_style
 from circles_desktop.ui.referrals.referral_steps import ReferralStepper, StepButtons, StepDialog
 from circles_desktop.ui.referrals.risk_report_panel import RiskReportsPanel
 
@@ -212,7 +212,7 @@ class ReferralPage(QWidget):
         self.title.setObjectName("referral.title")
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.saved_note = QLabel()
-        self.saved_note.setStyleSheet("color: #1b5e20;")
+        self.saved_note.setStyleSheet(tone_style("good"))
         self.saved_note.setAccessibleName("Save result")
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -318,7 +318,7 @@ class ReferralPage(QWidget):
         status = ReferralStatus(view.status).label
         self.title.setText(
             f"<h2>{view.reference} · {escape(view.person_name, quote=False)} "
-            f"<span style='font-weight: normal; color: #555555;'>· {CircleKind(view.form.circle_kind).label} · "
+            f"<span style='font-weight: normal; color: {tone('note')};'>· {CircleKind(view.form.circle_kind).label} · "
             f"{status} since {uk_date(view.status_on)}</span></h2>"
         )
         self.stepper.show_steps(view.form.circle_kind, view.status, view.steps)

@@ -25,6 +25,7 @@ from circles_desktop.services.referrals.referrals import NEEDS_REASON
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.forms import DateField, RecordForm
 from circles_desktop.ui.common.operations import write
+from circles_desktop.ui.common.widgets import readable
 
 S = ReferralStatus
 OUTCOMES = (S.ACCEPTED, S.DECLINED, S.WITHDRAWN)
@@ -42,8 +43,9 @@ _CHIP = "QLabel {{ border: 1px solid {border}; border-radius: 6px; padding: 4px 
 STYLES = {
     "done": _CHIP.format(border="#2e7d32", bg="#edf7ee", fg="#1b3d1d"),
     "current": _CHIP.format(border="#1a4f8b", bg="#1a4f8b", fg="#ffffff"),
-    "todo": _CHIP.format(border="#b0b0b0", bg="transparent", fg="#666666"),
-    "skipped": _CHIP.format(border="#cfcfcf", bg="transparent", fg="#888888"),
+    # Light chips with their own text colour read on any palette.
+    "todo": _CHIP.format(border="#b0b0b0", bg="#f5f5f5", fg="#555555"),
+    "skipped": _CHIP.format(border="#cfcfcf", bg="#f5f5f5", fg="#6b6b6b"),
     S.ACCEPTED: _CHIP.format(border="#2e7d32", bg="#2e7d32", fg="#ffffff"),
     S.DECLINED: _CHIP.format(border="#b00020", bg="#b00020", fg="#ffffff"),
     S.WITHDRAWN: _CHIP.format(border="#6d4c41", bg="#6d4c41", fg="#ffffff"),
@@ -114,7 +116,7 @@ class ReferralStepper(QWidget):
     def _add_chip(self, code: str, text: str, kind: str, arrow: bool) -> None:
         if arrow:
             sep = QLabel("→")
-            sep.setStyleSheet("color: #777777; font-size: 14pt;")
+            sep.setStyleSheet(f"color: {readable('#777777')}; font-size: 14pt;")
             sep.setAccessibleName("then")
             self.row.addWidget(sep)
         chip = QLabel(text)

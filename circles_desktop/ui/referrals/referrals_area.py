@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -35,9 +34,6 @@ from circles_desktop.ui.referrals.referral_form import KINDS, ReferralPage
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-ASCENDING = Qt.SortOrder.AscendingOrder
-DESCENDING = Qt.SortOrder.DescendingOrder
-
 
 class ReferralListModel(RecordListModel):
     """Referrals filtered by status, kind and search text, one SQL page at a time. Each row carries
@@ -45,14 +41,22 @@ class ReferralListModel(RecordListModel):
 
     COL_REFERENCE, COL_RECEIVED, COL_PERSON, COL_KIND, COL_REFERRER, COL_AGENCY, COL_STATUS, COL_SINCE = range(8)
     HEADERS = ("Reference", "Received", "Person", "Circle kind", "Referrer", "Agency", "Status", "Since")
-    SORTS = {COL_REFERENCE: "reference", COL_RECEIVED: "received_on", COL_PERSON: "person", COL_STATUS: "status"}
+    SORTS = {
+        COL_REFERENCE: "reference",
+        COL_RECEIVED: "received_on",
+        COL_PERSON: "person",
+        COL_KIND: "kind",
+        COL_REFERRER: "referrer",
+        COL_AGENCY: "agency",
+        COL_STATUS: "status",
+        COL_SINCE: "since",
+    }
+    DEFAULT_SORT = (COL_RECEIVED, True)
 
     def __init__(self, state: AppState, parent: Any = None) -> None:
         super().__init__(state, parent)
         self.status: str | None = None
         self.circle_kind: str | None = None
-        self.sort_key = "received_on"
-        self.descending = True
 
     def set_status(self, status: str | None) -> None:
         if status != self.status:
@@ -63,10 +67,6 @@ class ReferralListModel(RecordListModel):
         if circle_kind != self.circle_kind:
             self.circle_kind = circle_kind
             self.reload()
-
-    def set_sort(self, key: str, descending: bool) -> None:
-        self.sort_key, self.descending = key, descending
-        self.reload()
 
     def referral_id(self, row: int) -> int:
         return self.record_id(row)
@@ -112,8 +112,7 @@ class ReferralList(PagedList):
         self._build_filters()
         self.error = FieldMessage("Referrals list error")
         self.model = ReferralListModel(state, self)
-        self.table = list_table(self.model, "referrals.table", "Referrals")
-        header = self._size_columns()
+        self.table = list_table(self.model, "referrals.table", "Referrals", stretch=ReferralListModel.COL_AGENCY)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.kind)
@@ -132,7 +131,6 @@ class ReferralList(PagedList):
         self.search.returnPressed.connect(self._focus_table)
         self.tabs.currentChanged.connect(lambda i: self.model.set_status(self.tabs.tabData(i)))
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        header.sectionClicked.connect(self._sort_by)
         self.model.modelReset.connect(self._enable)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.table.activated.connect(lambda index: self._open_row(index.row()))
@@ -164,18 +162,6 @@ class ReferralList(PagedList):
         self.open_button = QPushButton("&Open")
         self.open_button.setObjectName("referrals.open")
 
-    def _size_columns(self) -> QHeaderView:
-        header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(ReferralListModel.COL_RECEIVED, DESCENDING)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for col, width in ((0, 96), (1, 88), (2, 170), (3, 130), (4, 150), (5, 200), (6, 120), (7, 88)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(ReferralListModel.COL_AGENCY, QHeaderView.ResizeMode.Stretch)
-        return header
-
     # --- filters ---------------------------------------------------------------------------------
     def set_status_filter(self, status: str | None) -> None:
         for i in range(self.tabs.count()):
@@ -186,16 +172,6 @@ class ReferralList(PagedList):
     def _kind_changed(self, _index: int) -> None:
         self.model.set_kind(self.kind.currentData())
         self.refresh_counts()
-
-    def _sort_by(self, column: int) -> None:
-        header = self.table.horizontalHeader()
-        key = ReferralListModel.SORTS.get(column)
-        if key is None:  # not a column the list can sort by in SQL: keep the current order shown
-            current = next(c for c, k in ReferralListModel.SORTS.items() if k == self.model.sort_key)
-            header.setSortIndicator(current, DESCENDING if self.model.descending else ASCENDING)
-            return
-        # Sections clicked flip the indicator themselves; follow it.
-        self.model.set_sort(key, header.sortIndicatorOrder() == DESCENDING)
 
     def refresh(self) -> None:
         super().refresh()

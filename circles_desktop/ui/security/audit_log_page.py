@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.lists.list_parts import PagedList, count_label, list_table, search_box
 from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import in_background, in_session, read
-from circles_desktop.ui.common.widgets import GOOD_STYLE, WARNING_STYLE, FieldMessage, Note
+from circles_desktop.ui.common.widgets import FieldMessage, Note, tone_style
 
 TIME_FORMAT = "%d %b %Y %H:%M:%S"
 
@@ -18,6 +17,8 @@ TIME_FORMAT = "%d %b %Y %H:%M:%S"
 class AuditLogModel(PagedTableModel):
     COL_TIME, COL_ACTION, COL_OBJECT, COL_DETAIL = range(4)
     HEADERS = ("Time", "Action", "Object", "Detail")
+    SORTS = {COL_TIME: "time", COL_ACTION: "action", COL_OBJECT: "object"}
+    DEFAULT_SORT = (COL_TIME, True)
 
     def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(self.HEADERS, self._fetch, self._count, parent=parent)
@@ -31,7 +32,7 @@ class AuditLogModel(PagedTableModel):
     def _fetch(self, text: str, offset: int, limit: int) -> list[tuple[str, str, str, str]]:
         from circles_desktop.services.security import audit_search
 
-        rows = read(self.state, lambda s: audit_search.page(s, text, offset, limit), [])
+        rows = read(self.state, lambda s: audit_search.page(s, text, offset, limit, self.sort_key, self.descending), [])
         # Formatted once here, not on every paint.
         return [(r.local_time.strftime(TIME_FORMAT), r.action, r.object, r.detail) for r in rows]
 
@@ -54,12 +55,9 @@ class AuditPage(PagedList):
         self.verify_result.setAccessibleName("Chain verification result")
         self.error = FieldMessage("Audit log error")
         self.model = AuditLogModel(state, self)
-        self.table = list_table(self.model, "audit.table", "Audit log entries")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(AuditLogModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(AuditLogModel.COL_TIME, 170)
-        header.resizeSection(AuditLogModel.COL_ACTION, 150)
-        header.resizeSection(AuditLogModel.COL_OBJECT, 320)
+        self.table = list_table(
+            self.model, "audit.table", "Audit log entries", stretch=AuditLogModel.COL_DETAIL, keep=(0, 1)
+        )
 
         tools = QHBoxLayout()
         tools.addWidget(self.search, 1)
@@ -77,11 +75,6 @@ class AuditPage(PagedList):
         self.setTabOrder(self.verify_button, self.table)
         self.verify_button.clicked.connect(self.verify)
         self.follow(lambda total: f"{total} entr{'y' if total == 1 else 'ies'}")
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name): new entries appear on each visit
-        super().showEvent(event)
-        if not self.state.is_locked:
-            self.refresh()
 
     def _forget(self) -> None:
         super()._forget()
@@ -107,5 +100,5 @@ class AuditPage(PagedList):
     def _verified(self, result: tuple[bool, str]) -> None:
         ok, message = result
         self.verify_button.setEnabled(True)
-        self.verify_result.setStyleSheet(GOOD_STYLE if ok else WARNING_STYLE)
+        self.verify_result.setStyleSheet(tone_style("good") if ok else tone_style("warning"))
         self.verify_result.setText(message)

@@ -28,7 +28,7 @@ from circles_desktop.services.security import passphrase
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common import clipboard
 from circles_desktop.ui.common.messages import describe
-from circles_desktop.ui.common.widgets import FieldMessage, Note, labelled, passphrase_field
+from circles_desktop.ui.common.widgets import ON_LIGHT, FieldMessage, Note, labelled, passphrase_field, readable
 
 if TYPE_CHECKING:
     from circles_desktop.store.database import Database
@@ -111,7 +111,7 @@ class PassphrasePage(QWizardPage):
         colour = STRENGTH_COLOURS[strength.score]
         self.strength.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
         self.strength_label.setText(strength.label if text else "")
-        self.strength_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.strength_label.setStyleSheet(f"color: {readable(colour)}; font-weight: bold;")  # on a dark palette too
         self.strength.setAccessibleDescription(strength.label if text else "")
         self.new_error.show_message(passphrase.problem(text) or "" if text else "")
         confirm = self.confirm.text()
@@ -188,7 +188,9 @@ class RecoveryKeyPage(QWizardPage):
         )
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.key.setAccessibleName("Recovery key")
-        self.key.setStyleSheet("QLabel { background: #fffbe6; border: 1px solid #c9b458; padding: 14px; }")
+        self.key.setStyleSheet(
+            f"QLabel {{ background: #fffbe6; color: {ON_LIGHT}; border: 1px solid #c9b458; padding: 14px; }}"
+        )
 
         self.print_button = QPushButton("&Print…")
         self.print_button.setAccessibleName("Print the recovery key")

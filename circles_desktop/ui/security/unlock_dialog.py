@@ -11,7 +11,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -56,7 +56,7 @@ class UnlockDialog(QDialog):
 
         state.keyring_checked.connect(self._show_keyring)
         self._show_keyring(state.keyring_reason)
-        self.secret.setFocus()
+        self.secret.returnPressed.connect(self.try_unlock)  # Enter in the field unlocks, whatever has gone before
         if not relock:
             # At start-up the shell first tries a key remembered on this computer (after the first
             # paint); Unlock waits for that, typing need not.
@@ -139,8 +139,8 @@ class UnlockDialog(QDialog):
 
     # --- a key remembered on this computer -------------------------------------------------------
     def begin_remembered_check(self) -> None:
-        self._set_busy(True, "Looking for a key remembered on this computer…")
-        self.secret.setEnabled(True)  # typing may go on meanwhile; only Unlock waits
+        # Typing goes on meanwhile (the field keeps the cursor); only Unlock waits.
+        self._set_busy(True, "Looking for a key remembered on this computer…", typing=True)
 
     def remembered_done(self, db: Database | None) -> None:
         self._set_busy(False)
@@ -182,13 +182,25 @@ class UnlockDialog(QDialog):
         self.secret.setFocus()
         self._tick()
 
-    def _set_busy(self, busy: bool, status: str = "") -> None:
+    def _set_busy(self, busy: bool, status: str = "", *, typing: bool = False) -> None:
+        """While the key is derived nothing can be typed; `typing` keeps the field open (the remembered
+        key is looked for while the coordinator may already be typing). Afterwards the cursor is back in
+        the field and Unlock is the default again, so the next Enter unlocks."""
         self._busy = busy
-        self.secret.setEnabled(not busy)
+        self.secret.setEnabled(typing or not busy)
         self.unlock_button.setEnabled(not busy and self.state.delay_remaining() <= 0)
         self.progress.setVisible(busy)
         self.status.setText(status)
         self.status.setVisible(bool(status))
+        if not busy:
+            self.unlock_button.setDefault(True)
+            self.secret.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Whatever is typed at once goes into the passphrase field."""
+        super().showEvent(event)
+        self.secret.setFocus()
+        self.activateWindow()
 
     def _tick(self) -> None:
         """Keep the Unlock button disabled, with a countdown, while the Unlocker asks for a wait."""
@@ -221,6 +233,13 @@ class UnlockDialog(QDialog):
         """Escape or Quit: the shell decides whether to quit (and asks first if work is open)."""
         self.quit_requested.emit()
 
+    quitting = False  # set by the shell once the coordinator has chosen to quit
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """The window's close button asks the shell (which asks first if work is open); once the shell
+        is quitting, Qt's closing of every window goes through."""
+        if self.quitting:
+            event.accept()
+            return
         event.ignore()
         self.quit_requested.emit()

@@ -43,7 +43,7 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import in_background, load, open_database, write
 from circles_desktop.ui.common.said_through import SaidThrough
-from circles_desktop.ui.common.widgets import ERROR_STYLE, GOOD_STYLE, Note, labelled
+from circles_desktop.ui.common.widgets import Note, labelled, tone_style
 from circles_desktop.ui.sharing import print_pdf
 from circles_desktop.ui.sharing.pdf_password import PdfPassword
 
@@ -234,7 +234,7 @@ class ExportMinutesDialog(QDialog):
             words = QLabel(plan.summary)
             words.setWordWrap(True)
             words.setContentsMargins(24, 0, 0, 6)
-            words.setStyleSheet("color: #555555;" if plan.can_receive else "color: #8a6d00;")
+            words.setStyleSheet(tone_style("note") if plan.can_receive else tone_style("amber"))
             box.setToolTip(plan.summary)
             self.boxes[(r.kind, r.id)] = box
             self.recipient_area.addWidget(box)
@@ -266,7 +266,7 @@ class ExportMinutesDialog(QDialog):
         return [p for p in self.plans if p.can_receive and self.boxes[(p.recipient.kind, p.recipient.id)].isChecked()]
 
     def _set_status(self, text: str, error: bool = False, ok: bool = False) -> None:
-        self.status.setStyleSheet(ERROR_STYLE if error else GOOD_STYLE if ok else "")
+        self.status.setStyleSheet(tone_style("error") if error else tone_style("good") if ok else "")
         self.status.setText(text)
 
     def _say_error(self, text: str) -> None:

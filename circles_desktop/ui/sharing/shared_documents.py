@@ -28,7 +28,7 @@ from circles_desktop.ui.common.lists.tables import USER_ROLE, make_table, select
 from circles_desktop.ui.common.messages import Locked
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.said_through import SaidThrough
-from circles_desktop.ui.common.widgets import ERROR_STYLE, Note
+from circles_desktop.ui.common.widgets import ON_LIGHT, Note, tone_style
 
 COL_SHARED, COL_DOCUMENT, COL_MEETING, COL_RECIPIENT, COL_CATEGORIES, COL_HOW, COL_STATUS = range(7)
 HEADERS = ("Shared", "Document", "Meeting", "Recipient", "What it held", "How", "Status")
@@ -53,7 +53,8 @@ class SharedDocumentsPanel(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("shared.banner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff3cd; border: 1px solid #e0c36a; padding: 6px;")
+        # Its own text colour: on a dark palette the default (light) text would not read on amber.
+        self.banner.setStyleSheet(f"background: #fff3cd; color: {ON_LIGHT}; border: 1px solid #e0c36a; padding: 6px;")
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
         self.table = self._build_table()
@@ -150,8 +151,10 @@ class SharedDocumentsPanel(QWidget):
                 item.setToolTip(tip)
                 if row.held_under_withdrawn_consent:
                     item.setBackground(QBrush(HELD_COLOUR))
+                    item.setForeground(QBrush(QColor(ON_LIGHT)))  # readable on amber on any palette
                 elif row.returned_on is not None:
                     item.setBackground(QBrush(RETURNED_COLOUR))
+                    item.setForeground(QBrush(QColor(ON_LIGHT)))
                 self.table.setItem(r, c, item)
             if row.id == keep:
                 self.table.selectRow(r)
@@ -166,8 +169,9 @@ class SharedDocumentsPanel(QWidget):
                 text += f" {waiting} not yet asked back: select one and choose “Ask for it back”."
             self.banner.setText(text)
         self.banner.setVisible(bool(held))
-        if not self.rows:
-            self._say("Nothing has been exported or printed from this circle yet.")
+        # The line under the list says what it shows now, never what it showed before (a register that
+        # once was empty must not go on saying so beside its rows).
+        self._say("" if self.rows else "Nothing has been exported or printed from this circle yet.")
         self._update_buttons()
 
     def selected_id(self) -> int | None:
@@ -186,7 +190,7 @@ class SharedDocumentsPanel(QWidget):
         self.returned_button.setEnabled(row is not None and row.returned_on is None and bool(row.withdrawn))
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setStyleSheet(tone_style("error") if error else "")
         self.message.setText(text)
 
     def _say_error(self, text: str) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from circles_desktop.ui.common.forms import ScrollingRecordForm
+from circles_desktop.ui.common.lists.columns import fit_columns, sort_by_header
 from circles_desktop.ui.common.lists.paged_model import PagedTableModel, RecordListModel
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 
@@ -62,8 +62,12 @@ def list_table(
     word_wrap: bool = False,
     row_height: int | None = None,
     tab_key_navigation: bool = True,
+    stretch: int | None = None,
+    keep: tuple[int, ...] = (),
 ) -> QTableView:
-    """A read-only list: one whole row selected at a time, alternating shades, no row numbers.
+    """A read-only list: one whole row selected at a time, alternating shades, no row numbers; its
+    columns fitted to what they hold (`stretch` takes the room left, `keep` are cut last: columns.py),
+    and, over a PagedTableModel that names its SORTS, sorted in SQL by a click on a header.
 
     Long lists pass row_height (fixed rows lay out faster) and tab_key_navigation=False (Tab leaves
     the table rather than walking its cells)."""
@@ -80,6 +84,9 @@ def list_table(
     table.verticalHeader().setVisible(False)
     if row_height is not None:
         table.verticalHeader().setDefaultSectionSize(row_height)
+    fit_columns(table, stretch, keep)
+    if isinstance(model, PagedTableModel) and model.SORTS:
+        sort_by_header(table, model)
     return table
 
 
@@ -213,20 +220,19 @@ class ListBesideRecord(PagedList):
         self,
         words: ListWords,
         narrow: QComboBox,
-        widths: dict[int, int],
+        widths: dict[int, int] | None,
         stretch: int,
         sizes: list[int],
+        keep: tuple[int, ...] = (0,),
     ) -> None:
-        """The list column, the record beside it, and the wiring between them."""
+        """The list column, the record beside it, and the wiring between them. The columns fit what they
+        hold (`widths` is no longer needed and is ignored); `stretch` takes the room left over, `keep`
+        (the name, at first) keep their whole text longest."""
         self.words = words
         self.narrow = narrow
         self.setObjectName(words.name)
         self.setAccessibleName(words.heading)
-        self._build_list_parts(words, narrow)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        for col, width in widths.items():
-            header.resizeSection(col, width)
+        self._build_list_parts(words, narrow, stretch, keep)
         buttons = (self.open_button, self.new_button)
         left = list_column(words.heading, self.search, narrow, self.count, buttons, self.error, self.table)
         self.placeholder = Note(words.placeholder)
@@ -239,7 +245,7 @@ class ListBesideRecord(PagedList):
         self.form.cancelled.connect(self._cancelled)
         self.follow(words.count_text)
 
-    def _build_list_parts(self, words: ListWords, narrow: QComboBox) -> None:
+    def _build_list_parts(self, words: ListWords, narrow: QComboBox, stretch: int, keep: tuple[int, ...]) -> None:
         name = words.name
         self.search = search_box(f"{name}.search", words.search_hint, words.search_name)
         narrow.setObjectName(f"{name}.{words.narrow_key}")
@@ -250,7 +256,15 @@ class ListBesideRecord(PagedList):
         self.open_button.setObjectName(f"{name}.open")
         self.count = count_label(f"{name}.count", words.count_name)
         self.error = FieldMessage(words.error_name)
-        self.table = list_table(self.model, f"{name}.table", words.heading, row_height=24, tab_key_navigation=False)
+        self.table = list_table(
+            self.model,
+            f"{name}.table",
+            words.heading,
+            row_height=24,
+            tab_key_navigation=False,
+            stretch=stretch,
+            keep=keep,
+        )
 
     # --- what a subclass provides ------------------------------------------------------------------
     @property

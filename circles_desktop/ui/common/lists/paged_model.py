@@ -7,6 +7,11 @@ when the filter text changes. Filtering in SQL and resetting paints in a few mil
 
 The two callables it is given open their own short session each time, so no session is held while
 the coordinator reads the screen.
+
+Sorting is in SQL too: a model names the columns it can sort by in `SORTS` ({column: the service's
+sort key}) and its first order in `DEFAULT_SORT`; clicking a header (list_parts.list_table wires it)
+calls `set_sort`, and the fetch passes `sort_key` and `descending` on to the service's page query
+(services/common/paging.page_order), so the order holds across every page, however many rows.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ PAGE_SIZE = 200
 class PagedTableModel(QAbstractTableModel):
     failed = Signal(str)  # a page could not be read; the message to show
     total_changed = Signal(int)  # rows matching the filter, for a "N entries" label
+    sort_changed = Signal(int, bool)  # the column sorted by and whether descending, for the header
+
+    SORTS: dict[int, str] = {}  # column -> the service's sort key; columns not named do not sort
+    DEFAULT_SORT: tuple[int, bool] | None = None  # (column, descending) at first; None: the service's own
 
     def __init__(
         self,
@@ -56,6 +65,31 @@ class PagedTableModel(QAbstractTableModel):
         self.filter_text = ""
         self.total = 0
         self._rows: list[Sequence[Any]] = []
+        self.sort_column, self.descending = self.DEFAULT_SORT or (-1, False)
+
+    # --- sorting -----------------------------------------------------------------------------------
+    @property
+    def sort_key(self) -> str | None:
+        """The service's name for the order now shown (None: the service's default order)."""
+        return self.SORTS.get(self.sort_column)
+
+    def sortable(self, column: int) -> bool:
+        return column in self.SORTS
+
+    def set_sort(self, column: int, descending: bool) -> bool:
+        """Sort by a column, read again from the first page; False (and nothing changes) for a column
+        that cannot be sorted in SQL."""
+        if column not in self.SORTS:
+            return False
+        if (column, descending) != (self.sort_column, self.descending):
+            self.sort_column, self.descending = column, descending
+            self.sort_changed.emit(column, descending)
+            self.reload()
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Qt's way of asking (QTableView.sortByColumn): the same as set_sort."""
+        self.set_sort(column, order == Qt.SortOrder.DescendingOrder)
 
     # --- loading ---------------------------------------------------------------------------------
     def set_filter(self, text: str) -> None:
@@ -125,8 +159,14 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
-        if role == DISPLAY_ROLE and orientation == HORIZONTAL:
+        if orientation != HORIZONTAL:
+            return None
+        if role == DISPLAY_ROLE:
             return self.headers[section]
+        if role == TOOLTIP_ROLE:
+            if section not in self.SORTS:
+                return self.headers[section]
+            return f"{self.headers[section]}: click to sort by it, click again to reverse the order"
         return None
 
 

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
+
+from circles_desktop.ui.common.lists.columns import fit_columns, refit
 
 USER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -23,12 +25,7 @@ def make_table(headers: Sequence[str], name: str, stretch: int | None = None) ->
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch is not None:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)
+    fit_columns(table, stretch)  # each column as wide as what it holds, within the table's width
     return table
 
 
@@ -57,14 +54,17 @@ def fill_table(
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         table.setItem(0, 0, item)
         table.setSpan(0, 0, 1, table.columnCount())
+        refit(table)
         return
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             item = QTableWidgetItem("" if value is None else str(value))
+            item.setToolTip(item.text())  # the whole text, where the column is too narrow for it
             if c == 0 and ids is not None:
                 item.setData(USER_ROLE, ids[r])
             table.setItem(r, c, item)
+    refit(table)
     if keep is not None and ids is not None and keep in ids:
         table.selectRow(list(ids).index(keep))
 
