@@ -32,6 +32,7 @@ from circles_desktop.models.people import (
 )
 from circles_desktop.models.questionnaires import QuestionnaireAnswer, QuestionnaireResponse
 from circles_desktop.models.referrals import Referral, ReferralStep, RiskReport
+from circles_desktop.models.settings import Setting
 from circles_desktop.models.sharing import SharedDocument, SharedUnderConsent
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "Referral",
     "ReferralStep",
     "RiskReport",
+    "Setting",
     "SharedDocument",
     "SharedUnderConsent",
     "StoredFile",
