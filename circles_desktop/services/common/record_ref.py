@@ -19,10 +19,14 @@ DEVELOPMENTS = "developments"
 REVIEWS = "reviews"
 SHARED = "shared"
 MEETINGS = "meetings"
+ACTIONS = "actions"  # a meeting's or learning circle's actions, with `item` the action to select
+CHECKLIST = "checklist"
+VOLUNTEERING = "volunteering"  # a person's volunteer section (DBS checks, training)
 
 
 @dataclass(frozen=True)
 class RecordRef:
     kind: str  # one of KINDS
     id: int
-    part: str = ""  # where in the record to open it (DEVELOPMENTS, REVIEWS...), "" for its first page
+    part: str = ""  # where in the record to open it (DEVELOPMENTS, ACTIONS...), "" for its first page
+    item: int | None = None  # the one line of that part to select (an action's id)
