@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from circles_desktop.models import AuditEntry
 from circles_desktop.services.common.record_ref import RecordRef
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.services.home.thresholds import Thresholds
@@ -103,3 +105,9 @@ def what_needs_doing(
         found = provider.find(session, today, limits, first_few)
         sections.append(DueSection(provider.key, provider.title, provider.explains(limits), found.total, found.items))
     return sections
+
+
+def changes_seen(session: Session) -> int | None:
+    """The audit log's last entry. Every change through the services writes one in the same unit of
+    work, so while it stays the same, nothing Home reads from has changed."""
+    return session.scalar(select(func.max(AuditEntry.id)))
