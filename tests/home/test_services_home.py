@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from circles_desktop.models import Circle, CircleMember, CosaDetails, VolunteerProfile
-from circles_desktop.models.vocab import CosaVariant, MemberRole, Ring
+from circles_desktop.models.vocab import CosaVariant, MemberRole
 from circles_desktop.services.circles import circles, developments, members
 from circles_desktop.services.common import record_ref as rr
 from circles_desktop.services.common.validation import ValidationError
@@ -16,10 +16,10 @@ from circles_desktop.services.home.items import DueItem, Found, Provider
 from circles_desktop.services.home.thresholds import Thresholds
 from circles_desktop.services.learning import learning_checklist
 from circles_desktop.services.learning.learning_state import role_holder
-from circles_desktop.services.meetings import actions, meetings
+from circles_desktop.services.meetings import actions
 from circles_desktop.services.people import volunteers
-from support.due import learning_circle
-from support.records import START, cosa_circle, inner_volunteer, outer_member, person
+from support.due import action, active_cosa, learning_circle, meeting
+from support.records import cosa_circle, outer_member, person
 
 T = Thresholds()
 
@@ -36,18 +36,6 @@ def shown(s, key: str, today: date, t: Thresholds = T) -> list[DueItem]:
     found = section(s, key, today, t)
     assert found.total == len(found.items)  # these tests make few
     return list(found.items)
-
-
-def active_cosa(s, activated: date = START, **kw) -> int:
-    cid = cosa_circle(s, **kw)
-    inner_volunteer(s, cid)
-    circles.activate_circle(s, cid, activated)
-    return cid
-
-
-def meeting(s, cid: int, on: date, kind: str = "circle_meeting") -> int:
-    form = meetings.MeetingForm(kind=kind, starts_at=datetime.combine(on, datetime.min.time()).replace(hour=18))
-    return meetings.create_meeting(s, cid, form).id
 
 
 # --- reviews ------------------------------------------------------------------------------------
@@ -103,19 +91,6 @@ def test_a_forming_circle_has_no_end_of_circle_review_due(db):
 
 
 # --- actions ------------------------------------------------------------------------------------
-def action(s, cid: int, due: date, meeting_id: int | None = None, **kw) -> int:
-    started = s.get(Circle, cid).started_on
-    owner = kw.pop("owner", None) or person(s, "Tomasz", "Nowak")
-    if owner not in {m.person_id for m in members.members(s, cid)}:
-        members.add_member(s, cid, owner, Ring.INNER, MemberRole.VOLUNTEER, started)
-    agreed = meetings.get_meeting(s, meeting_id).starts_at.date() if meeting_id else started
-    form = actions.ActionForm(
-        description=kw.pop("description", "Ring the housing officer"), owner_id=owner, created_on=agreed,
-        due_on=due, meeting_id=meeting_id, **kw,
-    )  # fmt: skip
-    return actions.add_action(s, cid, form).id
-
-
 def test_an_action_is_overdue_the_day_after_it_was_due_until_it_is_done(db):
     with db.session() as s:
         cid = active_cosa(s)

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from circles_desktop.models import Circle
+from circles_desktop.models.vocab import MemberRole, Ring
+from circles_desktop.services.circles import circles, members
 from circles_desktop.services.learning import children
 from circles_desktop.services.learning import learning_circles as lcs
-from support.records import person
+from circles_desktop.services.meetings import actions, meetings
+from support.records import START, cosa_circle, inner_volunteer, person
 
 
 def learning_circle(
@@ -32,3 +36,28 @@ def learning_circle(
         venue="Room 2.14, Avonford Hub" if meets_at else "",
     )
     return lcs.create_learning_circle(s, form).id
+
+
+def active_cosa(s, activated: date = START, **kw) -> int:
+    cid = cosa_circle(s, **kw)
+    inner_volunteer(s, cid)
+    circles.activate_circle(s, cid, activated)
+    return cid
+
+
+def meeting(s, cid: int, on: date, kind: str = "circle_meeting") -> int:
+    form = meetings.MeetingForm(kind=kind, starts_at=datetime.combine(on, datetime.min.time()).replace(hour=18))
+    return meetings.create_meeting(s, cid, form).id
+
+
+def action(s, cid: int, due: date, meeting_id: int | None = None, **kw) -> int:
+    started = s.get(Circle, cid).started_on
+    owner = kw.pop("owner", None) or person(s, "Tomasz", "Nowak")
+    if owner not in {m.person_id for m in members.members(s, cid)}:
+        members.add_member(s, cid, owner, Ring.INNER, MemberRole.VOLUNTEER, started)
+    agreed = meetings.get_meeting(s, meeting_id).starts_at.date() if meeting_id else started
+    form = actions.ActionForm(
+        description=kw.pop("description", "Ring the housing officer"), owner_id=owner, created_on=agreed,
+        due_on=due, meeting_id=meeting_id, **kw,
+    )  # fmt: skip
+    return actions.add_action(s, cid, form).id
