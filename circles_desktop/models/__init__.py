@@ -64,6 +64,7 @@ from circles_desktop.models.practice import (
 )
 from circles_desktop.models.questionnaires import QuestionnaireAnswer, QuestionnaireResponse
 from circles_desktop.models.referrals import Referral, ReferralStep, RiskReport
+from circles_desktop.models.settings import Setting
 from circles_desktop.models.sharing import SharedDocument, SharedUnderConsent
 
 __all__ = [
@@ -120,6 +121,7 @@ __all__ = [
     "ReferralStep",
     "RiskReport",
     "Season",
+    "Setting",
     "SharedDocument",
     "SharedUnderConsent",
     "SimilarWork",

@@ -20,7 +20,11 @@ from circles_desktop.models.vocab import ActionStatus, AttendanceStatus, Categor
 
 class Meeting(Base):
     __tablename__ = "meetings"
-    __table_args__ = (Index("ix_meetings_circle_start", "circle_id", "starts_at"),)
+    __table_args__ = (
+        Index("ix_meetings_circle_start", "circle_id", "starts_at"),
+        # Each circle's latest review of a kind (Home's reviews due), from the index alone.
+        Index("ix_meetings_kind_circle_start", "kind", "circle_id", "starts_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     circle_id: Mapped[int] = mapped_column(ForeignKey("circles.id", ondelete="CASCADE"))
@@ -91,6 +95,8 @@ class Action(Base):
         CheckConstraint("due_on IS NULL OR due_on >= created_on", name="due_after_created"),
         CheckConstraint("status <> 'blocked' OR barrier <> ''", name="blocked_has_barrier"),
         Index("ix_actions_circle_status", "circle_id", "status"),
+        # Home's overdue actions, most overdue first, with their circle from the index alone.
+        Index("ix_actions_status_due", "status", "due_on", "circle_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -155,7 +155,8 @@ class DbsCheck(Base):
     """A Disclosure and Barring Service check: vetting for a volunteer."""
 
     __tablename__ = "dbs_checks"
-    __table_args__ = (check_in("level", DbsLevel),)
+    # The latest check per person, for Home's renewals, read from the index alone.
+    __table_args__ = (check_in("level", DbsLevel), Index("ix_dbs_checks_person_checked", "person_id", "checked_on"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
@@ -170,6 +171,8 @@ class TrainingRecord(Base):
     __table_args__ = (
         # "" for a course recorded before the way it was done was asked.
         CheckConstraint("method IN ('', " + ", ".join(f"'{m}'" for m in TrainingMethod.values()) + ")", name="method"),
+        # The latest of each course per person, for Home's renewals, read from the index alone.
+        Index("ix_training_records_person_course", "person_id", "course", "completed_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from circles_desktop.reports.kit.letterhead import Letterhead
+
 # Attendance status codes (models/vocab.py AttendanceStatus); "" means not yet taken (a meeting pack).
 PRESENT = "present"
 APOLOGIES = "apologies"
@@ -79,7 +81,7 @@ class Recipient:
 
 @dataclass(frozen=True)
 class MinutesContent:
-    organisation: str  # the coordinating organisation, e.g. "Circles South West"
+    letterhead: Letterhead  # the coordinating organisation, e.g. "Circles South West"
     meeting: MeetingRecord
     recipient: Recipient
     prepared_by: str  # the coordinator
@@ -117,7 +119,7 @@ class MeetingPackContent:
     """Everything the coordinator and inner circle take into the next meeting. Not for the outer circle:
     it carries the previous minutes in full, internal notes included."""
 
-    organisation: str
+    letterhead: Letterhead
     meeting: MeetingRecord  # the coming meeting; its attendance is the list of people expected
     prepared_by: str
     prepared_on: date | None = None
@@ -152,7 +154,7 @@ class ReferralStep:
 
 @dataclass(frozen=True)
 class ReferralSummaryContent:
-    organisation: str
+    letterhead: Letterhead
     reference: str
     circle_kind: str  # e.g. "CoSA circle"
     person_name: str  # the person referred
@@ -191,7 +193,7 @@ class Question:
 
 @dataclass(frozen=True)
 class QuestionnaireContent:
-    organisation: str
+    letterhead: Letterhead
     circle_reference: str = ""  # blank for a form to fill in by hand
     title: str = "End-of-circle stakeholder questionnaire"
     introduction: str = ""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from circles_desktop.reports.content import ActionItem, Attendee
+from circles_desktop.reports.kit.letterhead import Letterhead
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class ChildDetails:
 
 @dataclass(frozen=True)
 class LearningRecordContent:
-    organisation: str
+    letterhead: Letterhead
     reference: str  # LLC-00012
     child: ChildDetails
     reasons: tuple[str, ...]  # the words, "Other: …" with its text

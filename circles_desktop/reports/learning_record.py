@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable
 from circles_desktop.reports.content import PRESENT
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import data_table, gap, heading, key_value_table, numbered, para, paragraphs
+from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import PageDecor
 from circles_desktop.reports.kit.text import format_date, format_time
 from circles_desktop.reports.learning_content import LearningRecordContent
@@ -28,13 +29,13 @@ def build_learning_record(content: LearningRecordContent) -> bytes:
 
 def learning_record_info(content: LearningRecordContent) -> DocumentInfo:
     when = format_date(content.held_on or content.proposed_on)
-    return DocumentInfo(title=f"{TITLE}, {when}" if when else TITLE, author=content.organisation)
+    return DocumentInfo(title=f"{TITLE}, {when}" if when else TITLE, author=content.letterhead.name)
 
 
 def learning_record_decor(content: LearningRecordContent) -> PageDecor:
     parts = [TITLE, content.reference, format_date(content.held_on)]
     return PageDecor(
-        organisation=content.organisation,
+        organisation=content.letterhead.name,
         running_title=" · ".join(p for p in parts if p),
         footer_note=FOOTER,
     )
@@ -53,7 +54,7 @@ def _when(content: LearningRecordContent) -> str:
 
 def learning_record_story(content: LearningRecordContent) -> list[Flowable]:
     c = content
-    story: list[Flowable] = [para(c.organisation, "h2"), heading(TITLE, level=0), *_facts(c)]
+    story: list[Flowable] = [*letterhead_block(c.letterhead), heading(TITLE, level=0), *_facts(c)]
     story.append(heading("Why the child was selected"))
     story.extend(numbered(list(c.reasons)) or [para("Not recorded.")])
     story.append(heading("Areas of focus"))

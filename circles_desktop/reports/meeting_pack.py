@@ -20,6 +20,7 @@ from circles_desktop.reports.kit.flowables import (
     para,
     paragraphs,
 )
+from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import PageDecor
 from circles_desktop.reports.kit.text import format_date, format_short_date, format_time
 from circles_desktop.reports.meeting_parts import (
@@ -42,14 +43,14 @@ def build_meeting_pack(content: MeetingPackContent) -> bytes:
 
 def meeting_pack_info(content: MeetingPackContent) -> DocumentInfo:
     return DocumentInfo(
-        title=f"Circle meeting pack, {format_date(content.meeting.held_on)}", author=content.organisation
+        title=f"Circle meeting pack, {format_date(content.meeting.held_on)}", author=content.letterhead.name
     )
 
 
 def meeting_pack_decor(content: MeetingPackContent) -> PageDecor:
     meeting = content.meeting
     return PageDecor(
-        organisation=content.organisation,
+        organisation=content.letterhead.name,
         running_title=f"Meeting pack · {meeting.circle_reference} · {format_date(meeting.held_on)}",
         footer_note="Inner circle only",
     )
@@ -88,7 +89,7 @@ def _cover(content: MeetingPackContent) -> list[Flowable]:
         prepared = f"{prepared}, {format_date(content.prepared_on)}"
     return [
         gap(30),
-        para(content.organisation, "cover_line"),
+        *letterhead_block(content.letterhead, "cover_line", centred=True),
         gap(6),
         para("Circle meeting pack", "cover_title"),
         para(meeting.kind, "cover_line"),

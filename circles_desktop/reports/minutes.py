@@ -15,6 +15,7 @@ from circles_desktop.reports.consent_filter import SharedMeeting, filter_meeting
 from circles_desktop.reports.content import MinutesContent
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import gap, heading, key_value_table, notice, para
+from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import PageDecor
 from circles_desktop.reports.kit.text import format_date
 from circles_desktop.reports.meeting_parts import attendance_table, meeting_body, meeting_details
@@ -38,14 +39,14 @@ def build_minutes(content: MinutesContent, consented: Collection[str]) -> bytes:
 def minutes_info(content: MinutesContent) -> DocumentInfo:
     return DocumentInfo(
         title=f"Circle meeting minutes, {format_date(content.meeting.held_on)}",
-        author=content.organisation,
+        author=content.letterhead.name,
     )
 
 
 def minutes_decor(content: MinutesContent) -> PageDecor:
     meeting = content.meeting
     return PageDecor(
-        organisation=content.organisation,
+        organisation=content.letterhead.name,
         running_title=f"Minutes · {meeting.circle_reference} · {format_date(meeting.held_on)}",
         footer_note=f"Copy for {_recipient_line(content)}",  # each page says whose copy it is
     )
@@ -59,7 +60,7 @@ def _recipient_line(content: MinutesContent) -> str:
 def minutes_story(content: MinutesContent, shared: SharedMeeting) -> list[Flowable]:
     meeting = shared.meeting
     story: list[Flowable] = [
-        para(content.organisation, "h2"),
+        *letterhead_block(content.letterhead),
         heading(f"{meeting.kind}: minutes", level=0),
         meeting_details(meeting),
         notice(WITHHELD_NOTICE),

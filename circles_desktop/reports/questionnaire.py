@@ -17,6 +17,7 @@ from circles_desktop.reports.kit.flowables import (
     paragraphs,
     tick_options,
 )
+from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import FRAME_WIDTH, PageDecor
 from circles_desktop.reports.kit.styles import styles
 from circles_desktop.reports.kit.text import markup
@@ -59,20 +60,20 @@ def build_questionnaire(content: QuestionnaireContent) -> bytes:
 
 
 def questionnaire_info(content: QuestionnaireContent) -> DocumentInfo:
-    return DocumentInfo(title=content.title, author=content.organisation)
+    return DocumentInfo(title=content.title, author=content.letterhead.name)
 
 
 def questionnaire_decor(content: QuestionnaireContent) -> PageDecor:
     running = "Stakeholder questionnaire"
     if content.circle_reference:
         running = f"{running} · {content.circle_reference}"
-    return PageDecor(organisation=content.organisation, running_title=running)
+    return PageDecor(organisation=content.letterhead.name, running_title=running)
 
 
 def questionnaire_story(content: QuestionnaireContent) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [
-        para(content.organisation, "h2"),
+        *letterhead_block(content.letterhead),
         heading(content.title, level=0),
     ]
     story.extend(paragraphs(content.introduction or DEFAULT_INTRODUCTION))

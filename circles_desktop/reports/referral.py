@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable
 from circles_desktop.reports.content import ReferralSummaryContent
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import data_table, gap, heading, key_value_table, para, paragraphs
+from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import PageDecor
 from circles_desktop.reports.kit.text import format_date, format_short_date
 
@@ -18,13 +19,13 @@ def build_referral_summary(content: ReferralSummaryContent) -> bytes:
 
 def referral_info(content: ReferralSummaryContent) -> DocumentInfo:
     return DocumentInfo(
-        title=f"Referral summary, received {format_date(content.received_on)}", author=content.organisation
+        title=f"Referral summary, received {format_date(content.received_on)}", author=content.letterhead.name
     )
 
 
 def referral_decor(content: ReferralSummaryContent) -> PageDecor:
     return PageDecor(
-        organisation=content.organisation,
+        organisation=content.letterhead.name,
         running_title=f"Referral summary · {content.reference}",
     )
 
@@ -42,7 +43,7 @@ def referral_story(content: ReferralSummaryContent) -> list[Flowable]:
         if part
     )
     story: list[Flowable] = [
-        para(content.organisation, "h2"),
+        *letterhead_block(content.letterhead),
         heading("Referral summary", level=0),
         key_value_table(
             [

@@ -29,8 +29,10 @@ from circles_desktop.reports.content import (
     Referrer,
     RiskAssessment,
 )
+from circles_desktop.reports.kit.letterhead import Letterhead
 
 ORGANISATION = "Circles South West"
+LETTERHEAD = Letterhead(ORGANISATION, "The Old Chapel, 12 Quay Street\nBristol BS1 4DJ")
 REFERENCE = "CSW-2025-017"
 MEETING_DATE = date(2025, 3, 14)
 
@@ -114,7 +116,7 @@ def sample_meeting(held_on: date = MEETING_DATE, length: int = 1) -> MeetingReco
 
 def sample_minutes(length: int = 1) -> MinutesContent:
     return MinutesContent(
-        organisation=ORGANISATION,
+        letterhead=LETTERHEAD,
         meeting=sample_meeting(length=length),
         recipient=Recipient(
             "Mr Bartholomew Featherstonehaugh-Cholmondeley", "The Probation Service, South West", "Probation officer"
@@ -128,7 +130,7 @@ def sample_meeting_pack(size: int = 1) -> MeetingPackContent:
     """A meeting pack; each step of `size` adds about six pages (size 10 is about 60 pages)."""
     held_on = MEETING_DATE + timedelta(days=14)
     return MeetingPackContent(
-        organisation=ORGANISATION,
+        letterhead=LETTERHEAD,
         meeting=MeetingRecord(
             REFERENCE,
             "Circle meeting",
@@ -198,7 +200,7 @@ def _sample_open_actions(size: int, held_on: date) -> tuple[ActionItem, ...]:
 
 def sample_referral() -> ReferralSummaryContent:
     return ReferralSummaryContent(
-        organisation=ORGANISATION,
+        letterhead=LETTERHEAD,
         reference="REF-2025-0042",
         circle_kind="CoSA circle",
         variant="Prison / through the gate",
@@ -229,7 +231,7 @@ def sample_referral() -> ReferralSummaryContent:
 
 def sample_questionnaire() -> QuestionnaireContent:
     return QuestionnaireContent(
-        organisation=ORGANISATION,
+        letterhead=LETTERHEAD,
         circle_reference=REFERENCE,
         return_to="Bryony Ashdown-Fairweather, Circles South West, by hand or in the envelope provided",
     )

@@ -11,6 +11,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The full-text index (migration 0009) is SQLite's own FTS5 tables, kept by triggers, not a model.
+SEARCH_INDEX_PREFIX = "search_"
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Alembic's filter for comparing the schema with the models: everything but the search index."""
+    return not (type_ == "table" and (name or "").startswith(SEARCH_INDEX_PREFIX))
 
 
 def _config() -> Config:

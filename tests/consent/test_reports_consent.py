@@ -29,6 +29,7 @@ from circles_desktop.reports.content import (
     MinutesSection,
     Recipient,
 )
+from circles_desktop.reports.kit.letterhead import Letterhead
 from circles_desktop.reports.minutes import WITHHELD_NOTICE, build_minutes
 
 MEETING_DAY = date(2025, 3, 14)
@@ -79,7 +80,7 @@ def _marked_meeting(paragraphs_per_section: int = 6) -> MeetingRecord:
 
 MEETING = _marked_meeting()
 CONTENT = MinutesContent(
-    organisation="Circles South West",
+    letterhead=Letterhead("Circles South West"),
     meeting=MEETING,
     recipient=Recipient("Jo Bloggs", "The Probation Service", "Probation officer"),
     prepared_by="Bryony Ashdown",

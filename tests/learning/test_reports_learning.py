@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from test_services_learning_support import CHILD_FAMILY, CHILD_GIVEN, TODAY, learning_circle, through_during
 
 from circles_desktop.reports.content import ActionItem, Attendee
+from circles_desktop.reports.kit.letterhead import Letterhead
 from circles_desktop.reports.kit.page import MARKING
 from circles_desktop.reports.learning_content import ChildDetails, LearningRecordContent
 from circles_desktop.reports.learning_record import build_learning_record
@@ -20,6 +21,7 @@ from circles_desktop.services.learning import learning_checklist, learning_point
 from circles_desktop.services.learning import learning_circles as lcs
 from circles_desktop.services.learning.learning_record import file_name, learning_record_content
 from circles_desktop.services.meetings import actions, meetings
+from circles_desktop.services.settings import organisation
 
 MM = 72 / 25.4
 
@@ -43,7 +45,7 @@ def sample(length: int = 1) -> LearningRecordContent:
     names = ("Siân Llewellyn", "Łukasz Wiśniewski", "Zoë Okafor", "Nguyễn Thị Lan", "Aoife Ní Bhriain")
     roles = ("Head of Locality", "Service Manager", "Team Manager", "Practitioner", "Learner")
     return LearningRecordContent(
-        organisation="Wessex Children's Services",
+        letterhead=Letterhead("Wessex Children's Services"),
         reference="LLC-00042",
         child=ChildDetails("Dáithí Ó Súilleabháin", date(2013, 7, 14), "Avonford North", "CR-100200", names[3]),
         reasons=("Escalation of risk to the child and family members", "Other: asked for by the IRO <urgent>"),
@@ -169,7 +171,8 @@ def test_record_built_from_the_records(db):
         detail = lcs.get_learning_circle(s, circle_id)
         grid = meetings.attendance_grid(s, detail.meeting_id)
         meetings.set_attendance(s, detail.meeting_id, {r.member_id: "present" for r in grid if r.name != "Zoë Okafor"})
-        content = learning_record_content(s, circle_id, "Wessex Children's Services", "Zoë Okafor", date(2025, 3, 25))
+        organisation.save_organisation(s, organisation.OrganisationForm("Wessex Children's Services"))
+        content = learning_record_content(s, circle_id, "Zoë Okafor", date(2025, 3, 25))
     assert content.child.name == f"{CHILD_GIVEN} {CHILD_FAMILY}"
     assert [p.status for p in content.people if p.name == "Zoë Okafor"] == [""]
     assert content.case_note_on == date(2025, 3, 24) and content.themes == ("Missing from home",)

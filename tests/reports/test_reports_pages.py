@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from circles_desktop.reports import categories as cat
 from circles_desktop.reports import samples
 from circles_desktop.reports.content import Attendee, MinutesSection, Question, QuestionnaireContent
+from circles_desktop.reports.kit.letterhead import Letterhead
 from circles_desktop.reports.kit.page import MARKING
 from circles_desktop.reports.kit.text import format_date, paragraph_texts
 from circles_desktop.reports.meeting_pack import build_meeting_pack
@@ -163,7 +164,7 @@ def test_referral_summary_content():
 
 def test_blank_questionnaire():
     content = QuestionnaireContent(
-        organisation="Circles South West",
+        letterhead=Letterhead("Circles South West"),
         questions=(
             Question("How useful were the minutes?", "rating"),
             Question("Would you refer again?", "yes_no"),

@@ -11,7 +11,8 @@ from circles_desktop.store import migrate
 
 
 def _differences(connection) -> list:
-    ctx = MigrationContext.configure(connection, opts={"compare_type": True, "compare_server_default": True})
+    opts = {"compare_type": True, "compare_server_default": True, "include_name": migrate.include_name}
+    ctx = MigrationContext.configure(connection, opts=opts)
     return compare_metadata(ctx, Base.metadata)
 
 

@@ -1,10 +1,11 @@
-"""When a circle's next quarterly review falls due: three months after the last one, or after the start."""
+"""When a circle's reviews fall due: the next quarterly review three months after the last one (or after
+the start), and the end-of-circle review once the circle has run its length."""
 
 from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -38,6 +39,11 @@ def _due(started_on: date, last: date | None, today: date) -> ReviewDue:
     return ReviewDue(due_on, since, last, today > due_on, (due_on - today).days)
 
 
+def _day_after(today: date) -> datetime:
+    """Meetings held on or before today start before this (a range the meetings' indexes can serve)."""
+    return datetime.combine(today + timedelta(days=1), time())
+
+
 def quarterly_review_due(session: Session, circle_id: int, today: date | None = None) -> ReviewDue | None:
     """The next quarterly review for a CoSA circle that is not closed; None otherwise.
 
@@ -51,7 +57,7 @@ def quarterly_review_due(session: Session, circle_id: int, today: date | None = 
         select(func.max(Meeting.starts_at)).where(
             Meeting.circle_id == circle_id,
             Meeting.kind == MeetingKind.QUARTERLY_REVIEW,
-            func.date(Meeting.starts_at) <= today.isoformat(),
+            Meeting.starts_at < _day_after(today),
         )
     )
     return _due(circle.started_on, last.date() if last else None, today)
@@ -60,16 +66,20 @@ def quarterly_review_due(session: Session, circle_id: int, today: date | None = 
 def reviews_due(session: Session, today: date | None = None, within_days: int = 14) -> list[tuple[int, ReviewDue]]:
     """(circle id, due) for open CoSA circles whose review is overdue or due within `within_days`, soonest first."""
     today = today or date.today()
+    # Each circle's last review read from the meetings' (kind, circle, start) index: one step per circle.
     last = (
-        select(Meeting.circle_id, func.max(Meeting.starts_at).label("last"))
-        .where(Meeting.kind == MeetingKind.QUARTERLY_REVIEW, func.date(Meeting.starts_at) <= today.isoformat())
-        .group_by(Meeting.circle_id)
-        .subquery()
+        select(func.max(Meeting.starts_at))
+        .where(
+            Meeting.kind == MeetingKind.QUARTERLY_REVIEW,
+            Meeting.circle_id == Circle.id,
+            Meeting.starts_at < _day_after(today),
+        )
+        .scalar_subquery()
     )
     rows = session.execute(
-        select(Circle.id, Circle.started_on, last.c.last)
-        .outerjoin(last, last.c.circle_id == Circle.id)
-        .where(Circle.kind == CircleKind.COSA, Circle.status != CircleStatus.CLOSED)
+        select(Circle.id, Circle.started_on, last).where(
+            Circle.kind == CircleKind.COSA, Circle.status != CircleStatus.CLOSED
+        )
     )
     found = []
     for cid, started_on, last_at in rows:
@@ -78,3 +88,24 @@ def reviews_due(session: Session, today: date | None = None, within_days: int = 
             found.append((cid, due))
     found.sort(key=lambda x: x[1].due_on)
     return found
+
+
+def end_of_circle_reviews_due(
+    session: Session, today: date, after_days: int, within_days: int = 14
+) -> list[tuple[int, date]]:
+    """(circle id, due on) for active CoSA circles whose end-of-circle review falls due within
+    `within_days` or is overdue: `after_days` after the circle went active (or started), while no
+    end-of-circle review has been recorded. Soonest first."""
+    since = func.coalesce(Circle.activated_on, Circle.started_on)
+    held = select(Meeting.circle_id).where(Meeting.kind == MeetingKind.END_OF_CIRCLE_REVIEW)
+    latest_start = today + timedelta(days=within_days - after_days)
+    rows = session.execute(
+        select(Circle.id, Circle.activated_on, Circle.started_on).where(
+            Circle.kind == CircleKind.COSA,
+            Circle.status == CircleStatus.ACTIVE,
+            since <= latest_start.isoformat(),
+            Circle.id.not_in(held),
+        )
+    )
+    found = [(cid, (activated or started) + timedelta(days=after_days)) for cid, activated, started in rows]
+    return sorted(found, key=lambda x: (x[1], x[0]))

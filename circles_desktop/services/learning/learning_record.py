@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from circles_desktop.models import Attendance, Child
+from circles_desktop.models import Attendance, Child, Circle
 from circles_desktop.models.vocab import MemberRole, label
 from circles_desktop.reports.content import ActionItem, Attendee
 from circles_desktop.reports.learning_content import ChildDetails, LearningRecordContent
@@ -16,6 +16,7 @@ from circles_desktop.services.common.validation import get
 from circles_desktop.services.learning import learning_circles as lcs
 from circles_desktop.services.learning import learning_points
 from circles_desktop.services.security import audit
+from circles_desktop.services.settings.organisation import letterhead
 
 ROLE_WORDS: dict[str, str] = {
     MemberRole.HEAD_OF_LOCALITY: "Head of Locality",
@@ -29,7 +30,6 @@ ROLE_WORDS: dict[str, str] = {
 def learning_record_content(
     session: Session,
     circle_id: int,
-    organisation: str = "",
     prepared_by: str = "",
     prepared_on: date | None = None,
 ) -> LearningRecordContent:
@@ -50,7 +50,7 @@ def learning_record_content(
         for a in learning_points.learning_actions(session, circle_id)
     )
     return LearningRecordContent(
-        organisation=organisation,
+        letterhead=letterhead(session, get(session, Circle, circle_id, "learning circle")),
         reference=d.reference,
         child=ChildDetails(
             child.display_name,

@@ -31,6 +31,7 @@ from circles_desktop.services.common.validation import NotFound, ValidationError
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.consent import consent as consent_service
 from circles_desktop.services.consent.consent import CATEGORIES, Recipient
+from circles_desktop.services.settings import organisation
 from circles_desktop.services.sharing import sharing
 
 PASSWORD_MIN = 8
@@ -38,7 +39,6 @@ PASSWORD_RULE = (
     "Give the password to each recipient separately (by phone, or in person), never in the same email "
     "or envelope as the file."
 )
-DEFAULT_ORGANISATION = "Circles of Support and Accountability"
 _INNER_FIRST: dict[str, int] = {Ring.INNER: 0, Ring.OUTER: 1}
 _ROLE_ORDER = {role: n for n, role in enumerate(MemberRole.values())}
 
@@ -125,17 +125,6 @@ def meeting_heading(session: Session, meeting_id: int) -> MeetingHeading:
 
 
 # --- meeting → report content --------------------------------------------------------------------
-def organisation_name(session: Session, circle: Circle) -> str:
-    """The coordinating organisation: the coordinator's current professional role, else a general name."""
-    from circles_desktop.services.organisations.organisations import professional_roles
-
-    if circle.coordinator_id is not None:
-        for role in reversed(professional_roles(session, circle.coordinator_id)):
-            if role.ended_on is None and role.organisation is not None:
-                return role.organisation.name
-    return DEFAULT_ORGANISATION
-
-
 def prepared_by(circle: Circle) -> str:
     return circle.coordinator.display_name if circle.coordinator is not None else "The circle coordinator"
 
@@ -319,7 +308,7 @@ def prepare(session: Session, meeting_id: int, recipient: Recipient, today: date
         )
         raise NothingToShare(f"No minutes can be made for {recipient.name}: {why}.", "recipient")
     content = rc.MinutesContent(
-        organisation=organisation_name(session, circle),
+        letterhead=organisation.letterhead(session, circle),
         meeting=record,
         recipient=rc.Recipient(name=recipient.name, organisation=recipient.organisation, role=plan.role),
         prepared_by=prepared_by(circle),

@@ -22,14 +22,9 @@ from circles_desktop.services.circles.questionnaires import QUESTIONS
 from circles_desktop.services.common.validation import get
 from circles_desktop.services.meetings import actions as action_service
 from circles_desktop.services.meetings.meetings import last_meeting_before
+from circles_desktop.services.settings.organisation import letterhead
 from circles_desktop.services.sharing import sharing
-from circles_desktop.services.sharing.minutes_export import (
-    DEFAULT_ORGANISATION,
-    action_item,
-    meeting_record,
-    organisation_name,
-    prepared_by,
-)
+from circles_desktop.services.sharing.minutes_export import action_item, meeting_record, prepared_by
 
 # The shape of a CoSA circle meeting (seed 001); the coordinator adds to it on paper.
 DEFAULT_AGENDA: tuple[str, ...] = (
@@ -98,7 +93,7 @@ def meeting_pack_content(session: Session, meeting_id: int, prepared_on: date | 
         for d in development_service.list_developments(session, circle.id, since=since)
     )
     return rc.MeetingPackContent(
-        organisation=organisation_name(session, circle),
+        letterhead=letterhead(session, circle),
         meeting=record,
         prepared_by=prepared_by(circle),
         prepared_on=prepared_on or date.today(),
@@ -145,10 +140,9 @@ def referral_summary_content(
 
     circle = session.execute(select(Circle).where(Circle.referral_id == ref.id)).scalars().first()
     variant = label(circle.cosa.variant) if circle is not None and circle.cosa is not None else ""
-    organisation = organisation_name(session, circle) if circle is not None else "Circles Desktop"
     by = prepared_by_name or (prepared_by(circle) if circle is not None else "The coordinator")
     return rc.ReferralSummaryContent(
-        organisation=organisation,
+        letterhead=letterhead(session, circle),
         reference=ref.reference,
         circle_kind=label(ref.circle_kind),
         person_name=ref.person.display_name,
@@ -192,11 +186,11 @@ def questionnaire_content(
 ) -> rc.QuestionnaireContent:
     """A blank stakeholder questionnaire, for one circle (its reference filled in) or for any."""
     if circle_id is None:
-        return rc.QuestionnaireContent(organisation=DEFAULT_ORGANISATION, questions=questionnaire_questions())
+        return rc.QuestionnaireContent(letterhead=letterhead(session), questions=questionnaire_questions())
     circle = get(session, Circle, circle_id, "circle")
     by = format_date(date.today() + timedelta(days=return_within_days))  # the documents' long date
     return rc.QuestionnaireContent(
-        organisation=organisation_name(session, circle),
+        letterhead=letterhead(session, circle),
         circle_reference=circle.reference,
         return_to=f"{prepared_by(circle)} by {by}",
         questions=questionnaire_questions(),

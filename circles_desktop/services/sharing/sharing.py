@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Consent, Meeting, SharedDocument, SharedUnderConsent
@@ -293,22 +293,33 @@ def still_held_under(session: Session, consent_ids: Iterable[int]) -> list[Share
     return _rows(session, session.execute(stmt).scalars())
 
 
-def held_after_withdrawal(session: Session, circle_id: int) -> list[SharedRow]:
-    """Documents a recipient still holds (not returned) although a consent they relied on is withdrawn."""
-    stmt = (
-        select(SharedDocument)
-        .where(
-            SharedDocument.circle_id == circle_id,
-            SharedDocument.returned_on.is_(None),
-            SharedDocument.id.in_(
-                select(SharedUnderConsent.document_id)
-                .join(Consent, Consent.id == SharedUnderConsent.consent_id)
-                .where(Consent.withdrawn_on.is_not(None))
-            ),
-        )
-        .order_by(SharedDocument.shared_at.desc(), SharedDocument.id.desc())
+def _held_after_withdrawal() -> ColumnElement[bool]:
+    """Not returned, although a consent it was shared under has been withdrawn (SharedRow's
+    held_under_withdrawn_consent, in SQL)."""
+    return and_(
+        SharedDocument.returned_on.is_(None),
+        SharedDocument.id.in_(
+            select(SharedUnderConsent.document_id)
+            .join(Consent, Consent.id == SharedUnderConsent.consent_id)
+            .where(Consent.withdrawn_on.is_not(None))
+        ),
     )
+
+
+def held_after_withdrawal(session: Session, circle_id: int | None, limit: int | None = None) -> list[SharedRow]:
+    """Documents a recipient still holds (not returned) although a consent they relied on is withdrawn:
+    one circle's, or (circle_id None) every circle's; newest first."""
+    stmt = select(SharedDocument).where(_held_after_withdrawal())
+    if circle_id is not None:
+        stmt = stmt.where(SharedDocument.circle_id == circle_id)
+    stmt = stmt.order_by(SharedDocument.shared_at.desc(), SharedDocument.id.desc()).limit(limit)
     return _rows(session, session.execute(stmt).scalars())
+
+
+def count_held_after_withdrawal(session: Session) -> int:
+    """How many documents, in every circle, are held after a withdrawal."""
+    stmt = select(func.count()).select_from(SharedDocument).where(_held_after_withdrawal())
+    return session.scalar(stmt) or 0
 
 
 # --- asking for documents back -------------------------------------------------------------------

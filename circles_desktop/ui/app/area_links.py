@@ -1,14 +1,29 @@
 """The few places where one area hands the coordinator on to another, joined once the main window
-has built its areas, so the areas themselves stay independent of each other."""
+has built its areas, so the areas themselves stay independent of each other; and `open_record`, the
+one way a line elsewhere (Home, the search) opens the record it names, at the part it names."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from circles_desktop.models.vocab import CircleKind
+from circles_desktop.services.common import record_ref as rr
 
 # Kinds of circle with an area of their own: the Circles list opens them there, and does not create them.
 OWN_AREAS = {CircleKind.CONVERSATION.value: "Conversations", CircleKind.PRACTICE.value: "Communities of practice"}
+
+# Where each kind of record lives: the area's title and its method that opens one.
+OPENS: dict[str, tuple[str, str]] = {
+    rr.PERSON: ("People", "open_person"),
+    rr.ORGANISATION: ("Organisations", "open_organisation"),
+    rr.REFERRAL: ("Referrals", "open_referral"),
+    rr.CIRCLE: ("Circles", "open_circle"),
+    rr.LEARNING_CIRCLE: ("Learning circles", "open_circle"),
+    rr.CHILD: ("Children", "open_child"),
+}
+CIRCLE_TABS = {rr.DEVELOPMENTS: "developments_tab", rr.REVIEWS: "reviews_tab", rr.SHARED: "shared_tab",
+               rr.MEETINGS: "meetings_tab"}  # fmt: skip
+LEARNING_TABS = {rr.CHECKLIST: "checklist_view", rr.ACTIONS: "actions_tab"}
 
 
 def link_areas(window: Any) -> None:
@@ -25,6 +40,9 @@ def link_areas(window: Any) -> None:
         referrals.create_circle_requested.connect(create_circle)
     if circles is not None:
         _hand_over_kinds(window, circles)
+    home = window.area_widget("Home")
+    if home is not None:
+        home.open_requested.connect(lambda ref: open_record(window, ref))
 
 
 def _hand_over_kinds(window: Any, circles: Any) -> None:
@@ -39,3 +57,61 @@ def _hand_over_kinds(window: Any, circles: Any) -> None:
             window.area_widget(title).open_circle(circle_id)
 
     circles.open_elsewhere_requested.connect(open_elsewhere)
+
+
+def _go(window: Any, title: str) -> Any:
+    """The area, shown; None when it is not there or the coordinator stayed to keep unsaved changes."""
+    if window.area_widget(title) is None:
+        return None
+    area = window.show_area(title)
+    return area if window.current_area() == title else None
+
+
+def open_record(window: Any, ref: rr.RecordRef) -> Any:
+    """Show the record `ref` names in its area, at its part; returns what opened (None if it did not)."""
+    if ref.kind == rr.MEETING:
+        return _open_meeting(window, ref)
+    title, method = OPENS[ref.kind]
+    area = _go(window, title)
+    if area is None:
+        return None
+    opened = getattr(area, method)(ref.id)
+    if not opened:
+        return None
+    screen = getattr(area, "opened", None)  # the Circle or learning circle screen, opened in place
+    if ref.kind == rr.CIRCLE and screen is not None:
+        _show_tab(screen, CIRCLE_TABS.get(ref.part))
+        if ref.part == rr.SHARED and ref.item is not None:
+            screen.shared_tab.select_document(ref.item)
+    elif ref.kind == rr.LEARNING_CIRCLE and screen is not None:
+        _show_tab(screen, LEARNING_TABS.get(ref.part))
+        panel = screen.actions_tab.panel if ref.part == rr.ACTIONS else None
+        if panel is not None and ref.item is not None:
+            panel.select(ref.item)
+    elif ref.kind == rr.PERSON and ref.part == rr.VOLUNTEERING:
+        area.form.scroll_area.ensureWidgetVisible(area.form.volunteer)
+    return screen if screen is not None else area
+
+
+def _show_tab(screen: Any, attribute: str | None) -> None:
+    if attribute is not None:
+        screen.tabs.setCurrentWidget(getattr(screen, attribute))
+
+
+def _open_meeting(window: Any, ref: rr.RecordRef) -> Any:
+    """A meeting opens over its circle, so closing it goes back to the circle."""
+    from circles_desktop.services.meetings import meetings
+    from circles_desktop.ui.common.operations import load
+    from circles_desktop.ui.meetings.meeting_screen import TAB_ACTIONS
+
+    found = load(window.state, lambda s: meetings.get_meeting(s, ref.id).circle_id, parent=window,
+                 what="The meeting could not be opened")  # fmt: skip
+    area = _go(window, "Circles") if found.ok else None
+    if area is None or area.open_circle(found.value) is None:
+        return None
+    screen = area.open_meeting(ref.id)
+    if screen is not None and ref.part == rr.ACTIONS:
+        screen.show_tab(TAB_ACTIONS)
+        if ref.item is not None:
+            screen.actions_panel.select(ref.item)
+    return screen

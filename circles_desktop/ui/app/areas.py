@@ -32,6 +32,12 @@ def register_area(title: str, factory: AreaFactory, order: int = 100) -> None:
     AREAS.append(Area(title, factory, order))
 
 
+def _home(state: AppState) -> QWidget:
+    from circles_desktop.ui.home.home_area import home_area
+
+    return home_area(state)
+
+
 def _audit_log(state: AppState) -> QWidget:
     from circles_desktop.ui.security.audit_log_page import AuditPage
 
@@ -110,6 +116,7 @@ def _practice(state: AppState) -> QWidget:
     return practice_area(state)
 
 
+register_area("Home", _home, order=0)  # the first area after unlocking: what needs doing
 register_area("People", _people, order=10)
 register_area("Organisations", _organisations, order=20)
 register_area("Referrals", _referrals, order=30)

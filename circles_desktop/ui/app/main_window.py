@@ -4,6 +4,8 @@ panel, so the coordinator comes back to the same area with any unsaved text stil
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from circles_desktop import __version__
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.app.area_links import link_areas
 from circles_desktop.ui.app.areas import AreaFactory, areas_in_order
+from circles_desktop.ui.app.shortcuts import add_shortcuts
 
 GEOMETRY_KEY = "window/geometry"
 NAV_WIDTH = 215  # wide enough for "Communities of practice" at 11 pt
@@ -50,6 +53,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.state = state
         self._focus_before_lock: QWidget | None = None
+        self.search_dialog: Any = None  # made on first Ctrl+F (ui/search/search_dialog.py)
+        self.guide: Any = None  # made on first F1 (ui/app/user_guide.py)
         self.setWindowTitle("Circles Desktop")
         self.setAccessibleName("Circles Desktop")
         self.setMinimumSize(720, 480)
@@ -167,6 +172,30 @@ class MainWindow(QMainWindow):
         about = QAction("&About Circles Desktop", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+        self.shortcut_actions = add_shortcuts(self, file_menu, help_menu)
+
+    def open_search(self) -> None:
+        """Ctrl+F: search everything, over whichever area is shown; the result opens in its area."""
+        if self.state.is_locked:
+            return
+        home = self.pages.currentWidget()
+        if hasattr(home, "focus_search"):  # Home has its own box
+            home.focus_search()
+            return
+        if self.search_dialog is None:
+            from circles_desktop.ui.app.area_links import open_record
+            from circles_desktop.ui.search.search_dialog import SearchDialog
+
+            self.search_dialog = SearchDialog(self.state, self)
+            self.search_dialog.chosen.connect(lambda ref: open_record(self, ref))
+        self.search_dialog.start()
+
+    def open_guide(self) -> None:
+        if self.guide is None:
+            from circles_desktop.ui.app.user_guide import UserGuide
+
+            self.guide = UserGuide(self)
+        self.guide.start()
 
     def _quit(self) -> None:
         if self.state.is_locked or self.can_close():
@@ -190,12 +219,16 @@ class MainWindow(QMainWindow):
         self.body.setCurrentWidget(self.locked_panel)
         self.nav.setEnabled(False)
         self.lock_action.setEnabled(False)
+        for action in self.shortcut_actions[:3]:  # search, new, print: nothing to reach while locked
+            action.setEnabled(False)
         self.lock_state.setText("Locked")
 
     def show_unlocked(self) -> None:
         self.body.setCurrentIndex(0)
         self.nav.setEnabled(True)
         self.lock_action.setEnabled(True)
+        for action in self.shortcut_actions:
+            action.setEnabled(True)
         self.lock_state.setText("Unlocked")
         if self._focus_before_lock is not None:  # back to the very field the coordinator was in
             self._focus_before_lock.setFocus()
