@@ -62,7 +62,7 @@ def _paint_a_pdf_page() -> str:
         image = pdf.render_page(0, 72)
         if image.isNull() or image.width() < 100:
             raise RuntimeError("QtPdf painted an empty page")
-        return f"{image.width()}×{image.height()}"
+        return f"{image.width()} x {image.height()}"
     finally:
         pdf.close()
 
