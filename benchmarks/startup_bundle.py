@@ -9,13 +9,12 @@ Budget: the bundle within 1.5x the bare window, as the app from source is.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from startup import APP, BARE, BUDGET, ROOT, _fmt, _make_database, _time_to_paint
+from startup import APP, BARE, BUDGET, ROOT, _fmt, _make_database, _time_to_paint, bench_env
 
 
 def main() -> int:
@@ -26,9 +25,7 @@ def main() -> int:
     if not args.program.is_file():
         print(f"no bundle at {args.program}: build it with README's bundle command", file=sys.stderr)
         return 2
-    env = {**os.environ, "CIRCLES_BENCH_EXIT_AFTER_PAINT": "1"}
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = bench_env()
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         _make_database(data_dir)

@@ -61,7 +61,7 @@ def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
 
 def make_tarball(bundle: Path, dist: Path) -> Path:
     out = dist / f"{NAME}-{version()}-linux-{platform.machine()}.tar.gz"
-    with tarfile.open(out, "w:gz") as tar:
+    with tarfile.open(out, "w:gz", compresslevel=6) as tar:  # 9 takes twice as long for 1% less
         tar.add(bundle, arcname=f"{NAME}-{version()}")
     return out
 
