@@ -68,14 +68,20 @@ def _time_to_paint(args: list[str], env: dict[str, str]) -> float:
     raise RuntimeError(f"no paint reported (exit {out.returncode}): {out.stderr.strip()[-500:]}")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
+def bench_env() -> dict[str, str]:
+    """What every timed process runs with: exit once painted, offscreen unless the caller says otherwise."""
     env = {**os.environ, "CIRCLES_BENCH_EXIT_AFTER_PAINT": "1"}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     # An installed app has its bytecode compiled, as PySide6's is; let the warm-up run write it.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    env = bench_env()
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         _make_database(data_dir)

@@ -49,9 +49,11 @@ def main(data_dir: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)  # the shell quits explicitly: windows hand over to each other
 
+    from circles_desktop.ui.app.app_icon import identify
     from circles_desktop.ui.app.first_paint import on_first_paint
     from circles_desktop.ui.app.shell import Shell
 
+    identify(app)
     shell = Shell(data_dir)
     first = shell.start()
     if os.environ.get(BENCH_ENV) == "1":
