@@ -19,6 +19,7 @@ from circles_desktop.reports.community_content import CirclePlanContent, PlanAct
 from circles_desktop.reports.kit import fonts
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import gap
+from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import FRAME_HEIGHT, FRAME_WIDTH, PageDecor
 from circles_desktop.reports.kit.styles import LIGHT_RULE, TEXT
 from circles_desktop.reports.kit.text import format_date, format_time, markup, paragraph_texts
@@ -58,12 +59,12 @@ def circle_plan_info(content: CirclePlanContent) -> DocumentInfo:
     # The person's own document: no marking in its metadata either, and no name.
     when = format_date(content.made_on)
     return DocumentInfo(
-        title=f"{TITLE}, {when}" if when else TITLE, subject=TITLE, keywords=(), author=content.organisation
+        title=f"{TITLE}, {when}" if when else TITLE, subject=TITLE, keywords=(), author=content.letterhead.name
     )
 
 
 def circle_plan_decor(content: CirclePlanContent) -> PageDecor:
-    return PageDecor(organisation=content.organisation, running_title=TITLE, marking="")
+    return PageDecor(organisation=content.letterhead.name, running_title=TITLE, marking="")
 
 
 def _para(text: str, style: str = "body") -> Paragraph:
@@ -73,7 +74,7 @@ def _para(text: str, style: str = "body") -> Paragraph:
 def circle_plan_story(content: CirclePlanContent) -> list[Flowable]:
     c = content
     story: list[Flowable] = [
-        _para(c.organisation, "organisation"),
+        *letterhead_block(c.letterhead, "organisation"),
         _para(f"{c.person}'s circle plan" if c.person else TITLE, "title"),
         _para("My purpose", "heading"),
     ]

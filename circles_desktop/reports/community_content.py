@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from circles_desktop.reports.kit.letterhead import Letterhead
+
 
 @dataclass(frozen=True)
 class PlanPerson:
@@ -34,7 +36,7 @@ class NextMeeting:
 
 @dataclass(frozen=True)
 class CirclePlanContent:
-    organisation: str  # the partner organisation hosting the connector
+    letterhead: Letterhead  # the organisation set in Settings, else the one hosting the connector
     person: str  # the person in focus, as they are known
     purpose: str  # in their own words
     what_matters: str = ""  # only when they agreed it goes on their plan
@@ -46,7 +48,7 @@ class CirclePlanContent:
 
 @dataclass(frozen=True)
 class MatchSummaryContent:
-    organisation: str
+    letterhead: Letterhead
     reference: str  # CC-00012
     facilitator: str
     person: str

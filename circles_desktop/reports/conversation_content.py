@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from circles_desktop.reports.kit.letterhead import Letterhead
+
 
 @dataclass(frozen=True)
 class HeldConversation:
@@ -25,7 +27,7 @@ class SparkLine:
 
 @dataclass(frozen=True)
 class ConversationSummaryContent:
-    organisation: str
+    letterhead: Letterhead
     reference: str  # CONV-00012
     title: str
     locality: str

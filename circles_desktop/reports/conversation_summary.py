@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepInFrame
 from circles_desktop.reports.conversation_content import ConversationSummaryContent
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import data_table, heading, key_value_table, notice, para, paragraphs
+from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import FRAME_HEIGHT, FRAME_WIDTH, PageDecor
 from circles_desktop.reports.kit.text import format_date, format_short_date
 
@@ -29,12 +30,14 @@ def build_conversation_summary(content: ConversationSummaryContent) -> bytes:
 
 
 def summary_info(content: ConversationSummaryContent) -> DocumentInfo:
-    return DocumentInfo(title=f"{TITLE}, {content.reference}", subject=TITLE, keywords=(), author=content.organisation)
+    return DocumentInfo(
+        title=f"{TITLE}, {content.reference}", subject=TITLE, keywords=(), author=content.letterhead.name
+    )
 
 
 def summary_decor(content: ConversationSummaryContent) -> PageDecor:
     running = " · ".join(p for p in (TITLE, content.reference, format_date(content.prepared_on)) if p)
-    return PageDecor(organisation=content.organisation, running_title=running, footer_note=FOOTER, marking=MARKING)
+    return PageDecor(organisation=content.letterhead.name, running_title=running, footer_note=FOOTER, marking=MARKING)
 
 
 def _some(lines: tuple[str, ...], what: str) -> list[Flowable]:
@@ -46,7 +49,7 @@ def _some(lines: tuple[str, ...], what: str) -> list[Flowable]:
 
 def conversation_summary_story(content: ConversationSummaryContent) -> list[Flowable]:
     c = content
-    story: list[Flowable] = [para(c.organisation, "h2"), heading(c.title, level=0)]
+    story: list[Flowable] = [*letterhead_block(c.letterhead), heading(c.title, level=0)]
     story.append(
         key_value_table(
             [("Community", c.locality), ("About", c.theme), ("What we were asked about", c.about),

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 from circles_desktop.reports.community_content import MatchSummaryContent
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import data_table, heading, key_value_table, numbered, para, paragraphs
+from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import PageDecor
 from circles_desktop.reports.kit.text import format_date
 
@@ -24,18 +25,18 @@ def build_match_summary(content: MatchSummaryContent) -> bytes:
 
 def match_summary_info(content: MatchSummaryContent) -> DocumentInfo:
     when = format_date(content.committed_on)
-    return DocumentInfo(title=f"{TITLE}, {when}" if when else TITLE, author=content.organisation)
+    return DocumentInfo(title=f"{TITLE}, {when}" if when else TITLE, author=content.letterhead.name)
 
 
 def match_summary_decor(content: MatchSummaryContent) -> PageDecor:
     parts = [TITLE, content.reference, format_date(content.committed_on)]
-    return PageDecor(content.organisation, " · ".join(p for p in parts if p), footer_note=FOOTER)
+    return PageDecor(content.letterhead.name, " · ".join(p for p in parts if p), footer_note=FOOTER)
 
 
 def match_summary_story(content: MatchSummaryContent) -> list[Flowable]:
     c = content
     story: list[Flowable] = [
-        para(c.organisation, "h2"),
+        *letterhead_block(c.letterhead),
         heading(TITLE, level=0),
         key_value_table(
             [

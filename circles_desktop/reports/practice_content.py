@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from circles_desktop.reports.kit.letterhead import Letterhead
+
 
 @dataclass(frozen=True)
 class PresentationLine:
@@ -36,7 +38,7 @@ class BarrierLine:
 
 @dataclass(frozen=True)
 class SessionNoteContent:
-    organisation: str
+    letterhead: Letterhead
     reference: str  # COP-00003
     practice: str  # the community of practice's name
     theme: str  # the season's theme
@@ -64,7 +66,7 @@ class SessionLine:
 
 @dataclass(frozen=True)
 class SeasonSummaryContent:
-    organisation: str
+    letterhead: Letterhead
     reference: str
     practice: str
     theme: str

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import data_table, heading, key_value_table, para, paragraphs
+from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import PageDecor
 from circles_desktop.reports.kit.text import format_date, format_short_date, format_time
 from circles_desktop.reports.practice_content import (
@@ -26,15 +27,15 @@ FOOTER = "For the members of the community of practice."
 
 def build_session_note(content: SessionNoteContent) -> bytes:
     c = content
-    info = DocumentInfo(title=f"{SESSION_NOTE}, {format_date(c.held_on)}", author=c.organisation)
-    decor = PageDecor(c.organisation, f"{SESSION_NOTE} · {c.reference} · {format_date(c.held_on)}", FOOTER)
+    info = DocumentInfo(title=f"{SESSION_NOTE}, {format_date(c.held_on)}", author=c.letterhead.name)
+    decor = PageDecor(c.letterhead.name, f"{SESSION_NOTE} · {c.reference} · {format_date(c.held_on)}", FOOTER)
     return build_pdf(session_note_story(c), info, decor)
 
 
 def build_season_summary(content: SeasonSummaryContent) -> bytes:
     c = content
-    info = DocumentInfo(title=f"{SEASON_SUMMARY}, {c.theme}", author=c.organisation)
-    decor = PageDecor(c.organisation, f"{SEASON_SUMMARY} · {c.reference} · {c.theme}", FOOTER)
+    info = DocumentInfo(title=f"{SEASON_SUMMARY}, {c.theme}", author=c.letterhead.name)
+    decor = PageDecor(c.letterhead.name, f"{SEASON_SUMMARY} · {c.reference} · {c.theme}", FOOTER)
     return build_pdf(season_summary_story(c), info, decor)
 
 
@@ -68,7 +69,7 @@ def _sectors(by_sector: tuple[tuple[str, int], ...]) -> Flowable:
 
 def session_note_story(c: SessionNoteContent) -> list[Flowable]:
     when = format_date(c.held_on) + (f", {format_time(c.starts_at)}" if c.starts_at else "")
-    story: list[Flowable] = [para(c.organisation, "h2"), heading(SESSION_NOTE, level=0)]
+    story: list[Flowable] = [*letterhead_block(c.letterhead), heading(SESSION_NOTE, level=0)]
     story.append(
         key_value_table(
             [("Community of practice", f"{c.practice} ({c.reference})"), ("Season", c.theme),
@@ -95,7 +96,7 @@ def session_note_story(c: SessionNoteContent) -> list[Flowable]:
 
 def season_summary_story(c: SeasonSummaryContent) -> list[Flowable]:
     dates = format_date(c.starts_on) + (f" to {format_date(c.ends_on)}" if c.ends_on else " (running)")
-    story: list[Flowable] = [para(c.organisation, "h2"), heading(SEASON_SUMMARY, level=0)]
+    story: list[Flowable] = [*letterhead_block(c.letterhead), heading(SEASON_SUMMARY, level=0)]
     story.append(
         key_value_table(
             [("Community of practice", f"{c.practice} ({c.reference})"), ("Theme", c.theme),

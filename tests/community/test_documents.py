@@ -67,7 +67,7 @@ def circle(db):
 def test_the_plan_holds_what_the_person_agreed_to_share(db, circle):
     with db.session() as s:
         plan = documents.plan_content(s, circle)
-    assert plan.organisation == "Avonford Community Partnership" and plan.person == "Mair Lloyd-Evans"
+    assert plan.letterhead.name == "Avonford Community Partnership" and plan.person == "Mair Lloyd-Evans"
     assert plan.purpose == "To meet people nearby who like gardening"
     assert plan.what_matters == ""  # not agreed
     assert [(p.name, p.part) for p in plan.people] == [

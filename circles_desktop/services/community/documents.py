@@ -29,9 +29,9 @@ from circles_desktop.services.common.validation import ValidationError, get
 from circles_desktop.services.community import community_circles as cc
 from circles_desktop.services.community import life_members
 from circles_desktop.services.community.matching import slot_words
+from circles_desktop.services.settings import organisation
 from circles_desktop.services.sharing import sharing
 
-DEFAULT_ORGANISATION = "Community Circles"
 DONE_SHOWN_DAYS = 90  # a done action stays on the plan this long, so the circle sees what it achieved
 
 
@@ -69,7 +69,7 @@ def plan_content(session: Session, circle_id: int, now: datetime | None = None) 
     now = now or datetime.now()
     d = cc.community_detail(session, circle_id, now.date())
     return CirclePlanContent(
-        organisation=d.host_organisation or DEFAULT_ORGANISATION,
+        letterhead=organisation.letterhead(session, get(session, Circle, circle_id, "circle"), d.host_organisation),
         person=d.person_name,
         purpose=d.form.purpose,
         what_matters=d.form.what_matters if d.form.share_what_matters else "",
@@ -99,7 +99,7 @@ def match_summary_content(session: Session, circle_id: int, today: date | None =
         raise ValidationError("Match a facilitator first: the summary is of their match.")
     f = d.form
     return MatchSummaryContent(
-        organisation=d.host_organisation or DEFAULT_ORGANISATION,
+        letterhead=organisation.letterhead(session, get(session, Circle, circle_id, "circle"), d.host_organisation),
         reference=d.reference,
         facilitator=d.commitment.facilitator,
         person=d.person_name,

@@ -13,8 +13,8 @@ from circles_desktop.reports.conversation_content import ConversationSummaryCont
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.conversations import conversation_sessions, sparks
 from circles_desktop.services.conversations.conversations import find_conversation, get_conversation
+from circles_desktop.services.settings import organisation
 from circles_desktop.services.sharing import sharing
-from circles_desktop.services.sharing.minutes_export import organisation_name
 
 
 def summary_content(session: Session, circle_id: int, today: date | None = None) -> ConversationSummaryContent:
@@ -39,7 +39,7 @@ def summary_content(session: Session, circle_id: int, today: date | None = None)
             )
         )
     return ConversationSummaryContent(
-        organisation=organisation_name(session, circle),
+        letterhead=organisation.letterhead(session, circle),
         reference=d.reference,
         title=d.title,
         locality=d.locality,

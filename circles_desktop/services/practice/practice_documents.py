@@ -22,8 +22,8 @@ from circles_desktop.services.common.validation import get
 from circles_desktop.services.meetings import meetings
 from circles_desktop.services.practice import barriers, seasons, session_parts
 from circles_desktop.services.practice.practice import find_practice
+from circles_desktop.services.settings import organisation
 from circles_desktop.services.sharing import sharing
-from circles_desktop.services.sharing.minutes_export import organisation_name
 
 
 def _sector_words(counts: dict[str, int]) -> tuple[tuple[str, int], ...]:
@@ -45,7 +45,7 @@ def session_note_content(session: Session, meeting_id: int, today: date | None =
     came = session_parts.participants(session, meeting_id)
     found = [b for b in barriers.barriers(session, circle.id, ps.season_id) if b.meeting_id == meeting_id]
     return SessionNoteContent(
-        organisation=organisation_name(session, circle),
+        letterhead=organisation.letterhead(session, circle),
         reference=circle.reference,
         practice=circle.title,
         theme=season.theme,
@@ -85,7 +85,7 @@ def season_summary_content(session: Session, season_id: int, today: date | None 
             or 0
         )
     return SeasonSummaryContent(
-        organisation=organisation_name(session, circle),
+        letterhead=organisation.letterhead(session, circle),
         reference=circle.reference,
         practice=circle.title,
         theme=season.theme,

@@ -26,7 +26,7 @@ NAME = "organisation.name"
 ADDRESS = "organisation.address"
 LOGO_FILE = "organisation.logo_file"  # the id of its StoredFile
 DEFAULT_NAME = "Circles of Support and Accountability"  # documents of no one circle (a blank questionnaire)
-DEFAULT_NAMES: dict[str, str] = {CircleKind.COSA: DEFAULT_NAME}
+DEFAULT_NAMES: dict[str, str] = {CircleKind.COSA: DEFAULT_NAME, CircleKind.COMMUNITY: "Community Circles"}
 NAME_MAX = 200
 ADDRESS_MAX_LINES = 6
 ADDRESS_MAX = 400
@@ -107,16 +107,17 @@ def remove_logo(session: Session) -> None:
     audit.record(session, "settings updated", "organisation logo removed")
 
 
-def letterhead(session: Session, circle: Circle | None = None) -> Letterhead:
-    """What a document prints at its head. Without a name set, the organisation of the circle's
-    coordinator's current job, else the general name for its kind."""
+def letterhead(session: Session, circle: Circle | None = None, host: str = "") -> Letterhead:
+    """What a document prints at its head. Without a name set, `host` (a Community Circle's, the
+    partner organisation hosting its connector), else the organisation of the circle's coordinator's
+    current job, else the general name for its kind."""
     values = stored.read(session, (NAME, ADDRESS, LOGO_FILE))
     logo = _logo_file(session, values)
     name = values.get(NAME, "")
     if not name and circle is None:
         name = DEFAULT_NAME
     elif not name and circle is not None:
-        name = _coordinators_organisation(session, circle) or DEFAULT_NAMES.get(circle.kind, "")
+        name = host or _coordinators_organisation(session, circle) or DEFAULT_NAMES.get(circle.kind, "")
     return Letterhead(name, values.get(ADDRESS, ""), logo.content if logo else None)
 
 
