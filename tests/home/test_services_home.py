@@ -296,6 +296,7 @@ def test_every_kind_of_item_is_on_home_in_order(db):
     assert keys == [
         "quarterly_reviews", "end_of_circle_reviews", "overdue_actions", "unshared_developments", "no_contact",
         "releases", "dbs_renewals", "training_renewals", "learning_steps", "held_documents",
+        "community_reviews", "supported_meetings", "network_sessions", "sparks", "practice_sessions",
     ]  # fmt: skip
 
 

@@ -12,7 +12,15 @@ CIRCLE = "circle"
 MEETING = "meeting"
 LEARNING_CIRCLE = "learning_circle"
 CHILD = "child"
-KINDS = (PERSON, ORGANISATION, REFERRAL, CIRCLE, MEETING, LEARNING_CIRCLE, CHILD)
+# Circles whose kind has an area of its own, and the connectors of the Community Circles network.
+COMMUNITY_CIRCLE = "community_circle"
+CONVERSATION = "conversation"
+PRACTICE = "practice"
+CONNECTOR = "connector"
+KINDS = (
+    *(PERSON, ORGANISATION, REFERRAL, CIRCLE, MEETING, LEARNING_CIRCLE, CHILD),
+    *(COMMUNITY_CIRCLE, CONVERSATION, PRACTICE, CONNECTOR),
+)
 
 # The parts of a record a line may open it at (a circle's tab); "" for the record's first page.
 DEVELOPMENTS = "developments"

@@ -1,16 +1,18 @@
 """Every kind of item Home shows, in the order it shows them: one `register` line each.
-
-Slots for the areas being built alongside (the lead wires each with one line when it lands):
-- Community Circles (services/community): 12-month reviews due, the first three meetings.
-- Community conversations and communities of practice (services/conversations, services/practice):
-  sparks without follow-up, community practice sessions and community-of-practice sessions due.
-- Backups (services/security): the last verified backup, and whether a reminder is due.
+Community Circles, community conversations and communities of practice bring their own (kinds_due.py).
 """
 
 from __future__ import annotations
 
 from circles_desktop.services.common.words import plural
-from circles_desktop.services.home import actions_due, circle_due, consent_due, learning_due, volunteers_due
+from circles_desktop.services.home import (
+    actions_due,
+    circle_due,
+    consent_due,
+    kinds_due,
+    learning_due,
+    volunteers_due,
+)
 from circles_desktop.services.home.items import Provider, register
 
 
@@ -79,5 +81,35 @@ register(
     Provider(
         "held_documents", "Documents held under withdrawn consent", consent_due.held_documents,
         lambda _t: "Documents a recipient still holds although a consent they were shared under has been withdrawn.",
+    )
+)  # fmt: skip
+register(
+    Provider(
+        "community_reviews", "Community Circle 12-month reviews", kinds_due.community_reviews,
+        lambda t: f"Community Circles whose facilitator's 12-month commitment is up within {_days(t.reviews_within)}.",
+    )
+)  # fmt: skip
+register(
+    Provider(
+        "supported_meetings", "Supported first meetings", kinds_due.supported_meetings,
+        lambda t: f"The next of each Community Circle's first three meetings, due within {_days(t.reviews_within)}.",
+    )
+)  # fmt: skip
+register(
+    Provider(
+        "network_sessions", "Connectors' practice sessions", kinds_due.network_sessions,
+        lambda t: f"Each regional connector's six-weekly session, due within {_days(t.reviews_within)}.",
+    )
+)  # fmt: skip
+register(
+    Provider(
+        "sparks", "Sparks to follow up", kinds_due.sparks,
+        lambda _t: "Ideas from a community conversation still being taken forward, with no follow-up yet.",
+    )
+)  # fmt: skip
+register(
+    Provider(
+        "practice_sessions", "Community of practice sessions", kinds_due.practice_sessions,
+        lambda t: f"Communities of practice whose next monthly session is due within {_days(t.reviews_within)}.",
     )
 )  # fmt: skip

@@ -10,7 +10,11 @@ from circles_desktop.models.vocab import CircleKind
 from circles_desktop.services.common import record_ref as rr
 
 # Kinds of circle with an area of their own: the Circles list opens them there, and does not create them.
-OWN_AREAS = {CircleKind.CONVERSATION.value: "Conversations", CircleKind.PRACTICE.value: "Communities of practice"}
+OWN_AREAS = {
+    CircleKind.COMMUNITY.value: "Community Circles",
+    CircleKind.CONVERSATION.value: "Conversations",
+    CircleKind.PRACTICE.value: "Communities of practice",
+}
 
 # Where each kind of record lives: the area's title and its method that opens one.
 OPENS: dict[str, tuple[str, str]] = {
@@ -20,6 +24,10 @@ OPENS: dict[str, tuple[str, str]] = {
     rr.CIRCLE: ("Circles", "open_circle"),
     rr.LEARNING_CIRCLE: ("Learning circles", "open_circle"),
     rr.CHILD: ("Children", "open_child"),
+    rr.COMMUNITY_CIRCLE: ("Community Circles", "open_circle"),
+    rr.CONVERSATION: ("Conversations", "open_circle"),
+    rr.PRACTICE: ("Communities of practice", "open_circle"),
+    rr.CONNECTOR: ("Connectors", "select_connector"),
 }
 CIRCLE_TABS = {rr.DEVELOPMENTS: "developments_tab", rr.REVIEWS: "reviews_tab", rr.SHARED: "shared_tab",
                rr.MEETINGS: "meetings_tab"}  # fmt: skip
