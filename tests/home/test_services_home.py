@@ -304,15 +304,15 @@ def test_a_provider_plugs_in_with_one_call(db, monkeypatch):
     monkeypatch.setattr(items, "PROVIDERS", list(items.PROVIDERS))
     from circles_desktop.services.home import providers  # noqa: F401
 
-    def sparks(_s, today, _t, _n):
-        return Found(1, (DueItem("Spark to follow up: a community garden", today, rr.RecordRef(rr.CIRCLE, 7)),))
+    def visits(_s, today, _t, _n):
+        return Found(1, (DueItem("Garden visit: the allotment", today, rr.RecordRef(rr.CIRCLE, 7)),))
 
-    items.register(Provider("sparks", "Sparks without follow-up", sparks))
+    items.register(Provider("garden_visits", "Garden visits to plan", visits))
     with db.session() as s:
         last = items.what_needs_doing(s, date(2025, 1, 1))[-1]
     assert (last.key, last.title, last.total, last.items[0].what) == (
-        "sparks", "Sparks without follow-up", 1, "Spark to follow up: a community garden",
+        "sparks", "Sparks without follow-up", 1, "Garden visit: the allotment",
     )  # fmt: skip
-    items.register(Provider("sparks", "Sparks", sparks))  # the same key again replaces it
-    assert [p.title for p in items.PROVIDERS].count("Sparks") == 1
-    assert "Sparks without follow-up" not in [p.title for p in items.PROVIDERS]
+    items.register(Provider("garden_visits", "Garden visits", visits))  # the same key again replaces it
+    assert [p.title for p in items.PROVIDERS].count("Garden visits") == 1
+    assert "Garden visits to plan" not in [p.title for p in items.PROVIDERS]
