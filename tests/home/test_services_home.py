@@ -311,7 +311,7 @@ def test_a_provider_plugs_in_with_one_call(db, monkeypatch):
     with db.session() as s:
         last = items.what_needs_doing(s, date(2025, 1, 1))[-1]
     assert (last.key, last.title, last.total, last.items[0].what) == (
-        "sparks", "Sparks without follow-up", 1, "Garden visit: the allotment",
+        "garden_visits", "Garden visits to plan", 1, "Garden visit: the allotment",
     )  # fmt: skip
     items.register(Provider("garden_visits", "Garden visits", visits))  # the same key again replaces it
     assert [p.title for p in items.PROVIDERS].count("Garden visits") == 1
