@@ -69,6 +69,9 @@ class Database:
         self._anchor_held = False
         self._anchor_lock = threading.Lock()
         self._anchored = 0
+        # Sessions running now, by thread: closing waits for other threads' sessions to end.
+        self._running: dict[int, int] = {}
+        self._idle = threading.Condition()
 
     # --- life cycle ------------------------------------------------------------------------------
     @classmethod
@@ -184,15 +187,43 @@ class Database:
     def is_open(self) -> bool:
         return self._data_key is not None
 
-    def close(self) -> None:
+    def close(self, wait_seconds: float = 30.0) -> None:
+        """Lock: no session starts from now on, and those running in other threads (a read in a worker)
+        end first, because tearing a SQLCipher connection down under a running query crashes the
+        process. One that outlasts `wait_seconds` is left to fail on its own."""
+        me = threading.get_ident()
+        with self._idle:
+            self._data_key = None
+            self._idle.wait_for(lambda: sum(n for t, n in self._running.items() if t != me) == 0, wait_seconds)
         self.engine.dispose()
-        self._data_key = None
+
+    def _enter(self) -> None:
+        me = threading.get_ident()
+        with self._idle:
+            if self._data_key is None:
+                raise RuntimeError("the database is locked")
+            self._running[me] = self._running.get(me, 0) + 1
+
+    def _leave(self) -> None:
+        me = threading.get_ident()
+        with self._idle:
+            self._running[me] -= 1
+            if not self._running[me]:
+                del self._running[me]
+            self._idle.notify_all()
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commits whole on success, rolls back whole on any error."""
-        if not self.is_open:
-            raise RuntimeError("the database is locked")
+        self._enter()
+        try:
+            with self._one_session() as s:
+                yield s
+        finally:
+            self._leave()
+
+    @contextlib.contextmanager
+    def _one_session(self) -> Iterator[Session]:
         s = self._sessions()
         try:
             yield s
@@ -353,11 +384,15 @@ class Database:
 
     @contextlib.contextmanager
     def _raw(self) -> Iterator[sqlcipher3.Connection]:
-        fairy = self.engine.raw_connection()
+        self._enter()  # a backup in a worker: closing waits for it as for a session
         try:
-            yield fairy.driver_connection
+            fairy = self.engine.raw_connection()
+            try:
+                yield fairy.driver_connection
+            finally:
+                fairy.close()
         finally:
-            fairy.close()
+            self._leave()
 
     @staticmethod
     def _make_engine(path: Path, data_key: bytes) -> Engine:
