@@ -64,7 +64,9 @@ def commands(program: Path, work: Path) -> Path:
     backup = work / "backup.db"
     run(program, "backup", "--data-dir", str(demo), "--to", str(backup), expect="verified")
     if " restore " in run(program, "--help", expect="usage"):
-        run(program, "restore", str(backup), "--yes", "--data-dir", str(demo), expect="")
+        # As DESIGN.md gives it (arriving with the backups work): the backup put back, and the result sound.
+        run(program, "restore", str(backup), "--yes", "--data-dir", str(demo), expect="Restored ")
+        run(program, "check", "--data-dir", str(demo), expect="sound")
     else:
         print("  --  restore: this version's command line has no restore command yet", flush=True)
     export_minutes(program, demo, work / "minutes.pdf")
