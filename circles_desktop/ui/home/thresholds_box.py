@@ -3,7 +3,7 @@ each, saved together; Home reads them again the next time it is shown."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QPushButton, QSpinBox
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.operations import read, write
@@ -29,13 +29,10 @@ class ThresholdsBox(QGroupBox):
             box.setSuffix(" days")
             box.setAccessibleName(LABELS[name])
             box.setMaximumWidth(140)
+            box.setMinimumHeight(box.sizeHint().height())  # the Settings page scrolls rather than squash it
             self.days[name] = box
-            holder = QWidget()
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(box)
-            column.addWidget(self.errors.lines[name])
-            form.addRow(LABELS[name] + ":", holder)
+            form.addRow(LABELS[name] + ":", box)
+            form.addRow("", self.errors.lines[name])  # its message, under it (no room while empty)
         form.addRow(self.errors.whole)
         self.save_button = QPushButton("Save &Home settings")
         self.save_button.setObjectName("settings.home.save")

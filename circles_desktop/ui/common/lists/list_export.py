@@ -38,8 +38,12 @@ class ListExport(QObject):
         self.running = False
 
     def ask_where(self) -> Path | None:
+        from PySide6.QtCore import QStandardPaths
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"{self.title}.xlsx") if folder else f"{self.title}.xlsx"
         name, chosen = QFileDialog.getSaveFileName(
-            self.owner, f"Export {self.title.lower()} as a spreadsheet", f"{self.title}.xlsx", FILE_TYPES
+            self.owner, f"Export {self.title.lower()} as a spreadsheet", suggested, FILE_TYPES
         )
         if not name:
             return None
