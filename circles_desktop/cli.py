@@ -11,6 +11,7 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 PROG = "circles-desktop"
 EXIT_ERROR = 2
@@ -182,23 +183,56 @@ def _read_pdf_password() -> str:
     return line
 
 
-def cmd_export_minutes(args: argparse.Namespace) -> int:
-    from pathlib import Path
+def _writable_out(name: str, overwrite: bool, what: str) -> Path:
+    """--out, checked before the passphrase is asked for: a file (not a folder) in a folder that exists
+    and may be written, not already there unless --overwrite."""
+    out = Path(name)
+    if out.is_dir():
+        raise CliError(f"--out must name {what}, not a folder: {out}")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"cannot write {out}: the folder {folder} does not exist")
+    if out.exists() and not overwrite:
+        raise CliError(f"{out} already exists; nothing was written. Choose another name, or add --overwrite")
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise CliError(f"cannot write {out}: permission denied")
+    return out
 
+
+def cmd_export_list(args: argparse.Namespace) -> int:
+    from circles_desktop.services.common.validation import ValidationError
+    from circles_desktop.services.exports.export import NOT_ENCRYPTED
+    from circles_desktop.services.exports.lists import LISTS, export_list
+    from circles_desktop.services.exports.spreadsheet import format_of
+    from circles_desktop.services.security import access
+
+    if args.list not in LISTS:
+        raise CliError(f"there is no list {args.list!r}: choose one of {', '.join(LISTS)}")
+    out = _writable_out(args.out, args.overwrite, "a .csv or .xlsx file")
+    try:
+        format_of(out)
+    except ValidationError as exc:
+        raise CliError(str(exc)) from None
+    db = access.Unlocker(args.data_dir).unlock(_read_secret("Passphrase: "))
+    try:
+        with db.session() as s:
+            result = export_list(s, args.list, out)
+    except ValidationError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        access.lock(db, "after export")
+    print(f"{LISTS[args.list].title}: {result.rows} rows written to {result.path} as {result.format}; "
+          "recorded in the audit log.")  # fmt: skip
+    print(f"Warning: {NOT_ENCRYPTED}", file=sys.stderr)
+    return 0
+
+
+def cmd_export_minutes(args: argparse.Namespace) -> int:
     from circles_desktop.services.common.validation import NotFound, ValidationError
     from circles_desktop.services.security import access
     from circles_desktop.services.sharing import minutes_export
 
-    out = Path(args.out)
-    if out.is_dir():
-        raise CliError(f"--out must name a PDF file, not a folder: {out}")
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise CliError(f"cannot write {out}: the folder {folder} does not exist")
-    if out.exists() and not args.overwrite:
-        raise CliError(f"{out} already exists; nothing was written. Choose another name, or add --overwrite")
-    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise CliError(f"cannot write {out}: permission denied")
+    out = _writable_out(args.out, args.overwrite, "a PDF file")
     password = None
     if args.password_stdin:
         password = _read_pdf_password()
@@ -282,7 +316,20 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     p.add_argument("--size", type=int, default=200, metavar="N", help="about how many people (default 200)")
     _add_export_minutes(sub)
+    _add_export_list(sub)
     return parser
+
+
+def _add_export_list(sub: argparse._SubParsersAction) -> None:
+    p = _command(
+        sub, "export-list", cmd_export_list, "write a whole list as a CSV or XLSX spreadsheet",
+        "Write one list, whole and in its default order, as a spreadsheet: people, organisations, referrals, "
+        "circles, meetings, actions, or due (what Home shows needs doing). The file is NOT encrypted; the "
+        "export is recorded in the audit log with the list's name and row count.",
+    )  # fmt: skip
+    p.add_argument("list", metavar="LIST", help="people, organisations, referrals, circles, meetings, actions or due")
+    p.add_argument("--out", required=True, metavar="FILE.csv|FILE.xlsx", help="the file to write (.csv or .xlsx)")
+    p.add_argument("--overwrite", action="store_true", help="replace --out if it already exists")
 
 
 def _add_export_minutes(sub: argparse._SubParsersAction) -> None:

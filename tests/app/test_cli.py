@@ -11,17 +11,8 @@ import re
 import pytest
 
 from support import PASSPHRASE, store_cases
-from support.cli import run
+from support.cli import assert_one_line_error, run
 from support.store_cases import CASES, snapshot
-
-
-def assert_one_line_error(proc, fragment: str) -> None:
-    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
-    assert "Traceback" not in proc.stderr
-    lines = proc.stderr.splitlines()
-    assert len(lines) == 1, proc.stderr
-    assert lines[0].startswith("circles-desktop: error: ")
-    assert fragment in lines[0], lines[0]
 
 
 @pytest.mark.parametrize("command", [[], ["init"], ["check"], ["backup"], ["demo"]])

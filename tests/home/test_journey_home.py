@@ -30,6 +30,15 @@ def make_overdue_action(data_dir) -> None:
     db.close()
 
 
+def unlocked_window(qtbot, request, created):
+    """The real application on a database with an overdue action, unlocked as a coordinator does."""
+    data_dir, _ = created
+    make_overdue_action(data_dir)
+    shell = start_shell(qtbot, request, data_dir)
+    unlock(qtbot, shell, PASSPHRASE)
+    return shell.window
+
+
 def home_lines(home) -> list[str]:
     return [text for text, _ref in home.lines()]
 
@@ -39,11 +48,7 @@ def overdue_heading(home) -> str:
 
 
 def test_home_shows_an_overdue_action_which_opens_and_once_done_leaves_home(qtbot, request, created):
-    data_dir, _ = created
-    make_overdue_action(data_dir)
-    shell = start_shell(qtbot, request, data_dir)
-    unlock(qtbot, shell, PASSPHRASE)
-    window = shell.window
+    window = unlocked_window(qtbot, request, created)
     assert window.current_area() == "Home"  # the first area after unlocking
     home = window.pages.currentWidget()
     qtbot.waitUntil(lambda: any(t.startswith(ACTION) for t in home_lines(home)), timeout=WAIT_MS)
@@ -75,11 +80,7 @@ def test_home_shows_an_overdue_action_which_opens_and_once_done_leaves_home(qtbo
 
 
 def test_ctrl_f_searches_from_any_area_and_enter_opens_the_record(qtbot, request, created):
-    data_dir, _ = created
-    make_overdue_action(data_dir)
-    shell = start_shell(qtbot, request, data_dir)
-    unlock(qtbot, shell, PASSPHRASE)
-    window = shell.window
+    window = unlocked_window(qtbot, request, created)
     go_to(qtbot, window, "Organisations")
     qtbot.keyClick(window.pages.currentWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     dialog = window.search_dialog

@@ -26,7 +26,7 @@ def test_wrong_then_right_passphrase(qtbot, request, created):
     assert shell.window is None and shell.state.is_locked
 
     unlock(qtbot, shell, PASSPHRASE)
-    assert shell.window.current_area() == "People"  # the first area: day-to-day work comes first
+    assert shell.window.current_area() == "Home"  # the first area: what needs doing today (issue 12)
     assert shell.window.lock_state.text() == "Unlocked"
     assert str(data_dir) in shell.window.location.text()
     assert shell.unlock_dialog is None  # dismissed

@@ -68,6 +68,7 @@ def test_wizard_creates_database_and_shows_recovery_key(qtbot, request, data_dir
     qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=WAIT_MS)
     assert not shell.state.is_locked
     assert shell.window.area_titles() == [
+        "Home",
         "People",
         "Organisations",
         "Referrals",

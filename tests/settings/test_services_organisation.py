@@ -8,7 +8,6 @@ from datetime import date
 from io import BytesIO
 
 import pytest
-from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
@@ -24,17 +23,11 @@ from circles_desktop.services.learning import learning_record
 from circles_desktop.services.organisations import organisations
 from circles_desktop.services.settings import organisation
 from circles_desktop.services.sharing import minutes_export, pack_content
-from support.due import learning_circle
+from support.due import learning_circle, picture
 from support.exports import SHAREABLE, add_outer, build_meeting, give, pdf_text, recipient
 from support.records import person
 
 ADDRESS = "The Old Chapel, 12 Quay Street\nBristol BS1 4DJ"
-
-
-def picture(width: int = 240, height: int = 80, kind: str = "PNG") -> bytes:
-    out = BytesIO()
-    Image.new("RGB", (width, height), (20, 90, 160)).save(out, kind)
-    return out.getvalue()
 
 
 def images_on_first_page(data: bytes) -> int:

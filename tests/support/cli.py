@@ -32,3 +32,12 @@ def run(*args: str, passphrase: str | None = None, stdin: str | None = None, tim
 def check(data_dir: Path) -> subprocess.CompletedProcess:
     """`circles-desktop check` on the folder: exit 0 and "sound" only when nothing is wrong."""
     return run("check", "--data-dir", str(data_dir), passphrase=PASSPHRASE, timeout=120)
+
+
+def assert_one_line_error(proc, fragment: str) -> None:
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("circles-desktop: error: ")
+    assert fragment in lines[0], lines[0]

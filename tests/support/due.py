@@ -1,9 +1,12 @@
-"""Builders for the Home, search and export tests (no tests here): records made through the services,
+"""Builders for the Home, search, export and settings tests (no tests here): records made through the services,
 each with the dates its due rule looks at."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from io import BytesIO
+
+from PIL import Image
 
 from circles_desktop.models import Circle
 from circles_desktop.models.vocab import MemberRole, Ring
@@ -61,3 +64,10 @@ def action(s, cid: int, due: date, meeting_id: int | None = None, **kw) -> int:
         due_on=due, meeting_id=meeting_id, **kw,
     )  # fmt: skip
     return actions.add_action(s, cid, form).id
+
+
+def picture(width: int = 240, height: int = 80, kind: str = "PNG") -> bytes:
+    """A plain picture (a logo) of the size and kind given."""
+    out = BytesIO()
+    Image.new("RGB", (width, height), (20, 90, 160)).save(out, kind)
+    return out.getvalue()

@@ -3,6 +3,7 @@ days after it was done, in Settings)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -32,17 +33,8 @@ def _due(session: Session, latest: Select, last_day: date, first_few: int) -> tu
 def dbs_renewals(session: Session, today: date, t: Thresholds, first_few: int) -> Found:
     latest = select(DbsCheck.person_id, func.max(DbsCheck.checked_on).label("on")).group_by(DbsCheck.person_id)
     total, rows = _due(session, latest, today + timedelta(days=t.renewal_within - t.dbs_renewal), first_few)
-    who = names(session, (r.person_id for r in rows))
-    items = tuple(
-        DueItem(
-            f"DBS check to renew (last checked {r.on:%d/%m/%Y})",
-            r.on + timedelta(days=t.dbs_renewal),
-            RecordRef(rr.PERSON, r.person_id, rr.VOLUNTEERING),
-            who=who.get(r.person_id, ""),
-        )
-        for r in rows
-    )
-    return Found(total, items)
+    return Found(total, _items(session, rows, lambda r: f"DBS check to renew (last checked {r.on:%d/%m/%Y})",
+                               t.dbs_renewal))  # fmt: skip
 
 
 def training_renewals(session: Session, today: date, t: Thresholds, first_few: int) -> Found:
@@ -50,14 +42,18 @@ def training_renewals(session: Session, today: date, t: Thresholds, first_few: i
         TrainingRecord.person_id, TrainingRecord.course, func.max(TrainingRecord.completed_on).label("on")
     ).group_by(TrainingRecord.person_id, TrainingRecord.course)
     total, rows = _due(session, latest, today + timedelta(days=t.renewal_within - t.training_renewal), first_few)
+    return Found(total, _items(session, rows, lambda r: f"Training to refresh: {r.course}", t.training_renewal))
+
+
+def _items(session: Session, rows: list[Any], what: Callable[[Any], str], every_days: int) -> tuple[DueItem, ...]:
+    """Each renewal's line: due `every_days` after it was last done, opening the volunteer's record."""
     who = names(session, (r.person_id for r in rows))
-    items = tuple(
+    return tuple(
         DueItem(
-            f"Training to refresh: {r.course}",
-            r.on + timedelta(days=t.training_renewal),
+            what(r),
+            r.on + timedelta(days=every_days),
             RecordRef(rr.PERSON, r.person_id, rr.VOLUNTEERING),
             who=who.get(r.person_id, ""),
-        )
+        )  # fmt: skip
         for r in rows
     )
-    return Found(total, items)

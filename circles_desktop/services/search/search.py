@@ -33,6 +33,10 @@ GROUP_TITLES: dict[str, str] = {
     rr.LEARNING_CIRCLE: "Learning circles",
     rr.CHILD: "Children",
 }
+ONE: dict[str, str] = {  # the same kinds, one of them ("1 referral")
+    rr.PERSON: "person", rr.ORGANISATION: "organisation", rr.REFERRAL: "referral", rr.CIRCLE: "circle",
+    rr.MEETING: "meeting", rr.LEARNING_CIRCLE: "learning circle", rr.CHILD: "child",
+}  # fmt: skip
 PER_KIND = 8
 IN_NAME_ORDER_UP_TO = 500
 COUNT_UP_TO = 1000  # a search counts this many of a kind at most, and says "more than" beyond
@@ -56,6 +60,12 @@ class Group:
     @property
     def count_text(self) -> str:
         return f"more than {self.total:,}" if self.more else f"{self.total:,}"
+
+    @property
+    def count_words(self) -> str:
+        """ "1 referral", "5 people", "more than 1,000 people"."""
+        noun = ONE[self.kind] if self.total == 1 and not self.more else self.title.lower()
+        return f"{self.count_text} {noun}"
 
 
 def _join(*parts: Any) -> str:

@@ -178,9 +178,9 @@ class MainWindow(QMainWindow):
         """Ctrl+F: search everything, over whichever area is shown; the result opens in its area."""
         if self.state.is_locked:
             return
-        home = self.pages.currentWidget()
-        if hasattr(home, "focus_search"):  # Home has its own box
-            home.focus_search()
+        own_box = getattr(self.pages.currentWidget(), "focus_search", None)
+        if own_box is not None:  # Home has its own search box
+            own_box()
             return
         if self.search_dialog is None:
             from circles_desktop.ui.app.area_links import open_record

@@ -35,13 +35,13 @@ def add_shortcuts(window: Any, file_menu: QMenu, help_menu: QMenu) -> list[QActi
                   lambda: press(window, NEW_WORDS, "There is nothing new to add here."))  # fmt: skip
     print_ = _action(window, "&Print…", "Ctrl+P", "Print what is shown, where it can be printed",
                      lambda: press(window, PRINT_WORDS, "Nothing on this screen prints."))  # fmt: skip
-    first = file_menu.actions()[0] if file_menu.actions() else None
+    first = file_menu.actions()[0]  # before Lock and Quit
     for action in (search, new, print_):
         file_menu.insertAction(first, action)
     file_menu.insertSeparator(first)
     guide = _action(window, "&User guide", "F1", "The offline guide to each area, consent and sharing",
                     window.open_guide)  # fmt: skip
-    help_menu.insertAction(help_menu.actions()[0] if help_menu.actions() else None, guide)
+    help_menu.insertAction(help_menu.actions()[0], guide)  # before About
     return [search, new, print_, guide]
 
 

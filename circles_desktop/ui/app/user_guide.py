@@ -13,7 +13,7 @@ GUIDE = ("guide", "guide.html")
 class UserGuide(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Circles Desktop — User guide")
+        self.setWindowTitle("User guide")
         self.setObjectName("user_guide")
         self.resize(720, 600)
         self.text = QTextBrowser()

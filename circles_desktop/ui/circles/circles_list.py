@@ -22,6 +22,7 @@ from circles_desktop.models.vocab import CircleKind, CircleStatus, CosaVariant, 
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circle_texts import release_text
+from circles_desktop.ui.common.lists.list_export import add_export
 from circles_desktop.ui.common.lists.list_parts import count_label, list_table, search_box, tab_chain
 from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.common.opened_in_place import OpenedInPlace
@@ -128,6 +129,7 @@ class CirclesArea(QWidget, OpenedInPlace):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._connect()
+        self.export = add_export(state, self.model, "circles", "Circles", self, self.count, self.error.show_message)
         tab_chain(
             self, self.search, self.kind, self.status, self.variant, self.open_button, self.new_button, self.table
         )

@@ -30,6 +30,7 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import FormDialog, confirm
 from circles_desktop.ui.common.forms import DateField, RecordForm
+from circles_desktop.ui.common.lists.list_export import add_export
 from circles_desktop.ui.common.lists.list_parts import (
     beside_list,
     count_label,
@@ -501,6 +502,7 @@ class ChildrenArea(QWidget):
         self.right, self.splitter = beside_list(self, left, self.placeholder, self.panel, [600, 580])
         tab_chain(self, self.search, self.locality, self.open_button, self.new_button, self.table)
         self._connect()
+        self.export = add_export(state, self.model, "children", "Children", self, self.count, self.error.show_message)
         if not state.is_locked:
             self.refresh()
 

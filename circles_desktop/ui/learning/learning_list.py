@@ -23,6 +23,7 @@ from circles_desktop.models.learning import LearningStage
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.lists.list_export import add_export
 from circles_desktop.ui.common.lists.list_parts import count_label, list_table, search_box, tab_chain
 from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.common.messages import describe
@@ -146,6 +147,9 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         layout.addWidget(self.stack)
         tab_chain(self, self.stages, self.search, self.month, self.open_button, self.new_button, self.table)
         self._connect()
+        self.export = add_export(
+            state, self.model, "learning", "Learning circles", self, self.count, self.error.show_message
+        )
         self._show_counts({})
         if not state.is_locked:
             self.refresh()

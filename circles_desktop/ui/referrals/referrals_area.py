@@ -138,6 +138,7 @@ class ReferralList(PagedList):
         self.open_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(self.new_requested.emit)
         self.follow(lambda total: f"{total} referral{'' if total == 1 else 's'}", lock_and_unlock=False)
+        self.add_export("referrals", "Referrals")
         self._enable()
 
     def _build_filters(self) -> None:

@@ -130,4 +130,4 @@ def _group(g: Any) -> Group:
 def _summary(groups: list[Any]) -> str:
     if not groups:
         return "Nothing found. Check the spelling, or type fewer letters."
-    return "Found: " + ", ".join(f"{g.count_text} {g.title.lower()}" for g in groups) + ". Enter opens the first."
+    return "Found " + ", ".join(g.count_words for g in groups) + ". Enter opens the first."

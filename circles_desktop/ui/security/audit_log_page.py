@@ -75,6 +75,7 @@ class AuditPage(PagedList):
         self.setTabOrder(self.verify_button, self.table)
         self.verify_button.clicked.connect(self.verify)
         self.follow(lambda total: f"{total} entr{'y' if total == 1 else 'ies'}")
+        self.add_export("audit", "Audit log")
 
     def _forget(self) -> None:
         super()._forget()

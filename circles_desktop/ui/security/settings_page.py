@@ -1,4 +1,5 @@
-"""The Settings area: auto-lock, remembering the key, changing the passphrase, backing up."""
+"""The Settings area: auto-lock, remembering the key, changing the passphrase, backing up, the
+organisation on every document (ui/settings/) and Home's numbers of days (ui/home/)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QSpin
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.widgets import Note, labelled
+from circles_desktop.ui.home.thresholds_box import ThresholdsBox
 from circles_desktop.ui.security.backup_box import BackupBox
 from circles_desktop.ui.security.passphrase_form import PassphraseForm
 from circles_desktop.ui.security.remember_box import RememberBox
+from circles_desktop.ui.settings.organisation_box import OrganisationBox
 
 MAX_AUTO_LOCK_MINUTES = 240
 CONTENT_WIDTH = 760  # long lines of settings are hard to read on a wide screen
@@ -50,13 +53,15 @@ class SettingsPage(QScrollArea):
         self.remember = RememberBox(state)
         self.passphrase = PassphraseForm(state)
         self.backup = BackupBox(state)
+        self.organisation = OrganisationBox(state)
+        self.home = ThresholdsBox(state)
 
         content = QWidget()
         content.setMaximumWidth(CONTENT_WIDTH)
         content.setMinimumWidth(CONTENT_WIDTH - 120)
         layout = QVBoxLayout(content)
         layout.addWidget(QLabel("<h2>Settings</h2>"))
-        for box in (self.auto_lock, self.remember, self.passphrase, self.backup):
+        for box in (self.auto_lock, self.remember, self.passphrase, self.backup, self.organisation, self.home):
             layout.addWidget(box)
         layout.addStretch(1)
         outer = QWidget()

@@ -119,7 +119,7 @@ class GroupedLines(QTreeView):
     def ref_at(self, index: QModelIndex | QPersistentModelIndex) -> Any:
         if not index.isValid():
             return None
-        return index.siblingAtColumn(0).data(REF_ROLE)
+        return index.sibling(index.row(), 0).data(REF_ROLE)
 
     def open_current(self) -> bool:
         ref = self.ref_at(self.currentIndex())

@@ -173,6 +173,12 @@ class PagedList(QWidget):
         if not self.state.is_locked:
             self.refresh()
 
+    def add_export(self, list_name: str, title: str) -> None:
+        """The list's Export… button, after its count (ui/common/lists/list_export.py)."""
+        from circles_desktop.ui.common.lists.list_export import add_export
+
+        self.export = add_export(self.state, self.model, list_name, title, self, self.count, self.error.show_message)
+
     def refresh(self) -> None:
         self.error.clear_message()
         self.model.reload()
@@ -244,6 +250,7 @@ class ListBesideRecord(PagedList):
         self.new_button.clicked.connect(self.new_record)
         self.form.cancelled.connect(self._cancelled)
         self.follow(words.count_text)
+        self.add_export(words.name, words.heading)
 
     def _build_list_parts(self, words: ListWords, narrow: QComboBox, stretch: int, keep: tuple[int, ...]) -> None:
         name = words.name

@@ -142,6 +142,14 @@ class PagedTableModel(QAbstractTableModel):
 
         self.failed.emit(describe(exc))
 
+    def every_row(self) -> list[Sequence[Any]]:
+        """Every row matching the filter, in the list's order, shown columns only (for an export: what
+        is on screen with its filters, not just the pages read so far). Reads only the model's own
+        filter values, so it may run in the Background pool."""
+        text, shown = self.filter_text, len(self.headers)
+        total = self._count_rows(text)
+        return [row[:shown] for row in self._fetch_page(text, 0, total)] if total else []
+
     # --- reading ---------------------------------------------------------------------------------
     def row(self, row: int) -> Sequence[Any]:
         return self._rows[row]
