@@ -194,3 +194,13 @@ def test_a_match_cannot_be_dated_before_the_self_referral_or_in_the_future(db, c
     with db.session() as s, pytest.raises(ValidationError) as err:
         facilitators.choose_facilitator(s, cid, people["best"], RECEIVED + timedelta(days=4000))
     assert err.value.errors["on_date"] == "The date of the match cannot be in the future."
+
+
+def test_a_match_records_only_the_reasons_that_add_to_the_fit(db, circle):
+    """What the facilitator's summary gives as "why you were matched": never "out of reach"."""
+    cid, people = circle
+    with db.session() as s:
+        far = next(m for m in facilitators.ranked(s, cid) if m.candidate.person_id == people["far"])
+        assert far.reasons[0].startswith("out of reach")
+        row = facilitators.choose_facilitator(s, cid, people["far"], RECEIVED + timedelta(days=20))
+    assert row.reasons == "both free Tuesday evenings; shared: gardening"

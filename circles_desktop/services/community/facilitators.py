@@ -274,7 +274,8 @@ def choose_facilitator(
     if not match.can_match:
         raise ValidationError({"facilitator_id": f"{match.candidate.name} cannot be matched: {match.ruled_out_words}."})
     member = members.add_member(session, circle_id, facilitator_id, Ring.INNER, MemberRole.FACILITATOR, on)
-    commit(session, circle_id, facilitator_id, member.id, on, match.reason_words)
+    why = "; ".join(match.fit_reasons) or "chosen by the coordinator: no fit on location, free times or interests"
+    commit(session, circle_id, facilitator_id, member.id, on, why)
     if circle.status == CircleStatus.FORMING and not circles.activation_problems(session, circle, on):
         circles.activate_circle(session, circle_id, on)
     audit.record(session, "facilitator matched", f"circle {circle_id}", f"person {facilitator_id}")

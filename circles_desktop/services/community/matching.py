@@ -117,6 +117,13 @@ class Match(NamedTuple):
         )
 
     @property
+    def fit_reasons(self) -> tuple[str, ...]:
+        """Only the reasons that add to the fit ("both in ST4", not "no shared interests"): what the match
+        records and the facilitator's summary gives as why they were matched."""
+        found = (_location(self.need, self.candidate), _times(self.need, self.candidate))
+        return tuple(words for points, words in (*found, _interests(self.need, self.candidate)) if points)
+
+    @property
     def ruled_out(self) -> tuple[str, ...]:
         """What stops them being matched; empty when they can be."""
         return _ruled_out(self.need, self.candidate)
