@@ -39,6 +39,7 @@ _LABELS = {
     "youth_offending": "Youth offending",
     "youth_offending_officer": "Youth offending officer",
     "core_member": "Core member",
+    "focus_person": "Person in focus",
     "police_offender_manager": "Police offender manager",
     "approved_premises": "Approved premises",
     "approved_premises_staff": "Approved premises staff",

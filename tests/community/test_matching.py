@@ -16,7 +16,7 @@ from circles_desktop.services.circles import circles
 from circles_desktop.services.circles.reviews import add_months
 from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.community import facilitators, matching
-from circles_desktop.services.community.matching import Candidate, Need
+from circles_desktop.services.community.matching import Candidate, Need, mask_slots, slot_mask
 from support.community import RECEIVED, community_circle, connector, facilitator, partner
 
 NEED = Need(
@@ -49,7 +49,7 @@ def generated_pool(seed: int, size: int = 400) -> list[Candidate]:
                 travel=rnd.choice(["own_district", "area", "anywhere"]),
                 # Near ones share at most one of the times and none of the interests; the others may share
                 # more, but are never in ST4.
-                times=frozenset(rnd.sample(ALL_TIMES, 3) if not near else [("mon", "morning"), ("tue", "evening")]),
+                slots=slot_mask(rnd.sample(ALL_TIMES, 3) if not near else [("mon", "morning"), ("tue", "evening")]),
                 interests=tuple(rnd.sample(INTERESTS + (["gardening", "choir"] if not near else []), 3)),
                 circles=rnd.randint(0, 1),
                 max_circles=2,
@@ -63,7 +63,7 @@ def generated_pool(seed: int, size: int = 400) -> list[Candidate]:
         "Avonford",
         "ST4",
         "area",
-        NEED.times,
+        NEED.mask,
         ("choir", "Gardening", "local history"),
         True,
         2,
@@ -118,7 +118,8 @@ def test_location_is_weighed_by_district_postcode_area_town_and_how_far_they_tra
     assert (
         where(district="ST6", travel="own_district") == "out of reach: in ST6, travels only within their own district"
     )
-    times = matching.assess(NEED, Candidate(9, "X", times=frozenset({("wed", "morning")}))).reasons[1]
+    assert mask_slots(slot_mask(NEED.times)) == NEED.times
+    times = matching.assess(NEED, Candidate(9, "X", slots=slot_mask({("wed", "morning")}))).reasons[1]
     assert times == "no free times in common"
 
 
@@ -193,3 +194,13 @@ def test_a_match_cannot_be_dated_before_the_self_referral_or_in_the_future(db, c
     with db.session() as s, pytest.raises(ValidationError) as err:
         facilitators.choose_facilitator(s, cid, people["best"], RECEIVED + timedelta(days=4000))
     assert err.value.errors["on_date"] == "The date of the match cannot be in the future."
+
+
+def test_a_match_records_only_the_reasons_that_add_to_the_fit(db, circle):
+    """What the facilitator's summary gives as "why you were matched": never "out of reach"."""
+    cid, people = circle
+    with db.session() as s:
+        far = next(m for m in facilitators.ranked(s, cid) if m.candidate.person_id == people["far"])
+        assert far.reasons[0].startswith("out of reach")
+        row = facilitators.choose_facilitator(s, cid, people["far"], RECEIVED + timedelta(days=20))
+    assert row.reasons == "both free Tuesday evenings; shared: gardening"

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, distinct, exists, func, or_, select
+from sqlalchemy import Integer, Select, and_, bindparam, case, distinct, exists, func, literal, or_, select
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import (
@@ -31,7 +33,7 @@ from circles_desktop.models import (
     VolunteerInterest,
     VolunteerProfile,
 )
-from circles_desktop.models.vocab import CircleKind, CircleStatus, MemberRole, PersonPart, Ring
+from circles_desktop.models.vocab import CircleKind, CircleStatus, DayPart, MemberRole, PersonPart, Ring, Weekday
 from circles_desktop.services.circles import circles, members
 from circles_desktop.services.circles.reviews import add_months
 from circles_desktop.services.common.validation import Problems, ValidationError, get
@@ -62,20 +64,35 @@ def pool(session: Session, today: date, only: int | None = None, recruited_by: i
     """Every facilitator with a volunteer profile, as matching needs them (`only`: just that person;
     `recruited_by`: those a partner organisation recruited and trained).
 
-    One query: each facilitator's free times and interests come gathered into one text each, and their
-    DBS check and training as yes or no, so 2,000 facilitators are one pass over the index rather than
-    eleven thousand rows for Python to sort into people."""
+    One query: each facilitator's free times come as one number (matching.slot_mask, made in SQL), their
+    interests as one text, their DBS check and training as yes or no, so 2,000 facilitators are one pass
+    over the index rather than eleven thousand rows for Python to sort into people."""
+    sql, names, fixed = _pool_sql(session.get_bind().dialect)
+    params = {**fixed, "only": only, "recruited_by": recruited_by}
+    # The driver's own cursor: SQLAlchemy's row handling would cost more than the SQL (benchmarks/matching.py).
+    raw = session.connection().connection.driver_connection
+    assert raw is not None  # the session's connection is open
+    rows = raw.execute(sql, [params[n] for n in names]).fetchall()
+    load = circles_facilitated(session, today, only)
+    return [_candidate(row, load) for row in rows]
+
+
+@lru_cache(maxsize=2)
+def _pool_sql(dialect: Dialect) -> tuple[str, list[str], dict[str, Any]]:
+    """The pool's SQL, the order of its parameters and the fixed ones' values, compiled once: making the
+    statement costs as much as running it."""
+    compiled = _pool_statement().compile(dialect=dialect)
+    return str(compiled), list(compiled.positiontup or []), dict(compiled.params)
+
+
+def _pool_statement() -> Select[Any]:
     who = VolunteerProfile.person_id
-    times = (
-        select(func.group_concat(AvailabilitySlot.day + " " + AvailabilitySlot.part_of_day, ","))
-        .where(AvailabilitySlot.person_id == who)
-        .scalar_subquery()
-    )
+    times = select(func.sum(_slot_bit_sql())).where(AvailabilitySlot.person_id == who).scalar_subquery()
     liked = select(func.group_concat(VolunteerInterest.interest, "\x1f")).where(VolunteerInterest.person_id == who)
     trained = exists().where(
         TrainingRecord.person_id == who, func.lower(TrainingRecord.course) == FACILITATOR_COURSE.lower()
     )
-    stmt = (
+    return (
         select(
             who,
             Person.known_as,
@@ -93,26 +110,25 @@ def pool(session: Session, today: date, only: int | None = None, recruited_by: i
         )
         .join(Person, Person.id == who)
         .join(PersonPartRow, and_(PersonPartRow.person_id == who, PersonPartRow.part == PersonPart.FACILITATOR))
+        .where(or_(bindparam("only", type_=Integer).is_(None), who == bindparam("only", type_=Integer)))
+        .where(
+            or_(
+                bindparam("recruited_by", type_=Integer).is_(None),
+                VolunteerProfile.recruited_by_id == bindparam("recruited_by", type_=Integer),
+            )
+        )
     )
-    if only is not None:
-        stmt = stmt.where(who == only)
-    if recruited_by is not None:
-        stmt = stmt.where(VolunteerProfile.recruited_by_id == recruited_by)
-    # Plain column rows on the session's connection: the ORM's row handling would cost more than the SQL.
-    rows = session.connection().execute(stmt).all()
-    load = circles_facilitated(session, today, only)
-    return [_candidate(row, load) for row in rows]
 
 
 def _candidate(row: Any, load: dict[int, int]) -> Candidate:
-    pid, known, given, family, area, district, travel, active, max_circles, slot_text, liked, dbs, trained = row
+    pid, known, given, family, area, district, travel, active, max_circles, slots, liked, dbs, trained = row
     return Candidate(
         pid,
         f"{known or given} {family}".strip(),
         area,
         district,
         travel,
-        _slots(slot_text),
+        slots or 0,
         tuple(liked.split("\x1f")) if liked else (),
         bool(active),
         max_circles,
@@ -122,14 +138,11 @@ def _candidate(row: Any, load: dict[int, int]) -> Candidate:
     )
 
 
-_NO_TIMES: frozenset[tuple[str, str]] = frozenset()
-
-
-def _slots(text: str | None) -> frozenset[tuple[str, str]]:
-    """ "tue evening,sat morning" as {("tue", "evening"), ("sat", "morning")}."""
-    if not text:
-        return _NO_TIMES
-    return frozenset(tuple(slot.split(" ", 1)) for slot in text.split(","))  # type: ignore[misc]
+def _slot_bit_sql() -> Any:
+    """matching.slot_bit in SQL: 1 << (day's place * parts of the day + part's place), from the same vocab."""
+    day = case({d: i for i, d in enumerate(Weekday.values())}, value=AvailabilitySlot.day, else_=0)
+    part = case({p: i for i, p in enumerate(DayPart.values())}, value=AvailabilitySlot.part_of_day, else_=0)
+    return literal(1).op("<<")(day * len(DayPart.values()) + part)
 
 
 def circles_facilitated(session: Session, today: date, only: int | None = None) -> dict[int, int]:
@@ -261,7 +274,8 @@ def choose_facilitator(
     if not match.can_match:
         raise ValidationError({"facilitator_id": f"{match.candidate.name} cannot be matched: {match.ruled_out_words}."})
     member = members.add_member(session, circle_id, facilitator_id, Ring.INNER, MemberRole.FACILITATOR, on)
-    commit(session, circle_id, facilitator_id, member.id, on, match.reason_words)
+    why = "; ".join(match.fit_reasons) or "chosen by the coordinator: no fit on location, free times or interests"
+    commit(session, circle_id, facilitator_id, member.id, on, why)
     if circle.status == CircleStatus.FORMING and not circles.activation_problems(session, circle, on):
         circles.activate_circle(session, circle_id, on)
     audit.record(session, "facilitator matched", f"circle {circle_id}", f"person {facilitator_id}")

@@ -37,7 +37,7 @@ class CircleMemberRow:
 
     @property
     def role_words(self) -> str:
-        return "Person in focus" if self.role == MemberRole.FOCUS_PERSON else label(self.role)
+        return label(self.role)
 
     def is_current(self, on: date) -> bool:
         return self.joined_on <= on and (self.left_on is None or self.left_on > on)

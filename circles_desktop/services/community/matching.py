@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from circles_desktop.models.vocab import DayPart, TravelReach, Weekday
@@ -38,9 +38,31 @@ DAY_WORDS = {
 }
 _DAY_ORDER = {d: i for i, d in enumerate(Weekday.values())}
 _PART_ORDER = {p: i for i, p in enumerate(DayPart.values())}
-_TRAVELS_FURTHER = (TravelReach.AREA, TravelReach.ANYWHERE)
+_PARTS = len(_PART_ORDER)
+# Plain strings: comparing against the enum members costs more than the rest of a facilitator's fit.
+_TRAVELS_FURTHER = frozenset({str(TravelReach.AREA.value), str(TravelReach.ANYWHERE.value)})
+_ANYWHERE = str(TravelReach.ANYWHERE.value)
 
 Slot = tuple[str, str]  # (Weekday, DayPart)
+
+
+def slot_bit(day: str, part: str) -> int:
+    """A free time's place in a mask of the week: free times in common are then one AND and a bit count
+    (facilitators.pool makes the same mask in SQL, from _DAY_ORDER and _PART_ORDER)."""
+    return 1 << (_DAY_ORDER[day] * _PARTS + _PART_ORDER[part])
+
+
+def slot_mask(slots: Iterable[Slot]) -> int:
+    mask = 0
+    for day, part in slots:
+        mask |= slot_bit(day, part)
+    return mask
+
+
+@lru_cache(maxsize=1024)
+def mask_slots(mask: int) -> frozenset[Slot]:
+    """The free times a mask holds (for the words: only for the rows a coordinator looks at)."""
+    return frozenset((d, p) for d in _DAY_ORDER for p in _PART_ORDER if mask & slot_bit(d, p))
 
 
 @dataclass(frozen=True)
@@ -53,6 +75,10 @@ class Need:
     interests: tuple[str, ...] = ()
     members: frozenset[int] = frozenset()  # people already in the circle
 
+    @cached_property
+    def mask(self) -> int:
+        return slot_mask(self.times)
+
 
 class Candidate(NamedTuple):
     """A facilitator as matching sees them (a NamedTuple: thousands are made for each ranking)."""
@@ -62,13 +88,17 @@ class Candidate(NamedTuple):
     area: str = ""
     district: str = ""
     travel: str = TravelReach.AREA
-    times: frozenset[Slot] = frozenset()
+    slots: int = 0  # their free times as a slot_mask
     interests: tuple[str, ...] = ()
     active: bool = True
     max_circles: int = 1
     circles: int = 0  # circles they facilitate now
     has_dbs: bool = False
     has_training: bool = False
+
+    @property
+    def times(self) -> frozenset[Slot]:
+        return mask_slots(self.slots)
 
 
 class Match(NamedTuple):
@@ -85,6 +115,13 @@ class Match(NamedTuple):
             _times(self.need, self.candidate)[1],
             _interests(self.need, self.candidate)[1],
         )
+
+    @property
+    def fit_reasons(self) -> tuple[str, ...]:
+        """Only the reasons that add to the fit ("both in ST4", not "no shared interests"): what the match
+        records and the facilitator's summary gives as why they were matched."""
+        found = (_location(self.need, self.candidate), _times(self.need, self.candidate))
+        return tuple(words for points, words in (*found, _interests(self.need, self.candidate)) if points)
 
     @property
     def ruled_out(self) -> tuple[str, ...]:
@@ -111,19 +148,17 @@ def postcode_area(district: str) -> str:
 
 def _location(need: Need, c: Candidate) -> tuple[int, str]:
     """Level 0-3 and the words: 3 same district, 2 within reach, 1 travels anywhere, 0 out of reach."""
-    if need.district and c.district == need.district:
-        return 3, f"both in {need.district}"
-    same_town = bool(need.area) and c.area.casefold() == need.area.casefold()
-    same_area = bool(need.district) and bool(c.district) and postcode_area(c.district) == postcode_area(need.district)
+    need_area = postcode_area(need.district) if need.district else ""
+    level = _level(need, c, need_area, need.area.casefold())
     where = c.district or c.area or "no area recorded"
-    if c.travel in (TravelReach.AREA, TravelReach.ANYWHERE) and same_area:
-        return 2, f"{c.district} is near {need.district}: travels across {postcode_area(need.district)}"
-    if c.travel in (TravelReach.AREA, TravelReach.ANYWHERE) and same_town:
+    if level == 3:
+        return 3, f"both in {need.district}"
+    if level == 2 and need_area and c.district and postcode_area(c.district) == need_area:
+        return 2, f"{c.district} is near {need.district}: travels across {need_area}"
+    if level == 2:
         return 2, f"both in {need.area}"
-    if c.travel == TravelReach.ANYWHERE:
+    if level == 1:
         return 1, f"in {where}, will travel anywhere"
-    if same_town and not need.district:
-        return 2, f"both in {need.area}"
     reach = "their own district" if c.travel == TravelReach.OWN_DISTRICT else "their town or postcode area"
     return 0, f"out of reach: in {where}, travels only within {reach}"
 
@@ -182,7 +217,7 @@ def _level(need: Need, c: Candidate, need_area: str, need_town: str) -> int:
         return 2
     if need_town and c.area.casefold() == need_town and (further or not need.district):
         return 2
-    return 1 if c.travel == TravelReach.ANYWHERE else 0
+    return 1 if c.travel == _ANYWHERE else 0
 
 
 def _can_match(need: Need, c: Candidate) -> bool:
@@ -198,10 +233,10 @@ def _keys(need: Need) -> frozenset[str]:
 
 
 def _assess(need: Need, c: Candidate, need_area: str, need_town: str, wanted: frozenset[str]) -> Match:
-    shared = len(wanted.intersection(i.casefold() for i in c.interests)) if wanted else 0
+    shared = len(wanted.intersection(map(str.casefold, c.interests))) if wanted else 0
     fit = (
         LOCATION_POINTS * _level(need, c, need_area, need_town)
-        + TIME_POINTS * min(len(need.times & c.times), TIMES_COUNTED)
+        + TIME_POINTS * min((need.mask & c.slots).bit_count(), TIMES_COUNTED)
         + INTEREST_POINTS * min(shared, INTERESTS_COUNTED)
     )
     return Match(c, fit, _can_match(need, c), need)

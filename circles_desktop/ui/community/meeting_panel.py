@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QTabWidget,
@@ -30,6 +31,7 @@ from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.forms import text_box
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.widgets import FieldMessage, Note
+from circles_desktop.ui.meetings.actions_model import ActionsModel
 from circles_desktop.ui.meetings.actions_panel import ActionsPanel
 from circles_desktop.ui.meetings.attendance_grid import AttendanceGrid
 
@@ -286,6 +288,7 @@ class MeetingPanel(QWidget):
         self.attendance.saved.connect(self.changed.emit)
         self.actions_panel = ActionsPanel(self.state, meeting_id)
         self.actions_panel.changed.connect(self.changed.emit)
+        _narrow_columns(self.actions_panel)
         current = self.tabs.currentIndex()
         for index, widget, title in (
             (1, self.attendance, "Who came and their roles"),
@@ -335,3 +338,16 @@ class MeetingPanel(QWidget):
                 self.attendance.pending_roles.clear()
             return True
         return False
+
+
+# This panel is half the width of the meeting screen the actions table was laid out for: its fixed
+# columns took all the room and squeezed each action's words to a letter a line. Here the words come first.
+_NARROW_WIDTHS = ((ActionsModel.COL_OWNER, 150), (ActionsModel.COL_DUE, 100), (ActionsModel.COL_STATUS, 80))
+
+
+def _narrow_columns(panel: ActionsPanel) -> None:
+    header = panel.table.horizontalHeader()
+    header.setSectionResizeMode(ActionsModel.COL_BARRIER, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(ActionsModel.COL_BARRIER, 90)
+    for col, width in _NARROW_WIDTHS:
+        header.resizeSection(col, width)

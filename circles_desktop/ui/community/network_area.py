@@ -54,8 +54,10 @@ class ConnectorPage(QWidget):
         self.heading.setObjectName("network.heading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
+        # Every column as wide as its words (scrolling sideways if need be): a stretched one was squeezed
+        # to "…" on a regional connector's page.
         self.circles = make_table(
-            ("Reference", "Person in focus", "Stage", "Facilitator", "Connector", "Where"), "Their circles", 1
+            ("Reference", "Person in focus", "Stage", "Facilitator", "Connector", "Where"), "Their circles"
         )
         self.circles.setObjectName("network.circles")
         self.facilitators = make_table(
