@@ -22,6 +22,7 @@ from circles_desktop import __version__
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.app.area_links import link_areas
 from circles_desktop.ui.app.areas import AreaFactory, areas_in_order
+from circles_desktop.ui.common.access_keys import make_unique
 
 GEOMETRY_KEY = "window/geometry"
 NAV_WIDTH = 190
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         refresh = getattr(widget, "refresh", None)
         if callable(refresh) and not self.state.is_locked:
             refresh()
+        make_unique(self)  # the area's access keys beside the window's own
 
     def can_close(self) -> bool:
         """True when no area holds unsaved changes the coordinator wants to keep."""
@@ -209,7 +211,10 @@ class MainWindow(QMainWindow):
         saved = self.state.settings.value(GEOMETRY_KEY)
         if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
             return
+        # The first time: the whole screen (the lists' key columns need the width on a 1366×768
+        # laptop); restoreGeometry keeps a maximised window maximised from then on.
         self.resize(1180, 720)
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_geometry(self) -> None:
         self.state.settings.setValue(GEOMETRY_KEY, self.saveGeometry())

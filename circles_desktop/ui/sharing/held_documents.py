@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circles_desktop.services.common.words import plural, uk_date
@@ -69,6 +70,11 @@ class HeldDocumentsDialog(QDialog):
         buttons.rejected.connect(self.accept)  # Close: the screen behind reads the register again
         self.ask_button.clicked.connect(self.ask_back)
         self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """The cursor starts on "Ask for it back" (the thing to do now); Enter asks."""
+        super().showEvent(event)
+        self.ask_button.setDefault(True)
         self.ask_button.setFocus()
 
     def _fill(self) -> None:
