@@ -42,7 +42,7 @@ class HeldDocumentsDialog(QDialog):
         self.setObjectName("held_documents")
         self.setWindowTitle("Documents still held under this consent")
         self.setAccessibleName("Documents still held under the withdrawn consent")
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(960)
         recipients = sorted({row.recipient_name for row in self.rows})
         intro = QLabel(
             f"{' and '.join(recipients)} still {'hold' if len(recipients) > 1 else 'holds'} "
@@ -51,7 +51,8 @@ class HeldDocumentsDialog(QDialog):
         )
         intro.setObjectName("held_documents.intro")
         intro.setWordWrap(True)
-        self.table = make_table(HEADERS, "Documents still held", stretch=3)
+        # Everything but "What it held" (whole on hover) kept: which document, when, who holds it.
+        self.table = make_table(HEADERS, "Documents still held", stretch=3, keep=(0, 1, 2, 4, 5))
         self.table.setObjectName("held_documents.table")
         self.table.setMinimumHeight(140)
         self.ask_button = QPushButton("&Ask for it back")
