@@ -165,22 +165,6 @@ def _shown(qtbot, widget: QWidget) -> QWidget:
     return widget
 
 
-def _people(qtbot, state, _ids):
-    from circles_desktop.ui.people.people_page import people_area
-
-    area = _shown(qtbot, people_area(state))
-    area.new_person()
-    return area, area.form
-
-
-def _people_again(qtbot, state, person_id):
-    from circles_desktop.ui.people.people_page import people_area
-
-    area = _shown(qtbot, people_area(state))
-    assert area.open_person(person_id)
-    return area, area.form
-
-
 def said(form: QWidget) -> list[str]:
     """Every message shown in the form: why a save did not go through."""
     from PySide6.QtWidgets import QLabel
@@ -188,72 +172,60 @@ def said(form: QWidget) -> list[str]:
     return [w.text() for w in form.findChildren(QLabel) if w.isVisibleTo(form) and "error" in w.accessibleName()]
 
 
-def _people_saved(area) -> int:
-    assert area.save(), said(area.form)
-    return area.record_id
+def _screen(make: Callable[[Any], QWidget], form_of: str | None, new: str, open_: str, saved_id: str):
+    """(new, save, reopen) for a screen made by `make(state)`: its form at `form_of` (None: the screen
+    is the form), started by its method `new`, reopened by `open_(id)`, its saved id at `saved_id`."""
+
+    def form(screen: QWidget) -> RecordForm:
+        return getattr(screen, form_of) if form_of else screen
+
+    def started(qtbot, state, _ids):
+        screen = _shown(qtbot, make(state))
+        getattr(screen, new)()
+        return screen, form(screen)
+
+    def saved(screen) -> int:
+        assert screen.save(), said(form(screen))
+        return getattr(screen, saved_id)
+
+    def again(qtbot, state, record_id):
+        screen = _shown(qtbot, make(state))
+        assert getattr(screen, open_)(record_id)
+        return screen, form(screen)
+
+    return started, saved, again
 
 
-def _organisations(qtbot, state, _ids):
+def _make_people(state):
+    from circles_desktop.ui.people.people_page import people_area
+
+    return people_area(state)
+
+
+def _make_organisations(state):
     from circles_desktop.ui.organisations.organisations_page import organisations_area
 
-    area = _shown(qtbot, organisations_area(state))
-    area.new_organisation()
-    return area, area.form
+    return organisations_area(state)
 
 
-def _organisations_again(qtbot, state, organisation_id):
-    from circles_desktop.ui.organisations.organisations_page import organisations_area
-
-    area = _shown(qtbot, organisations_area(state))
-    assert area.open_organisation(organisation_id)
-    return area, area.form
-
-
-def _organisation_saved(area) -> int:
-    assert area.save(), said(area.form)
-    return area.record_id
-
-
-def _child(qtbot, state, _ids):
+def _make_child(state):
     from circles_desktop.ui.learning.child_record import ChildPanel
 
-    panel = _shown(qtbot, ChildPanel(state))
-    panel.new()
-    return panel, panel.form
+    return ChildPanel(state)
 
 
-def _child_again(qtbot, state, child_id):
-    from circles_desktop.ui.learning.child_record import ChildPanel
-
-    panel = _shown(qtbot, ChildPanel(state))
-    assert panel.open(child_id)
-    return panel, panel.form
-
-
-def _child_saved(panel) -> int:
-    assert panel.save(), said(panel.form)
-    return panel.child_id
-
-
-def _learning(qtbot, state, _ids):
+def _make_learning(state):
     from circles_desktop.ui.learning.learning_form import LearningDetailsForm
 
-    form = _shown(qtbot, LearningDetailsForm(state, "New learning circle"))
-    form.load_new()
-    return form, form
+    return LearningDetailsForm(state, "Learning circle")
 
 
-def _learning_again(qtbot, state, circle_id):
-    from circles_desktop.ui.learning.learning_form import LearningDetailsForm
-
-    form = _shown(qtbot, LearningDetailsForm(state, "Learning circle"))
-    assert form.load_circle(circle_id)
-    return form, form
-
-
-def _learning_saved(form) -> int:
-    assert form.save(), said(form)
-    return form.circle_id
+_people, _people_saved, _people_again = _screen(_make_people, "form", "new_person", "open_person", "record_id")
+_organisations, _organisation_saved, _organisations_again = _screen(
+    _make_organisations, "form", "new_organisation", "open_organisation", "record_id"
+)
+_child, _child_saved, _child_again = _screen(_make_child, "form", "new", "open", "child_id")
+_learning, _learning_saved, _learning_again = _screen(_make_learning, None, "load_new", "load_circle", "circle_id")
 
 
 def _learning_picks(ids: dict[str, int]) -> dict[str, int]:
