@@ -146,39 +146,54 @@ def keystrokes(db) -> list[str]:
     return texts
 
 
-def time_keystrokes(area, texts: list[str]) -> list[float]:
-    """ms from setting the search text to the viewport's next paint having finished."""
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
+class _PaintWatch:
+    """Times an action on the People list to its viewport's next paint having finished."""
 
-    class PaintWatch(QObject):
-        painted = False
+    def __init__(self, area) -> None:
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QApplication
 
-        def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt's name)
-            if event.type() == QEvent.Type.Paint:
-                self.painted = True
-            return False
+        class Watch(QObject):
+            painted = False
 
-    watch = PaintWatch()
-    viewport = area.table.viewport()
-    viewport.installEventFilter(watch)
-    app = QApplication.instance()
-    out = []
-    previous = None
-    for text in texts:
-        if text == previous:
-            continue
-        previous = text
-        app.processEvents()
-        watch.painted = False
+            def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt's name)
+                if event.type() == QEvent.Type.Paint:
+                    self.painted = True
+                return False
+
+        self.app = QApplication.instance()
+        self.watch = Watch()
+        self.viewport = area.table.viewport()
+
+    def __enter__(self) -> _PaintWatch:
+        self.viewport.installEventFilter(self.watch)
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.viewport.removeEventFilter(self.watch)
+
+    def ms(self, action) -> float:
+        self.app.processEvents()
+        self.watch.painted = False
         t = time.perf_counter()
-        area.search.setText(text)  # what a keystroke does: textChanged -> filter in SQL -> reset
-        while not watch.painted:
-            app.processEvents()
+        action()
+        while not self.watch.painted:
+            self.app.processEvents()
             if time.perf_counter() - t > 5:
                 raise RuntimeError("the People list did not paint within 5 s")
-        out.append((time.perf_counter() - t) * 1000)
-    viewport.removeEventFilter(watch)
+        return (time.perf_counter() - t) * 1000
+
+
+def time_keystrokes(area, texts: list[str]) -> list[float]:
+    """ms from setting the search text (what a keystroke does: textChanged -> filter in SQL -> reset)
+    to the viewport's next paint having finished."""
+    out = []
+    previous = None
+    with _PaintWatch(area) as watch:
+        for text in texts:
+            if text != previous:
+                out.append(watch.ms(lambda text=text: area.search.setText(text)))
+            previous = text
     return out
 
 
@@ -187,39 +202,16 @@ SORTS = (("date_of_birth", False), ("date_of_birth", True), ("name", True), ("na
 
 def time_sorts(area, rounds: int = 5) -> dict[str, list[float]]:
     """ms from set_sort (a header click) to the viewport's next paint, per (column, direction)."""
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
-
     from circles_desktop.ui.people.people_page import PeopleModel
 
     columns = {"date_of_birth": PeopleModel.COL_BORN, "name": PeopleModel.COL_NAME}
-
-    class PaintWatch(QObject):
-        painted = False
-
-        def eventFilter(self, _obj, event) -> bool:  # noqa: N802 (Qt's name)
-            if event.type() == QEvent.Type.Paint:
-                self.painted = True
-            return False
-
-    watch = PaintWatch()
-    viewport = area.table.viewport()
-    viewport.installEventFilter(watch)
-    app = QApplication.instance()
     area.search.setText("")
     out: dict[str, list[float]] = {}
-    for _ in range(rounds):
-        for key, descending in SORTS:
-            app.processEvents()
-            watch.painted = False
-            t = time.perf_counter()
-            area.model.set_sort(columns[key], descending)
-            while not watch.painted:
-                app.processEvents()
-                if time.perf_counter() - t > 5:
-                    raise RuntimeError("the People list did not paint within 5 s")
-            out.setdefault(f"{key} {'desc' if descending else 'asc'}", []).append((time.perf_counter() - t) * 1000)
-    viewport.removeEventFilter(watch)
+    with _PaintWatch(area) as watch:
+        for _ in range(rounds):
+            for key, descending in SORTS:
+                took = watch.ms(lambda key=key, descending=descending: area.model.set_sort(columns[key], descending))
+                out.setdefault(f"{key} {'desc' if descending else 'asc'}", []).append(took)
     area.model.set_sort(PeopleModel.COL_NAME, False)
     return out
 

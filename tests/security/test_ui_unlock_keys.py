@@ -41,6 +41,20 @@ def test_enter_unlocks_after_a_wrong_passphrase(qtbot, request, created):
         qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
 
 
+def test_enter_while_a_remembered_key_is_looked_for_unlocks_once_the_look_is_over(qtbot, request, created):
+    """Under Xvfb the passphrase typed at once and Enter did nothing: Enter came while the dialog was
+    still looking for a remembered key, and was dropped."""
+    data_dir, _ = created
+    shell = start_shell(qtbot, request, data_dir)
+    dialog = wait_for_unlock_dialog(qtbot, shell)
+    dialog.begin_remembered_check()  # as at start-up with the keyring slow to answer
+    qtbot.keyClicks(dialog.secret, PASSPHRASE)
+    qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)
+    assert "as soon as" in dialog.status.text()
+    with qtbot.waitSignal(dialog.unlocked, timeout=WAIT_MS):
+        dialog.remembered_done(None)  # no key remembered: the typed passphrase is used
+
+
 QUIT_FROM_LOCK = textwrap.dedent(
     """
     import sys
@@ -77,7 +91,8 @@ QUIT_FROM_LOCK = textwrap.dedent(
 
     shell.start()
     QTimer.singleShot(100, start)
-    QTimer.singleShot(15000, lambda: (print("still running"), sys.stdout.flush(), app.exit(3)))
+    # Only a guard for the failure (a process that never ends), long enough for a loaded machine.
+    QTimer.singleShot(60000, lambda: (print("still running"), sys.stdout.flush(), app.exit(3)))
     sys.exit(app.exec())
     """
 )
@@ -90,6 +105,6 @@ def test_quit_on_the_lock_screen_ends_the_process(created, tmp_path):
     )
     tests = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": tests}
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
     assert "still running" not in done.stdout, done.stderr
     assert done.returncode == 0, done.stderr

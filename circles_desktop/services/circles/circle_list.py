@@ -9,7 +9,8 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from circles_desktop.models import Circle, CircleMember, CosaDetails, Person
+from circles_desktop.models import Circle, CircleMember, CosaDetails, LearningCircle, Person
+from circles_desktop.models.vocab import label
 from circles_desktop.services.circles.circles import get_circle
 from circles_desktop.services.common.paging import order_for
 from circles_desktop.services.common.text import search_key, starts_with
@@ -28,6 +29,17 @@ class CircleRow:
     started_on: date
     ended_on: date | None
     expected_release_on: date | None
+    stage: str | None = None  # a learning circle's stage (before, during, after, complete)
+
+    @property
+    def status_word(self) -> str:
+        """The status as every list says it: a learning circle by its stage ("Before"), as the Learning
+        circles list does; other kinds by their status ("Active")."""
+        if self.kind == "learning" and self.stage:
+            from circles_desktop.services.learning.learning_steps import STAGE_SHORT
+
+            return STAGE_SHORT.get(self.stage, label(self.status))  # type: ignore[call-overload]
+        return label(self.status)
 
 
 _Focus = aliased(Person)
@@ -94,8 +106,10 @@ def list_circles(
             Circle.started_on,
             Circle.ended_on,
             CosaDetails.expected_release_on,
+            LearningCircle.stage,
         )
         .outerjoin(CosaDetails, CosaDetails.circle_id == Circle.id)
+        .outerjoin(LearningCircle, LearningCircle.circle_id == Circle.id)
         .outerjoin(_Focus, Circle.focus_person_id == _Focus.id)
         .outerjoin(_Coordinator, Circle.coordinator_id == _Coordinator.id)
         .where(*_filters(kind, status, variant, text))
@@ -116,6 +130,7 @@ def list_circles(
             r.started_on,
             r.ended_on,
             r.expected_release_on,
+            r.stage,
         )
         for r in session.execute(stmt)
     ]

@@ -25,6 +25,7 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.app.area_links import link_areas
 from circles_desktop.ui.app.areas import AreaFactory, areas_in_order
 from circles_desktop.ui.app.shortcuts import add_shortcuts
+from circles_desktop.ui.common.access_keys import make_unique
 
 GEOMETRY_KEY = "window/geometry"
 NAV_WIDTH = 215  # wide enough for "Communities of practice" at 11 pt
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         refresh = getattr(widget, "refresh", None)
         if callable(refresh) and not self.state.is_locked:
             refresh()
+        make_unique(self)  # the area's access keys beside the window's own
 
     def can_close(self) -> bool:
         """True when no area holds unsaved changes the coordinator wants to keep."""
@@ -242,7 +244,10 @@ class MainWindow(QMainWindow):
         saved = self.state.settings.value(GEOMETRY_KEY)
         if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
             return
+        # The first time: the whole screen (the lists' key columns need the width on a 1366×768
+        # laptop); restoreGeometry keeps a maximised window maximised from then on.
         self.resize(1180, 720)
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_geometry(self) -> None:
         self.state.settings.setValue(GEOMETRY_KEY, self.saveGeometry())

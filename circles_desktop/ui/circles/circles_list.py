@@ -90,7 +90,7 @@ class CirclesModel(PagedTableModel):
                 r.title,
                 label(r.kind),
                 label(r.variant) if r.variant else "",
-                label(r.status),
+                r.status_word,
                 r.focus_person,
                 r.coordinator,
                 uk_date(r.started_on),

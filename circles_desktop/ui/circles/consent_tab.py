@@ -312,14 +312,19 @@ class ConsentTab(CircleTab):
 
         def save(_values: dict[str, Any]) -> bool:
             outcome = write(self.state, work, show=form, parent=dialog)
-            if outcome.ok:
-                self.held_dialog = open_held_documents(self.state, outcome.value, self.circle_screen)
-                if self.held_dialog is not None:  # asked back there: the register shows it
-                    self.held_dialog.accepted.connect(self.circle_screen.saved)
+            if outcome.ok:  # once this dialog has closed, so that the next one has the cursor
+                self.held_dialog = None
+                dialog.accepted.connect(lambda: self._say_held(outcome.value))
             return outcome.ok
 
         dialog = FormDialog("Withdraw consent", form, save, self, object_name="withdraw_dialog")
         return self.open_dialog(dialog)
+
+    def _say_held(self, rows: list[Any]) -> None:
+        """The documents the recipient still holds under the consent just withdrawn, said at once."""
+        self.held_dialog = open_held_documents(self.state, rows, self.circle_screen)
+        if self.held_dialog is not None:  # asked back there: the register shows it
+            self.held_dialog.accepted.connect(self.circle_screen.saved)
 
     def _withdrawing(self, ids: list[int]) -> QLabel:
         """Which consent this withdraws, in words: recipient, category and the date it was given."""

@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Any, TypeVar, overload
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from circles_desktop.ui.common.access_keys import make_unique
 from circles_desktop.ui.common.fields.date_field import DateField
 from circles_desktop.ui.common.fields.time_field import TimeField
 from circles_desktop.ui.common.fields.typed_field import TypedField
@@ -251,6 +252,11 @@ class RecordForm(QWidget):
             if proxy is not None and widget.isVisibleTo(self) and proxy.isEnabled():
                 return widget
         return None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Once on screen beside a list's buttons (or in its dialog), each access key is one field's."""
+        super().showEvent(event)
+        make_unique(self.window())
 
     # --- values --------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:

@@ -454,7 +454,7 @@ class ActionsTab(QWidget):
             panel.reload()
 
     def _make_panel(self, meeting_id: int) -> ActionsPanel:
-        panel = ActionsPanel(self.state, meeting_id)
+        panel = ActionsPanel(self.state, meeting_id, shared_by_category=False)  # no CoSA sharing category
         panel.table.setAccessibleName("Actions agreed at this learning circle")
         panel.changed.connect(self.circle_screen.saved)
         return panel

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from circles_desktop.models.vocab import ActionStatus, Category
 from circles_desktop.ui.app.app_state import AppState
-from circles_desktop.ui.common.forms import DateField, RecordForm, combo
+from circles_desktop.ui.common.forms import DateField, RecordForm, combo, set_value
 from circles_desktop.ui.common.operations import write
 from circles_desktop.ui.common.widgets import FieldMessage, Note
 from circles_desktop.ui.meetings.actions_model import STATUS_WORDS
@@ -70,9 +70,14 @@ class ActionDialog(QDialog):
         read: tuple[ActionForm | None, list[OwnerChoice]],
         action_id: int | None = None,
         parent: QWidget | None = None,
+        *,
+        shared_by_category: bool = True,
     ) -> None:
+        """`shared_by_category` False: a circle whose minutes are not cut by consent (a learning circle)
+        is not asked which category of information an action is; it keeps the one it has."""
         super().__init__(parent)
         self.state = state
+        self.shared_by_category = shared_by_category
         self.circle_id = circle_id
         self.meeting_id = meeting_id
         self.action_id = action_id
@@ -123,7 +128,8 @@ class ActionDialog(QDialog):
             "barrier", "&Barrier", self.barrier, help="What is blocking it: needed when the action is blocked"
         )
         form.add_field("done_on", "Do&ne on", self.done_on)
-        form.add_field("category", "&Category", self.category, required=True)
+        if self.shared_by_category:
+            form.add_field("category", "&Category", self.category, required=True)
         for key in FIELD_KEYS:
             getattr(self, key).setObjectName(f"action.{key}")
         form.save_button.setObjectName("action.save")
@@ -133,6 +139,7 @@ class ActionDialog(QDialog):
     def _load(self, current: ActionForm | None, meeting_date: date) -> None:
         if current is not None:
             self.form.load(vars(current))
+            set_value(self.category, current.category)  # kept as it is when the form does not ask
             return
         self.form.load(
             {
@@ -166,7 +173,7 @@ class ActionDialog(QDialog):
             status=v["status"] or "",
             barrier=v["barrier"] or "",
             done_on=v["done_on"],
-            category=v["category"] or "",
+            category=v.get("category", self.category.currentData()) or "",
             meeting_id=self.meeting_id,
             owner_offered=bool(v["owner_offered"]),
         )

@@ -44,9 +44,13 @@ class ActionsPanel(QWidget):
 
     changed = Signal()
 
-    def __init__(self, state: AppState, meeting_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: AppState, meeting_id: int, parent: QWidget | None = None, *, shared_by_category: bool = True
+    ) -> None:
+        """`shared_by_category` False: a learning circle's actions, with no CoSA sharing category."""
         super().__init__(parent)
         self.state = state
+        self.shared_by_category = shared_by_category
         self.meeting_id = meeting_id
         self.circle_id: int | None = None
         self.meeting_date: date | None = None
@@ -186,7 +190,16 @@ class ActionsPanel(QWidget):
         ok, read = load(self.state, lambda s: read_action(s, circle_id, meeting_date, action_id), show=self.error)
         if not ok:
             return None
-        return ActionDialog(self.state, circle_id, self.meeting_id, meeting_date, read, action_id, self)
+        return ActionDialog(
+            self.state,
+            circle_id,
+            self.meeting_id,
+            meeting_date,
+            read,
+            action_id,
+            self,
+            shared_by_category=self.shared_by_category,
+        )
 
     def _run_dialog(self, dialog: QDialog | None) -> None:
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:

@@ -79,7 +79,7 @@ class PeopleArea(ListBesideRecord):
         self.form = PersonRecordForm()
         self.editor = PersonEditor(state, self.form)
         keep = (PeopleModel.COL_NAME, PeopleModel.COL_BORN)
-        self.build(WORDS, self.part, None, stretch=PeopleModel.COL_PARTS, sizes=[560, 600], keep=keep)
+        self.build(WORDS, self.part, None, stretch=PeopleModel.COL_PARTS, sizes=[650, 510], keep=keep)
         self.editor.saved.connect(lambda _pid: self.model.reload())
         self.editor.open_requested.connect(lambda pid: self.open_person(pid, ask=False))
 

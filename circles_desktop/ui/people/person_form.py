@@ -74,7 +74,7 @@ class PersonRecordForm(ScrollingRecordForm):
             if part not in TICKABLE + SECTION_PARTS:
                 box.setEnabled(False)
                 box.setToolTip("Given by a referral or a circle")
-            grid.addWidget(box, i // 4, i % 4)
+            grid.addWidget(box, i // 3, i % 3)  # three across: the form fits beside the list at 1366 px
             self.part_boxes[part] = box
             self.watch(box.toggled)
         self.parts_message = FieldMessage("Parts error")

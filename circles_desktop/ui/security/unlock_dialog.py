@@ -43,6 +43,8 @@ class UnlockDialog(QDialog):
         self.state = state
         self.relock = relock
         self._busy = False
+        self._typing_busy = False  # busy looking for a remembered key, while typing goes on
+        self._unlock_asked = False  # Enter pressed meanwhile: unlock with what was typed once it is done
         self.setWindowTitle("Unlock Circles Desktop")
         self.setAccessibleName("Unlock Circles Desktop")
         self.setMinimumWidth(460)
@@ -145,14 +147,28 @@ class UnlockDialog(QDialog):
     def remembered_done(self, db: Database | None) -> None:
         self._set_busy(False)
         if db is not None:
+            self._unlock_asked = False
             self.unlocked.emit(db, False)
+        else:
+            self._unlock_if_asked()
 
     def remembered_failed(self, exc: BaseException) -> None:
         unusable = explain("The key remembered on this computer could not be used", exc)
         self._set_busy(False, f"{unusable} Type your passphrase instead.")
+        self._unlock_if_asked()
+
+    def _unlock_if_asked(self) -> None:
+        if self._unlock_asked:
+            self._unlock_asked = False
+            self.try_unlock()
 
     # --- unlocking -------------------------------------------------------------------------------
     def try_unlock(self) -> None:
+        if self._busy and self._typing_busy and self.secret.text():
+            # Enter while the remembered key is still looked for: not dropped, done right after.
+            self._unlock_asked = True
+            self.status.setText("Unlocking as soon as the check for a remembered key has finished…")
+            return
         if self._busy or self.state.delay_remaining() > 0:
             return
         secret = self.secret.text()
@@ -187,6 +203,7 @@ class UnlockDialog(QDialog):
         key is looked for while the coordinator may already be typing). Afterwards the cursor is back in
         the field and Unlock is the default again, so the next Enter unlocks."""
         self._busy = busy
+        self._typing_busy = busy and typing
         self.secret.setEnabled(typing or not busy)
         self.unlock_button.setEnabled(not busy and self.state.delay_remaining() <= 0)
         self.progress.setVisible(busy)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from circles_desktop.services.common.words import plural, uk_date
@@ -41,7 +42,7 @@ class HeldDocumentsDialog(QDialog):
         self.setObjectName("held_documents")
         self.setWindowTitle("Documents still held under this consent")
         self.setAccessibleName("Documents still held under the withdrawn consent")
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(960)
         recipients = sorted({row.recipient_name for row in self.rows})
         intro = QLabel(
             f"{' and '.join(recipients)} still {'hold' if len(recipients) > 1 else 'holds'} "
@@ -50,7 +51,8 @@ class HeldDocumentsDialog(QDialog):
         )
         intro.setObjectName("held_documents.intro")
         intro.setWordWrap(True)
-        self.table = make_table(HEADERS, "Documents still held", stretch=3)
+        # Everything but "What it held" (whole on hover) kept: which document, when, who holds it.
+        self.table = make_table(HEADERS, "Documents still held", stretch=3, keep=(0, 1, 2, 4, 5))
         self.table.setObjectName("held_documents.table")
         self.table.setMinimumHeight(140)
         self.ask_button = QPushButton("&Ask for it back")
@@ -69,6 +71,11 @@ class HeldDocumentsDialog(QDialog):
         buttons.rejected.connect(self.accept)  # Close: the screen behind reads the register again
         self.ask_button.clicked.connect(self.ask_back)
         self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """The cursor starts on "Ask for it back" (the thing to do now); Enter asks."""
+        super().showEvent(event)
+        self.ask_button.setDefault(True)
         self.ask_button.setFocus()
 
     def _fill(self) -> None:

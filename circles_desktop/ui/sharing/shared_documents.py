@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -72,14 +71,13 @@ class SharedDocumentsPanel(QWidget):
         self.reload()
 
     def _build_table(self) -> QTableWidget:
-        table = make_table(HEADERS, "Documents shared from this circle")
+        # Who holds what, since when, are what the register is for: the status (said again by the row's
+        # colour and the banner above) gives way first; every cell is whole on hover.
+        keep = (COL_SHARED, COL_DOCUMENT, COL_MEETING, COL_RECIPIENT, COL_CATEGORIES, COL_HOW)
+        table = make_table(HEADERS, "Documents shared from this circle", keep=keep)
         table.setObjectName("shared.table")
         table.setAlternatingRowColors(False)  # the row colours say which documents need doing
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for col in (COL_RECIPIENT, COL_CATEGORIES):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         table.itemSelectionChanged.connect(self._update_buttons)
         return table
 

@@ -15,7 +15,8 @@ from circles_desktop.ui.common.lists.columns import fit_columns, refit
 USER_ROLE = Qt.ItemDataRole.UserRole
 
 
-def make_table(headers: Sequence[str], name: str, stretch: int | None = None) -> QTableWidget:
+def make_table(headers: Sequence[str], name: str, stretch: int | None = None, keep: Sequence[int] = ()) -> QTableWidget:
+    """A small read-only table; `keep` are the key columns cut last when room is short (columns.py)."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     table.setAccessibleName(name)
@@ -25,7 +26,7 @@ def make_table(headers: Sequence[str], name: str, stretch: int | None = None) ->
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
-    fit_columns(table, stretch)  # each column as wide as what it holds, within the table's width
+    fit_columns(table, stretch, keep)  # each column as wide as what it holds, within the table's width
     return table
 
 

@@ -31,9 +31,11 @@ class SearchPicker(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(placeholder)
         self.search.setClearButtonEnabled(True)
-        self.search.setFixedWidth(170)
+        # Narrow enough to sit beside a list at 1366 px (the Children list kept its key columns whole
+        # only once the record beside it could be this narrow); a long name shows whole in the drop-down.
+        self.search.setFixedWidth(140)
         self.choice = QComboBox()
-        self.choice.setMinimumContentsLength(28)
+        self.choice.setMinimumContentsLength(18)
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
