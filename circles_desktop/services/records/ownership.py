@@ -46,6 +46,11 @@ def _in(columns: list, values: Iterable[Key]):
     return tuple_(*columns).in_(vals)
 
 
+def key_clause(t: Table, key: Key):
+    """The WHERE clause for one row of `t` by its primary key."""
+    return _in(_pk(t), [key])
+
+
 def column_values(session: Session, t: Table, keys: set[Key], columns: list) -> set[Key]:
     """The values of `columns` in the rows of `t` with these primary keys (NULLs left out)."""
     found: set[Key] = set()
