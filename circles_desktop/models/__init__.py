@@ -5,6 +5,7 @@ from circles_desktop.models.base import Base
 from circles_desktop.models.circles import Circle, CircleMember, CosaDetails
 from circles_desktop.models.consent import Consent
 from circles_desktop.models.developments import Development, DevelopmentShare
+from circles_desktop.models.drafts import Draft
 from circles_desktop.models.files import StoredFile
 from circles_desktop.models.goals import Goal, GoalProgress
 from circles_desktop.models.learning import (
@@ -51,6 +52,7 @@ __all__ = [
     "Decision",
     "Development",
     "DevelopmentShare",
+    "Draft",
     "Goal",
     "GoalProgress",
     "LearningCircle",
