@@ -46,6 +46,9 @@ class Shell(QObject):
         self.app = app
         self.state = AppState(data_dir, vault=vault, settings=settings)
         self.idle = IdleLock(self.state, app)
+        from circles_desktop.ui.records.draft_keeper import keep_drafts
+
+        self.drafts = keep_drafts(self.state)  # every form's typing survives a crash
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
         self.unlock_dialog: UnlockDialog | None = None
