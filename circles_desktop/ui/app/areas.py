@@ -86,6 +86,12 @@ def _themes(state: AppState) -> QWidget:
     return themes_area(state)
 
 
+def _retention(state: AppState) -> QWidget:
+    from circles_desktop.ui.records.retention_page import retention_area
+
+    return retention_area(state)
+
+
 register_area("People", _people, order=10)
 register_area("Organisations", _organisations, order=20)
 register_area("Referrals", _referrals, order=30)
@@ -93,6 +99,7 @@ register_area("Circles", _circles, order=40)
 register_area("Learning circles", _learning_circles, order=50)
 register_area("Children", _children, order=55)
 register_area("Themes", _themes, order=60)
+register_area("Retention review", _retention, order=850)
 register_area("Audit log", _audit_log, order=900)
 register_area("Settings", _settings, order=1000)
 
