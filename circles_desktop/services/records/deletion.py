@@ -102,8 +102,9 @@ class DeletionPlan:
 
 
 def _goes(rows: Rows) -> list[tuple[str, int]]:
+    """What goes, most first (the record itself is in the title)."""
     counts = rows.counts()
-    return [(table_words(t.name), counts[t.name]) for t in ownership.Base.metadata.sorted_tables if t.name in counts]
+    return sorted(((table_words(name), n) for name, n in counts.items()), key=lambda item: (-item[1], item[0]))
 
 
 def circle_plan(session: Session, circle_id: int) -> DeletionPlan:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from circles_desktop.services.records import deletion
@@ -39,6 +40,7 @@ class DeleteCircleDialog(FormDialog):
         confirm = form.add_field("confirmation", f"Type {plan.confirm_word} to confirm", QLineEdit(), required=True)
         confirm.setPlaceholderText(plan.confirm_word)
         form.save_button.setText("Delete circle")
+        form.save_button.setIcon(QIcon())  # not the floppy disk of Save: this removes, it does not keep
         super().__init__("Delete circle", form, self._delete, parent, object_name="delete-circle")
         form.field("reason").setFocus()
 

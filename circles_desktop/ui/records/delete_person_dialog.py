@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from circles_desktop.models import Person
@@ -56,6 +57,7 @@ class DeletePersonDialog(FormDialog):
         form.form_layout.addRow(note)
         form.add_field("reason", "Reason", reason_combo(), required=True)
         form.save_button.setText("Delete person")
+        form.save_button.setIcon(QIcon())
         super().__init__("Delete person", form, self._delete, parent, object_name="delete-person")
         form.field("reason").setFocus()
 

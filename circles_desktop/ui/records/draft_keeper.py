@@ -75,7 +75,8 @@ class Drafts(QObject):
         titles = ", ".join(f"“{k.form_title or 'a form'}”" for k in waiting)
         box = self.offer_box = QMessageBox(QApplication.activeWindow())
         box.setWindowTitle("Restore what you were typing?")
-        box.setText(f"You were typing in {titles} when Circles Desktop last closed. Restore it?")
+        it = "it" if len(waiting) == 1 else "them"
+        box.setText(f"You were typing in {titles} when Circles Desktop last closed. Restore {it}?")
         box.setInformativeText("Restored text is filled in when you next open the form. Discard deletes it.")
         box.setDetailedText("\n\n".join(_typed(k) for k in waiting))
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)

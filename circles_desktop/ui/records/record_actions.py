@@ -32,9 +32,9 @@ def add_delete_circle(screen: Any, buttons: QHBoxLayout) -> QPushButton:
 def add_person_actions(area: Any) -> tuple[QPushButton, QPushButton]:
     """On the People area's record: Subject access… and Delete person…, for a saved person only."""
     box: QDialogButtonBox = area.form.buttons
-    access = box.addButton("Subject &access…", QDialogButtonBox.ButtonRole.ActionRole)
+    access = box.addButton("S&ubject access…", QDialogButtonBox.ButtonRole.ActionRole)
     access.setObjectName("people.subject_access")
-    delete = box.addButton("Delete &person…", QDialogButtonBox.ButtonRole.ActionRole)
+    delete = box.addButton("De&lete person…", QDialogButtonBox.ButtonRole.ActionRole)
     delete.setObjectName("people.delete")
 
     def chosen() -> tuple[int, str] | None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from circles_desktop.models.vocab import label
 from circles_desktop.services.common.words import uk_date
@@ -65,8 +65,8 @@ class RetentionPage(PagedList):
         self.model = DueModel(state, self)
         self.years = QSpinBox()
         self.years.setRange(retention.FEWEST_YEARS, retention.MOST_YEARS)
-        self.years.setSuffix(" years")
         self.years.setValue(self.model.years)
+        self._say_years(self.model.years)
         self.years.setAccessibleName("Keep closed circles for")
         self.years.valueChanged.connect(self._years_changed)
         self.search = search_box("retention.search", "Search by circle number or title", "Search circles due")
@@ -77,6 +77,7 @@ class RetentionPage(PagedList):
         self.delete_button.clicked.connect(self.delete_selected)
         self.table = list_table(self.model, "retention.table", "Circles due for review", row_height=24)
         self.table.activated.connect(lambda _index: self.delete_selected())
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the title
         keep = QWidget()
         note = Note(
             "Circles closed longer ago than the organisation keeps them. Review each and delete it (with "
@@ -93,7 +94,11 @@ class RetentionPage(PagedList):
         tab_chain(self, self.search, self.years, self.delete_button, self.table)
         self.follow(lambda n: f"{n:,} {'circle' if n == 1 else 'circles'} due for review")
 
+    def _say_years(self, years: int) -> None:
+        self.years.setSuffix(" year" if years == 1 else " years")
+
     def _years_changed(self, years: int) -> None:
+        self._say_years(years)
         self.state.settings.setValue(YEARS_KEY, years)
         self.model.years = years
         self.refresh()

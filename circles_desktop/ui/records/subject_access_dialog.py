@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
 
+from circles_desktop.services.common.words import plural
 from circles_desktop.services.records import access_export
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common import operations
@@ -68,10 +69,10 @@ class SubjectAccessDialog(FormDialog):
         self.form.save_button.setEnabled(True)
         self.form.clear_errors()
         self.status.setText(
-            f"Written: {written.pdf.name} and {written.json.name} ({written.records} records, "
-            f"{written.marked} items marked as other people's)."
+            f"Written: {written.pdf.name} and {written.json.name} ({plural(written.records, 'record')}, "
+            f"{plural(written.marked, 'item')} marked as other people's)."
         )
-        self.form.mark_clean()
+        self.form.saved_ok()  # done: the folder typed is no longer a draft to keep
         self.written.emit(written)
 
     def _failed(self, exc: BaseException) -> None:
