@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import gap, heading, key_value_table, notice, para
@@ -101,7 +101,8 @@ def _story(content: SubjectAccessContent) -> list[Flowable]:
         if not section.entries:
             story.append(para(section.empty, "small"))
         for entry in section.entries:
-            story.append(KeepTogether([heading(entry.title, level=3), _fields(entry.fields), gap(2)]))
+            # Not KeepTogether: a long meeting runs over pages, and re-splitting it costs seconds.
+            story += [heading(entry.title, level=3), _fields(entry.fields), gap(2)]
     return story
 
 
