@@ -38,10 +38,12 @@ def test_deleting_a_circle_asks_for_a_reason_and_its_reference(qtbot, state):
     cid, reference, _ = _circle(state)
     dialog = open_delete_circle(state, cid)
     qtbot.addWidget(dialog)
-    summary = dialog.form.form_layout.itemAt(0).widget().text()  # what goes, above the fields
-    assert reference in summary and "circle members" in summary and "referral steps" in summary
+    goes = [dialog.goes.item(i).text() for i in range(dialog.goes.count())]
+    assert "1 circle" in goes and "1 referral" in goes and any(g.endswith("circle members") for g in goes)
+    assert any(g.endswith("referral steps") for g in goes)
+    assert dialog.windowTitle() == "Delete circle" and reference in dialog.form.heading.text()
     qtbot.keyClick(dialog.form.field("confirmation"), Qt.Key.Key_Return)  # Enter tries to delete
-    assert dialog.form.error_text("reason") == "Choose reason for deleting."
+    assert dialog.form.error_text("reason") == "Choose a reason for deleting."
     assert reference in dialog.form.error_text("confirmation")
     assert operations.read(state, lambda s: s.get(Circle, cid) is not None, False)
 

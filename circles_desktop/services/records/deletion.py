@@ -82,7 +82,10 @@ def table_words(name: str) -> str:
 
 def reason_problem(reason: str | None) -> Problems:
     problems = Problems()
-    problems.one_of("reason", reason, DeletionReason.values(), "reason for deleting")
+    if not reason:
+        problems.add("reason", "Choose a reason for deleting.")
+    elif reason not in DeletionReason.values():
+        problems.add("reason", f"“{reason}” is not a known reason for deleting.")
     return problems
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QWidget
 
 from circles_desktop.services.records import deletion
 from circles_desktop.ui.app.app_state import AppState
@@ -17,12 +17,20 @@ from circles_desktop.ui.common.forms import RecordForm
 from circles_desktop.ui.records.reason_field import reason_combo
 
 
-def goes_text(plan: deletion.DeletionPlan) -> str:
-    items = "".join(f"<li>{n:,} {what}</li>" for what, n in plan.goes)
+def goes_list(plan: deletion.DeletionPlan) -> QListWidget:
+    """What goes, one line each, in a list that scrolls: a long word-wrapped label lost its last lines
+    when the errors appeared under the fields."""
+    goes = QListWidget()
+    goes.setAccessibleName("What is deleted")
+    goes.addItems([f"{n:,} {what}" for what, n in plan.goes])
+    goes.setMinimumHeight(170)
+    return goes
+
+
+def total_text(plan: deletion.DeletionPlan) -> str:
     return (
-        f"<p>Deleting <b>{plan.title}</b> removes it and everything recorded in it, for good:</p>"
-        f"<ul>{items}</ul><p>{plan.total:,} records in all. The people stay in People; the audit log "
-        "keeps only the circle's number, the count and the reason.</p>"
+        f"{plan.total:,} records in all. The people stay in People; the audit log keeps only the "
+        "circle's number, the count and the reason."
     )
 
 
@@ -32,10 +40,14 @@ class DeleteCircleDialog(FormDialog):
     def __init__(self, state: AppState, plan: deletion.DeletionPlan, parent: QWidget | None = None) -> None:
         self.state, self.plan = state, plan
         form = RecordForm(f"Delete circle {plan.confirm_word}")
-        summary = QLabel(goes_text(plan))
-        summary.setWordWrap(True)
-        summary.setAccessibleName("What is deleted")
-        form.form_layout.addRow(summary)
+        intro = QLabel(f"Deleting <b>{plan.title}</b> removes it and everything recorded in it, for good:")
+        intro.setWordWrap(True)
+        form.form_layout.addRow(intro)
+        self.goes = goes_list(plan)
+        form.form_layout.addRow(self.goes)
+        total = QLabel(total_text(plan))
+        total.setWordWrap(True)
+        form.form_layout.addRow(total)
         form.add_field("reason", "Reason", reason_combo(), required=True)
         confirm = form.add_field("confirmation", f"Type {plan.confirm_word} to confirm", QLineEdit(), required=True)
         confirm.setPlaceholderText(plan.confirm_word)
