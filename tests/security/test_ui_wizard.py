@@ -75,6 +75,7 @@ def test_wizard_creates_database_and_shows_recovery_key(qtbot, request, data_dir
         "Learning circles",
         "Children",
         "Themes",
+        "Retention review",
         "Audit log",
         "Settings",
     ]
