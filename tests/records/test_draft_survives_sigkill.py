@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from support import PASSPHRASE
@@ -50,15 +51,9 @@ def test_a_draft_typed_before_a_sigkill_is_offered_back(qtbot, request, created,
     assert "You were typing in “New person” when Circles Desktop last closed. Restore it?" in box.text()
     assert GIVEN in box.detailedText() and FAMILY in box.detailedText()
     restore = next(b for b in box.buttons() if b.text() == "Restore")
-    qtbot.mouseClick(restore, qtbot_left())
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
 
     area = shell.window.show_area("People")
     area.new_person()
     qtbot.waitUntil(lambda: area.form.field("given_name").text() == GIVEN, timeout=WAIT_MS)
     assert area.form.field("family_name").text() == FAMILY and area.form.is_dirty
-
-
-def qtbot_left():
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
