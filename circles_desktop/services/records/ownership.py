@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import ForeignKeyConstraint, Table, select, tuple_
+from sqlalchemy import ForeignKeyConstraint, Table, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Base
@@ -171,10 +171,15 @@ def referring_keys(session: Session, target: Table, keys: set[Key]) -> list[tupl
 def delete(session: Session, rows: Rows) -> int:
     """Delete the rows, those that point at others first; returns how many went."""
     gone = 0
+    # Deleted for good: SQLite overwrites the freed space rather than leaving the old bytes in free
+    # pages (encrypted, but readable again by anyone with the key) until something reuses them.
+    before = session.execute(text("PRAGMA secure_delete")).scalar()
+    session.execute(text("PRAGMA secure_delete = ON"))
     for t in reversed(Base.metadata.sorted_tables):
         keys = rows.by_table.get(t.name)
         for part in _chunks(sorted(keys or (), key=repr)):
             result = session.execute(t.delete().where(_in(_pk(t), part)))
             gone += getattr(result, "rowcount", 0)  # a CursorResult for a DELETE
+    session.execute(text(f"PRAGMA secure_delete = {int(before or 0)}"))
     session.expire_all()
     return gone
