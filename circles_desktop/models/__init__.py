@@ -29,6 +29,7 @@ from circles_desktop.models.conversations import (
     ToolkitItem,
 )
 from circles_desktop.models.developments import Development, DevelopmentShare
+from circles_desktop.models.drafts import Draft
 from circles_desktop.models.files import StoredFile
 from circles_desktop.models.goals import Goal, GoalProgress
 from circles_desktop.models.learning import (
@@ -92,6 +93,7 @@ __all__ = [
     "Development",
     "DevelopmentShare",
     "FacilitatorCommitment",
+    "Draft",
     "Goal",
     "GoalProgress",
     "Headcount",

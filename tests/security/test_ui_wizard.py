@@ -78,6 +78,7 @@ def test_wizard_creates_database_and_shows_recovery_key(qtbot, request, data_dir
         "Themes",
         "Conversations",
         "Communities of practice",
+        "Retention review",
         "Audit log",
         "Settings",
     ]

@@ -116,6 +116,12 @@ def _practice(state: AppState) -> QWidget:
     return practice_area(state)
 
 
+def _retention(state: AppState) -> QWidget:
+    from circles_desktop.ui.records.retention_page import retention_area
+
+    return retention_area(state)
+
+
 register_area("Home", _home, order=0)  # the first area after unlocking: what needs doing
 register_area("People", _people, order=10)
 register_area("Organisations", _organisations, order=20)
@@ -128,6 +134,7 @@ register_area("Children", _children, order=55)
 register_area("Themes", _themes, order=60)
 register_area("Conversations", _conversations, order=70)
 register_area("Communities of practice", _practice, order=80)
+register_area("Retention review", _retention, order=850)
 register_area("Audit log", _audit_log, order=900)
 register_area("Settings", _settings, order=1000)
 

@@ -48,6 +48,9 @@ class Shell(QObject):
         self.state = AppState(data_dir, vault=vault, settings=settings)
         self.idle = IdleLock(self.state, app)
         guard_the_wheel(app)  # the wheel changes only the focused field, in every window
+        from circles_desktop.ui.records.draft_keeper import keep_drafts
+
+        self.drafts = keep_drafts(self.state)  # every form's typing survives a crash
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
         self.unlock_dialog: UnlockDialog | None = None

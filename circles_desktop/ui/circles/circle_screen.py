@@ -277,6 +277,9 @@ class OverviewTab(CircleTab):
         self.edit_button.clicked.connect(self.edit_details)
         self.activate_button.clicked.connect(lambda: self.change_status("activate"))
         self.close_button.clicked.connect(lambda: self.change_status("close"))
+        from circles_desktop.ui.records.record_actions import add_delete_circle
+
+        self.delete_button = add_delete_circle(self.circle_screen, buttons)
         return buttons
 
     def _build_who(self) -> QGroupBox:

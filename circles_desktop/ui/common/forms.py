@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from enum import Enum
-from typing import Any, TypeVar, overload
+from typing import Any, ClassVar, TypeVar, overload
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -147,6 +147,12 @@ class RecordForm(QWidget):
 
     save_requested = Signal()
     cancelled = Signal()
+    edited = Signal()  # the coordinator changed a field (not a load): drafts are kept from this
+    settled = Signal()  # saved, or the changes discarded: nothing typed is left to keep
+    loaded = Signal()
+    # Set once by the app (ui/records/draft_keeper.keep_drafts): called with each new form, so every
+    # form's typing is kept as a draft without the screens doing anything.
+    on_new_form: ClassVar[Callable[[RecordForm], object] | None] = None
 
     def __init__(self, title: str = "", parent: QWidget | None = None, *, scrolling: bool = False) -> None:
         """`scrolling`: the fields scroll while Save and Cancel stay in view (see ScrollingRecordForm)."""
@@ -162,6 +168,8 @@ class RecordForm(QWidget):
         outer = QVBoxLayout(self)
         self.__build_fields(self.__build_body(outer) if scrolling else outer, title)
         self.__build_buttons(outer)
+        if RecordForm.on_new_form is not None:
+            RecordForm.on_new_form(self)
 
     def __build_body(self, outer: QVBoxLayout) -> QVBoxLayout:
         self.body = QWidget()
@@ -273,6 +281,7 @@ class RecordForm(QWidget):
             self._loading = False
         self.clear_errors()
         self._dirty = False
+        self.loaded.emit()
 
     # --- errors --------------------------------------------------------------------------------
     def show_errors(self, errors: Mapping[str, str]) -> None:
@@ -340,6 +349,7 @@ class RecordForm(QWidget):
     def saved_ok(self) -> None:
         self.clear_errors()
         self._dirty = False
+        self.settled.emit()
 
     def request_save(self) -> None:
         """Save (the button, Enter, Ctrl+S): asked of whoever saves this form through `save_requested`,
@@ -370,12 +380,14 @@ class RecordForm(QWidget):
             return Leave.STAY if self._dirty else Leave.SAVED
         if answer == QMessageBox.StandardButton.Discard:
             self._dirty = False
+            self.settled.emit()
             return Leave.GO
         return Leave.STAY
 
     def _mark_dirty(self, *_args: object) -> None:
         if not self._loading:
             self._dirty = True
+            self.edited.emit()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Enter saves and Escape cancels anywhere in the form, as in a dialog. Multi-line boxes

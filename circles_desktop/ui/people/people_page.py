@@ -82,6 +82,9 @@ class PeopleArea(ListBesideRecord):
         self.build(WORDS, self.part, None, stretch=PeopleModel.COL_PARTS, sizes=[650, 510], keep=keep)
         self.editor.saved.connect(lambda _pid: self.model.reload())
         self.editor.open_requested.connect(lambda pid: self.open_person(pid, ask=False))
+        from circles_desktop.ui.records.record_actions import add_person_actions
+
+        self.subject_access_button, self.delete_button = add_person_actions(self)
 
     @property
     def record_id(self) -> int | None:

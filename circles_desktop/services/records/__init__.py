@@ -1,0 +1,1 @@
+"""The records' life: deleting a circle or a person, retention review, subject access."""
