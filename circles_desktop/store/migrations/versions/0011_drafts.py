@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0010"  # the lead re-chains it at merge
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
