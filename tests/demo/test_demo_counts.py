@@ -38,6 +38,7 @@ EXPECTED = {
     "decisions": 66,
     "development_shares": 16,
     "developments": 15,
+    "drafts": 0,
     "facilitator_commitments": 10,
     "goal_progress": 57,
     "goals": 25,
