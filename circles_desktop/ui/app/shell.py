@@ -16,6 +16,7 @@ from circles_desktop.services.security.keyring_vault import KeyVault
 from circles_desktop.store.errors import StoreError
 from circles_desktop.ui.app.app_state import AppState, load_heavy_modules
 from circles_desktop.ui.app.first_paint import on_first_paint
+from circles_desktop.ui.common import clipboard
 from circles_desktop.ui.common.messages import explain
 from circles_desktop.ui.security.idle_lock import IdleLock
 from circles_desktop.ui.security.unlock_dialog import UnlockDialog
@@ -23,6 +24,7 @@ from circles_desktop.ui.security.unlock_dialog import UnlockDialog
 if TYPE_CHECKING:
     from circles_desktop.store.database import Database
     from circles_desktop.ui.app.main_window import MainWindow
+    from circles_desktop.ui.security.backup_schedule import BackupSchedule
     from circles_desktop.ui.security.lock_cover import LockCover
     from circles_desktop.ui.security.setup_wizard import SetupWizard
 
@@ -46,11 +48,14 @@ class Shell(QObject):
         self.app = app
         self.state = AppState(data_dir, vault=vault, settings=settings)
         self.idle = IdleLock(self.state, app)
+        self.schedule: BackupSchedule | None = None  # made with the main window (it loads the store)
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self._covers: list[LockCover] = []
         self.state.locked.connect(self._on_locked)
+        clipboard.watch()
+        self.state.locked.connect(clipboard.clear_ours)  # quitting locks too, so the text goes then too
 
     # --- start-up --------------------------------------------------------------------------------
     def start(self) -> QWidget:
@@ -124,9 +129,12 @@ class Shell(QObject):
     def _open_main_window(self, db: Database) -> None:
         if self.window is None:
             from circles_desktop.ui.app.main_window import MainWindow
+            from circles_desktop.ui.security.backup_schedule import BackupSchedule
 
             self.window = MainWindow(self.state)
             self.window.quit_requested.connect(self.quit)
+            self.schedule = BackupSchedule(self.state)
+            self.schedule.said.connect(self._notify)
         if self._covers:
             from circles_desktop.ui.security.lock_cover import remove_covers
 
@@ -185,6 +193,10 @@ class Shell(QObject):
         self._quitting = True
         if self.window is not None:
             self.window.save_geometry()
+        if self.schedule is not None and self.schedule.wants_quit_backup():
+            self._notify("Backing up before quitting…")
+            self.app.processEvents()  # paint that line: the wait below holds the UI thread
+            self.schedule.back_up_on_quit()
         try:
             self.state.lock("quit")
         except Exception:  # the database closes regardless; quitting must not fail
@@ -213,3 +225,5 @@ class Shell(QObject):
         self.unlock_dialog = self.wizard = self.window = None
         self.app.removeEventFilter(self.idle)
         self.idle.timer.stop()
+        if self.schedule is not None:
+            self.schedule.timer.stop()
