@@ -7,6 +7,7 @@ workers once the dialog is on screen.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
@@ -143,6 +144,14 @@ class Shell(QObject):
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
+        from circles_desktop.ui.security import opening_notices
+
+        opening_notices.show(self.window, db, self._notify, self._restore)
+
+    def _restore(self, backup: Path) -> None:
+        """Settings → Backups' restore, started on the backup opening offered."""
+        if self.window is not None:
+            self.window.show_area("Settings").backup.restoring.start(backup)  # type: ignore[attr-defined]
 
     def _remember(self, db: Database) -> None:
         database_id, key, vault = db.database_id, db.data_key, self.state.vault
