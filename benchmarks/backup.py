@@ -31,6 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from lists import export_plain  # noqa: E402  (this folder is on the path when run as a script)
+
 PASSPHRASE = "benchmark backup passphrase"
 BUDGET = 6.0
 FAST_SCRYPT = {"n": 2**10, "r": 8, "p": 1}
@@ -50,18 +52,6 @@ def open_demo(data_dir: Path, size: int):
         demo.fill(db, size=size)
         db.close()
     return Database.open(data_dir, secret)
-
-
-def export_plain(db, plain: Path) -> None:
-    from circles_desktop.store.sqlcipher import raw_connect
-
-    conn = raw_connect(db.paths.database, db.data_key)
-    try:
-        conn.execute(f"ATTACH DATABASE '{plain}' AS plaintext KEY ''")
-        conn.execute("SELECT sqlcipher_export('plaintext')")
-        conn.execute("DETACH DATABASE plaintext")
-    finally:
-        conn.close()
 
 
 CPU: dict[str, list[float]] = {}

@@ -141,7 +141,7 @@ def _checked(conn: sqlcipher3.Connection, check: str, pages: int, progress: Prog
 def finish(partial: Path, target: Path) -> Path:
     """Give the verified copy its real name."""
     os.replace(partial, target)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
     return target
 
 
@@ -162,7 +162,7 @@ def _sync(path: Path) -> None:
         os.close(fd)
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     if hasattr(os, "O_DIRECTORY"):
         fd = os.open(folder, os.O_DIRECTORY)
         try:
