@@ -6,8 +6,7 @@ interleaved rather than one kind after another):
 - plain: Python's sqlite3 backup API copying an unencrypted copy of the database (made once with
   sqlcipher_export, deleted after) to a new file;
 - verified: Database.backup_to, what the app and the command line do: the encrypted copy in steps,
-  synced, read back and verified (its key, its id, quick_check reading every b-tree page through
-  SQLCipher's HMAC, the page check when the free list holds pages);
+  synced, read back and verified (its key, its id, every page's HMAC with cipher_integrity_check);
 - of which the copy alone, and the verification alone;
 - thorough: the verification a restore runs (the page check and SQLite's full integrity check), which
   is what every backup ran before.
