@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -19,13 +20,18 @@ from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.security import backups
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.messages import field_errors
-from circles_desktop.ui.common.widgets import FieldMessage, StatusNote, labelled, with_message
+from circles_desktop.ui.common.widgets import FieldMessage, StatusNote, labelled
 
 
-def _spin(low: int, high: int, suffix: str, name: str) -> QSpinBox:
+def _spin(low: int, high: int, unit: str, name: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(low, high)
-    spin.setSuffix(suffix)
+
+    def suffix(value: int) -> None:  # "1 day", "2 days"
+        spin.setSuffix(f" {unit}" if value == 1 else f" {unit}s")
+
+    spin.valueChanged.connect(suffix)
+    suffix(spin.value())
     spin.setAccessibleName(name)
     spin.setMaximumWidth(160)
     return spin
@@ -43,11 +49,11 @@ class PolicyForm(QWidget):
         self.choose = QPushButton("C&hoose…")
         self.choose.setAccessibleName("Choose the backup folder")
         low, high = backups.LIMITS["every_days"]
-        self.every_days = _spin(low, high, " days", "Back up automatically every this many days")
+        self.every_days = _spin(low, high, "day", "Back up automatically every this many days")
         self.every_days.setSpecialValueText("Never on a schedule")
         self.on_quit = QCheckBox("Back up when &quitting")
-        self.keep = _spin(*backups.LIMITS["keep"], " backups", "Automatic backups kept")
-        self.remind = _spin(*backups.LIMITS["remind_after_days"], " days", "Remind when the last backup is older than")
+        self.keep = _spin(*backups.LIMITS["keep"], "backup", "Automatic backups kept")
+        self.remind = _spin(*backups.LIMITS["remind_after_days"], "day", "Remind when the last backup is older than")
         self.save_button = QPushButton("&Save backup settings")
         self.status = StatusNote("Backup settings status", hide_when_empty=True)
         self.errors = {name: FieldMessage(f"{name} message") for name in ("folder", *backups.LIMITS)}
@@ -59,15 +65,19 @@ class PolicyForm(QWidget):
         row.addWidget(self.choose)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(labelled("Backup &folder:", self.folder), with_message(folder_row, self.errors["folder"]))
-        form.addRow(
-            labelled("Back up &every:", self.every_days), with_message(self.every_days, self.errors["every_days"])
-        )
-        form.addRow("", self.on_quit)
-        form.addRow(labelled("&Keep:", self.keep), with_message(self.keep, self.errors["keep"]))
-        form.addRow(
-            labelled("&Remind after:", self.remind), with_message(self.remind, self.errors["remind_after_days"])
-        )
+        # Each message is a row of its own under its field (taking no room while empty): a field and
+        # its message in one holder widget were squeezed below their height inside the scroll area.
+        rows = [
+            ("Backup &folder:", self.folder, folder_row, "folder"),
+            ("Back up &every:", self.every_days, self.every_days, "every_days"),
+            ("", None, self.on_quit, ""),
+            ("&Keep:", self.keep, self.keep, "keep"),
+            ("&Remind after:", self.remind, self.remind, "remind_after_days"),
+        ]
+        for label, buddy, field, name in rows:
+            form.addRow(labelled(label, buddy) if buddy else QLabel(""), field)
+            if name:
+                form.addRow("", self.errors[name])
         form.addRow(self.save_button, self.status)
         self.choose.clicked.connect(self.choose_folder)
         self.save_button.clicked.connect(self.save)
