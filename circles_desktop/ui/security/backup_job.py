@@ -37,7 +37,7 @@ class JobProgress(QWidget):
         self.bar = QProgressBar()
         self.bar.setAccessibleName("Progress")
         self.bar.setTextVisible(True)
-        self.cancel_button = QPushButton("&Cancel")
+        self.cancel_button = QPushButton("Cance&l")  # Alt+C is Change passphrase on the same page
         self.cancel_button.setAccessibleName("Cancel")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
