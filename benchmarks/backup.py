@@ -6,8 +6,7 @@ interleaved rather than one kind after another):
 - plain: Python's sqlite3 backup API copying an unencrypted copy of the database (made once with
   sqlcipher_export, deleted after) to a new file;
 - verified: Database.backup_to, what the app and the command line do: the encrypted copy in steps,
-  synced, read back and verified (its key, its id, quick_check reading every b-tree page through
-  SQLCipher's HMAC, the page check when the free list holds pages);
+  synced, read back and verified (its key, its id, every page's HMAC with cipher_integrity_check);
 - of which the copy alone, and the verification alone;
 - thorough: the verification a restore runs (the page check and SQLite's full integrity check), which
   is what every backup ran before.
@@ -31,6 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from lists import export_plain  # noqa: E402  (this folder is on the path when run as a script)
+
 PASSPHRASE = "benchmark backup passphrase"
 BUDGET = 6.0
 FAST_SCRYPT = {"n": 2**10, "r": 8, "p": 1}
@@ -50,18 +51,6 @@ def open_demo(data_dir: Path, size: int):
         demo.fill(db, size=size)
         db.close()
     return Database.open(data_dir, secret)
-
-
-def export_plain(db, plain: Path) -> None:
-    from circles_desktop.store.sqlcipher import raw_connect
-
-    conn = raw_connect(db.paths.database, db.data_key)
-    try:
-        conn.execute(f"ATTACH DATABASE '{plain}' AS plaintext KEY ''")
-        conn.execute("SELECT sqlcipher_export('plaintext')")
-        conn.execute("DETACH DATABASE plaintext")
-    finally:
-        conn.close()
 
 
 CPU: dict[str, list[float]] = {}

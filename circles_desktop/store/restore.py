@@ -196,7 +196,7 @@ def _complete(paths: DataPaths, journal: dict) -> None:
         private_folder(safety)
         for live in _live_files(paths):
             _keep(live, safety / live.name)
-        _sync_folder(safety)
+        backup.sync_folder(safety)
         journal = {**journal, "stage": "kept"}
         write_atomically(folder / JOURNAL, json.dumps(journal).encode("utf-8"))
     # The old log and wal-index belong to the old database: never leave them beside the new one.
@@ -206,7 +206,7 @@ def _complete(paths: DataPaths, journal: dict) -> None:
         staged = folder / name
         if staged.exists():
             os.replace(staged, paths.root / name)
-    _sync_folder(paths.root)
+    backup.sync_folder(paths.root)
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -220,12 +220,3 @@ def _keep(live: Path, kept: Path) -> None:
         shutil.copyfile(live, partial)
         tighten(partial)
         os.replace(partial, kept)
-
-
-def _sync_folder(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):
-        fd = os.open(folder, os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

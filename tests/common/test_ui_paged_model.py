@@ -73,12 +73,12 @@ def test_audit_model_pages_in_sql(qapp, db):
     model = AuditLogModel(state)
     model.page_size = 200
     model.reload()
-    assert model.total == 452  # create + unlock + 450
+    assert model.total == 453  # create + the audit log anchored + unlock + 450
     assert model.rowCount() == 200
     assert model.row(0)[AuditLogModel.COL_OBJECT] == "minutes 449"  # newest first
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
-    assert model.rowCount() == 452
+    assert model.rowCount() == 453
     model.set_filter("minutes 12")
     assert model.total == model.rowCount() == 11  # 12 and 120..129
     model.set_filter("100%")  # LIKE wildcards are matched literally

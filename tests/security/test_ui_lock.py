@@ -114,3 +114,24 @@ def test_escape_on_the_lock_dialog_asks_before_quitting(qtbot, request, created,
     qtbot.keyClick(dialog.secret, Qt.Key.Key_Escape)
     assert asked and "not yet saved" in asked[0]
     assert dialog.isVisible() and shell.window.isVisible()
+
+
+def test_text_copied_from_the_app_is_cleared_from_the_clipboard_on_locking(qtbot, request, created):
+    from PySide6.QtGui import QGuiApplication
+
+    data_dir, _ = created
+    shell = start_shell(qtbot, request, data_dir)
+    unlock(qtbot, shell, PASSPHRASE)
+    form = shell.window.add_area("Drafts", DraftForm)
+    shell.window.show_area("Drafts")
+    form.note.setFocus()
+    qtbot.keyClicks(form.note, "Lives at 4 Mill Lane")
+    qtbot.keyClick(form.note, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(form.note, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    board = QGuiApplication.clipboard()
+    assert board.text() == "Lives at 4 Mill Lane"
+
+    qtbot.keyClick(shell.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: shell.state.is_locked, timeout=WAIT_MS)
+    assert board.text() == ""
+    assert form.note.text() == "Lives at 4 Mill Lane"  # the field keeps it: only the clipboard is cleared

@@ -123,3 +123,29 @@ def test_a_log_of_another_database_changes_no_file(crashed, tmp_path):
     result = check(crashed)
     assert result.returncode == 2 and "does not belong to this database" in result.stderr
     assert snapshot(crashed) == before
+
+
+def test_the_app_says_the_same_and_offers_the_newest_backup(qtbot, request, created, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from circles_desktop.services.security import backups
+    from support.ui import WAIT_MS, start_shell, unlock
+
+    data_dir, _ = created
+    db = Database.open(data_dir, PASSPHRASE)
+    made = backups.back_up(db, backups.BY_HAND, target=tmp_path / "usb" / "friday.db")
+    db.close()
+    crashed = crash_with_log(data_dir, tmp_path / "after-crash", SAVES)
+    flip(crashed / "circles.db-wal", 17)
+    shell = start_shell(qtbot, request, crashed)
+    unlock(qtbot, shell, PASSPHRASE)
+    qtbot.waitUntil(lambda: shell.window.findChild(QMessageBox, "damage found") is not None, timeout=WAIT_MS)
+    box = shell.window.findChild(QMessageBox, "damage found")
+    assert f"{SAVES} saved changes could not be recovered" in box.text()
+    assert made.path in box.informativeText()
+    started = []
+    settings = shell.window.show_area("Settings")
+    monkeypatch.setattr(settings.backup.restoring, "start", started.append)
+    restore = next(b for b in box.buttons() if "Restore the newest backup" in b.text())
+    restore.click()
+    assert [str(p) for p in started] == [made.path]

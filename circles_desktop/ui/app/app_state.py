@@ -101,6 +101,15 @@ class AppState(QObject):
             db.close()
             self.locked.emit()
 
+    def hand_over(self) -> Database | None:
+        """Take the open database away from the screens without locking the app (a restore swaps it).
+
+        The screens' reads meanwhile find it locked; `set_database` gives them the new one. The caller
+        closes what it is handed.
+        """
+        db, self.database = self.database, None
+        return db
+
     # --- the keyring -----------------------------------------------------------------------------
     def check_keyring(self) -> None:
         """Ask, off the UI thread, whether a keyring can remember keys here; reported once."""

@@ -7,6 +7,7 @@ workers once the dialog is on screen.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
@@ -16,6 +17,7 @@ from circles_desktop.services.security.keyring_vault import KeyVault
 from circles_desktop.store.errors import StoreError
 from circles_desktop.ui.app.app_state import AppState, load_heavy_modules
 from circles_desktop.ui.app.first_paint import on_first_paint
+from circles_desktop.ui.common import clipboard
 from circles_desktop.ui.common.fields.wheel_guard import guard_the_wheel
 from circles_desktop.ui.common.messages import explain
 from circles_desktop.ui.security.idle_lock import IdleLock
@@ -24,6 +26,7 @@ from circles_desktop.ui.security.unlock_dialog import UnlockDialog
 if TYPE_CHECKING:
     from circles_desktop.store.database import Database
     from circles_desktop.ui.app.main_window import MainWindow
+    from circles_desktop.ui.security.backup_schedule import BackupSchedule
     from circles_desktop.ui.security.lock_cover import LockCover
     from circles_desktop.ui.security.setup_wizard import SetupWizard
 
@@ -51,11 +54,14 @@ class Shell(QObject):
         from circles_desktop.ui.records.draft_keeper import keep_drafts
 
         self.drafts = keep_drafts(self.state)  # every form's typing survives a crash
+        self.schedule: BackupSchedule | None = None  # made with the main window (it loads the store)
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self._covers: list[LockCover] = []
         self.state.locked.connect(self._on_locked)
+        clipboard.watch()
+        self.state.locked.connect(clipboard.clear_ours)  # quitting locks too, so the text goes then too
 
     # --- start-up --------------------------------------------------------------------------------
     def start(self) -> QWidget:
@@ -129,9 +135,12 @@ class Shell(QObject):
     def _open_main_window(self, db: Database) -> None:
         if self.window is None:
             from circles_desktop.ui.app.main_window import MainWindow
+            from circles_desktop.ui.security.backup_schedule import BackupSchedule
 
             self.window = MainWindow(self.state)
             self.window.quit_requested.connect(self.quit)
+            self.schedule = BackupSchedule(self.state)
+            self.schedule.said.connect(self._notify)
         if self._covers:
             from circles_desktop.ui.security.lock_cover import remove_covers
 
@@ -140,6 +149,14 @@ class Shell(QObject):
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
+        from circles_desktop.ui.security import opening_notices
+
+        opening_notices.show(self.window, db, self._notify, self._restore)
+
+    def _restore(self, backup: Path) -> None:
+        """Settings → Backups' restore, started on the backup opening offered."""
+        if self.window is not None:
+            self.window.show_area("Settings").backup.restoring.start(backup)  # type: ignore[attr-defined]
 
     def _remember(self, db: Database) -> None:
         database_id, key, vault = db.database_id, db.data_key, self.state.vault
@@ -190,6 +207,10 @@ class Shell(QObject):
         self._quitting = True
         if self.window is not None:
             self.window.save_geometry()
+        if self.schedule is not None and self.schedule.wants_quit_backup():
+            self._notify("Backing up before quitting…")
+            self.app.processEvents()  # paint that line: the wait below holds the UI thread
+            self.schedule.back_up_on_quit()
         try:
             self.state.lock("quit")
         except Exception:  # the database closes regardless; quitting must not fail
@@ -222,3 +243,5 @@ class Shell(QObject):
         self.unlock_dialog = self.wizard = self.window = None
         self.app.removeEventFilter(self.idle)
         self.idle.timer.stop()
+        if self.schedule is not None:
+            self.schedule.timer.stop()

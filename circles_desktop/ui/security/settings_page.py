@@ -3,8 +3,7 @@ organisation on every document (ui/settings/) and Home's numbers of days (ui/hom
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.widgets import Note, labelled
@@ -65,7 +64,10 @@ class SettingsPage(QScrollArea):
             layout.addWidget(box)
         layout.addStretch(1)
         outer = QWidget()
-        outer_layout = QVBoxLayout(outer)
+        # A stretch beside the content, not an alignment: an aligned item's height-for-width is taken
+        # at the whole width, so wrapped notes were measured short and the boxes squeezed.
+        outer_layout = QHBoxLayout(outer)
         outer_layout.setContentsMargins(0, 0, 0, 0)
-        outer_layout.addWidget(content, 0, Qt.AlignmentFlag.AlignLeft)
+        outer_layout.addWidget(content)
+        outer_layout.addStretch(1)
         self.setWidget(outer)
