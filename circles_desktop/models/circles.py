@@ -37,6 +37,7 @@ class Circle(Base):
     started_on: Mapped[date] = mapped_column(Date)
     activated_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
+    ended_reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # why it ended, when it has
     purpose: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

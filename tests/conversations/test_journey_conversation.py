@@ -10,9 +10,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from circles_desktop.services.sharing import sharing
+from circles_desktop.ui.sharing import print_pdf
 from support import PASSPHRASE
+from support.exports import printer_to_file
 from support.journeys import click, go_to, type_text
 from support.ui import WAIT_MS, start_shell, unlock
 
@@ -115,12 +119,40 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     click(qtbot, mark.form.save_button)
     assert "1 of 26" in second.checklist.progress.text()
 
-    # The summary for the community: saved, and Pat (not agreed to be named) is not in it.
+    # The summary for the community: saved, then printed (to a file standing in for paper), each audited.
     target = tmp_path / "summary.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF files (*.pdf)"))
     click(qtbot, second.summary_button)
-    qtbot.waitUntil(lambda: "Saved to" in second.status.text() or "not" in second.status.text(), timeout=WAIT_MS)
-    assert target.read_bytes().startswith(b"%PDF-"), second.status.text()
+    document = second.dialog
+    click(qtbot, document.save_button)
+    qtbot.waitUntil(lambda: document.status.text() and "Making" not in document.status.text(), timeout=WAIT_MS)
+    assert target.read_bytes().startswith(b"%PDF-"), document.status.text()
+    paper = tmp_path / "printed.pdf"
+    monkeypatch.setattr(print_pdf, "make_printer", printer_to_file(paper))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    click(qtbot, document.print_button)
+    qtbot.waitUntil(lambda: "Sent to the printer: 1 page" in document.status.text(), timeout=WAIT_MS)
+    assert paper.read_bytes().startswith(b"%PDF-")
+    qtbot.keyClick(document, Qt.Key.Key_Escape)
+    assert not document.isVisible()
+    with shell.state.database.session() as s:
+        hows = [d.how for d in sharing.list_shared(s, second.circle_id)]
+    assert sorted(hows) == ["export", "print"], hows
+
+    # The series ends, with why; the list says so.
+    click(qtbot, second.end_button)
+    end = second.dialog
+    click(qtbot, end.form.save_button)
+    assert "Say why the series of conversations is ending." in end.form.error_text("reason")
+    type_text(qtbot, end.form.field("reason"), "Carried on by the residents' forum")
+    click(qtbot, end.form.save_button)
+    assert not end.isVisible()
+    assert "ended" in second.heading.text() and not second.end_button.isEnabled()
+    click(qtbot, second.back)
+    area.search.setText("nobody")
+    qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=WAIT_MS)
+    assert area.model.index(0, 7).data().endswith("Carried on by the residents' forum")
+    area.search.clear()
 
     window = shell.window
     window.activateWindow()

@@ -341,9 +341,21 @@ def closing_problems(session: Session, circle: Circle, on_date: date) -> dict[st
     return p.errors
 
 
-def close_circle(session: Session, circle_id: int, on_date: date) -> Circle:
-    """Close a circle. A CoSA circle needs its end-of-circle review recorded first."""
-    circle = _unless_problems(session, circle_id, on_date, closing_problems)
+# Kinds that end with a reason said: a conversation series, a community of practice.
+ENDED_WITH_A_REASON = {CircleKind.CONVERSATION.value: "series of conversations", CircleKind.PRACTICE.value: "community"}
+
+
+def close_circle(session: Session, circle_id: int, on_date: date, reason: str = "") -> Circle:
+    """Close (end) a circle on a date, with why. A CoSA circle needs its end-of-circle review recorded
+    first; a conversation series or a community of practice needs the reason."""
+    circle = get_circle(session, circle_id)
+    problems = closing_problems(session, circle, on_date)
+    what = ENDED_WITH_A_REASON.get(circle.kind)
+    if what and not reason.strip():
+        problems["reason"] = f"Say why the {what} is ending."
+    if problems:
+        raise ValidationError(problems)
     circle.ended_on = on_date
+    circle.ended_reason = reason.strip()
     _record_status(session, circle, CircleStatus.CLOSED)
     return circle

@@ -41,6 +41,16 @@ class RecordTab(QWidget):
             dialog.open()
         return dialog
 
+    def open_document(self, document: Any, show: bool = True) -> Any:
+        """The save-or-print dialog for a document (a `PdfDocument`); nothing in it changes the record."""
+        from circles_desktop.ui.sharing.document_dialog import DocumentDialog
+
+        dialog = DocumentDialog(self.state, document, self)
+        self.owner.dialog = dialog
+        if show:
+            dialog.open()
+        return dialog
+
     def chosen(self, table: QTableWidget, what: str) -> Any:
         """The id of the row chosen in `table`, or None after saying what to choose."""
         ident = selected_id(table)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.ending import end_dialog, ended_words
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.learning.learning_fields import html
@@ -45,6 +46,7 @@ class PracticeScreen(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
         self.edit_button = button("&Details…", "practice.edit", "Change the community of practice's name and purpose")
+        self.end_button = button("&End the community…", "practice.end", "End this community of practice, saying why")
         self.due = QLabel()
         self.due.setObjectName("practice.due")
         self.due.setWordWrap(True)
@@ -53,6 +55,7 @@ class PracticeScreen(QWidget):
         top.addSpacing(8)
         top.addWidget(self.heading, 1)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignTop)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("practice.tabs")
         self.seasons_tab = SeasonsTab(self)
@@ -73,6 +76,7 @@ class PracticeScreen(QWidget):
         layout.addWidget(self.tabs, 1)
         self.back.clicked.connect(self._back)
         self.edit_button.clicked.connect(lambda: self.edit())
+        self.end_button.clicked.connect(lambda: self.end())
         QShortcut(
             QKeySequence("Alt+Left"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
         ).activated.connect(self._back)
@@ -88,7 +92,8 @@ class PracticeScreen(QWidget):
         from circles_desktop.services.practice import practice, seasons
 
         circle = practice.find_practice(s, self.circle_id)
-        facts = (circle.reference, circle.title, circle.purpose, circle.started_on)
+        c = circle
+        facts = (c.reference, c.title, c.purpose, c.started_on, c.ended_on, c.ended_reason)
         due = [d for d in seasons.next_sessions_due(s, date.today()) if d.circle_id == self.circle_id]
         return facts, due
 
@@ -100,11 +105,15 @@ class PracticeScreen(QWidget):
             return
         if facts is None:
             return
-        reference, title, purpose, started = facts
+        reference, title, purpose, started, ended_on, reason = facts
         self.heading.setText(
             f"<h2 style='margin:0'>{reference} · {html(title)}</h2>"
-            f"<span>since {uk_date(started)}" + (f" · {html(purpose)}" if purpose else "") + "</span>"
+            f"<span>since {uk_date(started)}"
+            + html(ended_words(ended_on, reason))
+            + (f" · {html(purpose)}" if purpose else "")
+            + "</span>"
         )
+        self.end_button.setEnabled(ended_on is None)
         self.heading.setAccessibleName(f"Community of practice {reference}: {title}")
         if due:
             late = " (overdue)" if due[0].due_on < date.today() else ""
@@ -131,6 +140,14 @@ class PracticeScreen(QWidget):
         if values is None:
             return None
         dialog = dialogs.practice_dialog(self.state, self, self.circle_id, values)
+        dialog.accepted.connect(self.saved)
+        self.dialog = dialog
+        if show:
+            dialog.open()
+        return dialog
+
+    def end(self, show: bool = True) -> Any:
+        dialog = end_dialog(self.state, self.circle_id, "End the community of practice", self)
         dialog.accepted.connect(self.saved)
         self.dialog = dialog
         if show:
