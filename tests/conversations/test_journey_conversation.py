@@ -17,7 +17,7 @@ from circles_desktop.services.sharing import sharing
 from circles_desktop.ui.sharing import print_pdf
 from support import PASSPHRASE
 from support.exports import printer_to_file
-from support.journeys import click, go_to, type_text
+from support.journeys import add_person, click, go_to, search_pick, type_text
 from support.ui import WAIT_MS, start_shell, unlock
 
 TODAY = date.today()
@@ -62,6 +62,7 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     data_dir, _ = created
     shell = start_shell(qtbot, request, data_dir)
     unlock(qtbot, shell, PASSPHRASE)
+    add_person(qtbot, go_to(qtbot, shell.window, "People"), "Pat", "Hughes")
     area = go_to(qtbot, shell.window, "Conversations")
 
     first = plan(qtbot, area, "Feeling connected in Northfield")
@@ -118,6 +119,26 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     type_text(qtbot, mark.form.field("note"), "Chairs in a circle, no top table")
     click(qtbot, mark.form.save_button)
     assert "1 of 26" in second.checklist.progress.text()
+
+    # An action agreed at the second conversation, carried by Pat from the community.
+    second.tabs.setCurrentWidget(second.actions_tab)
+    agreed = second.actions_tab.agreed
+    agreed.meeting.setCurrentIndex(agreed.meeting.findText(SECOND.strftime("%d/%m/%Y"), Qt.MatchFlag.MatchStartsWith))
+    assert agreed.meeting.currentText().endswith("The library")
+    click(qtbot, agreed.carrier_button)
+    carrier = agreed.dialog
+    search_pick(qtbot, carrier.form.field("person_id"), "Hughes", "Pat Hughes")
+    click(qtbot, carrier.form.save_button)
+    assert not carrier.isVisible(), carrier.form.general_error.text()
+    panel = second.actions_tab.panel
+    action = panel.open_dialog()
+    action.show()  # the panel runs it with exec(); shown here so the test can drive it
+    qtbot.keyClicks(action.description, "Ask the library for a Saturday start point")
+    action.owner.setCurrentIndex(action.owner.findText("Pat Hughes", Qt.MatchFlag.MatchStartsWith))
+    action.due_on.set_value(TODAY + timedelta(days=14))
+    click(qtbot, action.form.save_button)
+    panel.after_change(action.action_id)
+    assert panel.model.rowCount() == 1
 
     # The summary for the community: saved, then printed (to a file standing in for paper), each audited.
     target = tmp_path / "summary.pdf"
@@ -177,6 +198,9 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     assert screen.sparks.table.item(0, 0).text() == "A walking group on Saturdays"
     assert "Twelve walkers" in screen.sparks.table.item(0, 4).text()
     assert "1 of 26" in screen.checklist.progress.text()
+    screen.tabs.setCurrentWidget(screen.actions_tab)
+    assert screen.actions_tab.panel.model.rowCount() == 1
+    assert "ended" in screen.heading.text()
 
     # From the generic Circles list, the conversation opens in its own area; Circles does not create one.
     circles = go_to(qtbot, again.window, "Circles")

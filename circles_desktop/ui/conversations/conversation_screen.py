@@ -10,6 +10,7 @@ every part forgets what it read; typed text stays.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +29,7 @@ from circles_desktop.ui.conversations import conversation_dialogs as dialogs
 from circles_desktop.ui.conversations.conversation_form import ConversationForm
 from circles_desktop.ui.conversations.conversation_tabs import ChecklistTab, SeriesTab, SimilarWorkTab, SparksTab
 from circles_desktop.ui.learning.learning_fields import html
+from circles_desktop.ui.meetings.chosen_meeting_actions import AgreedActionsTab
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -118,19 +120,30 @@ class ConversationScreen(QWidget):
         self.checklist = ChecklistTab(self)
         self.series = SeriesTab(self)
         self.sparks = SparksTab(self)
+        self.actions_tab = AgreedActionsTab(
+            self,
+            "conversation.actions",
+            self._meetings,
+            "At the &conversation on",
+            "Actions are agreed at a conversation: add one to the series first.",
+            "Actions agreed at a conversation: what is to be done, who in the community carries it and by when. "
+            "Someone not yet on the list is added with “Add who carries one”.",
+            keys={"edit_button": "C&hange…", "done_button": "Mark do&ne"},
+        )
         for tab, title in (
             (self.details, "D&etails"),
             (self.similar, "Si&milar work"),
             (self.checklist, "Toolkit chec&klist"),
             (self.series, "Con&versations"),
             (self.sparks, "Noticed and spa&rks"),
+            (self.actions_tab, "Actions a&greed"),
         ):
             self.tabs.addTab(tab, title)
         return self.tabs
 
     # --- reading -------------------------------------------------------------------------------------
     def parts(self) -> list[Any]:
-        return [self.similar, self.checklist, self.series, self.sparks]
+        return [self.similar, self.checklist, self.series, self.sparks, self.actions_tab]
 
     def reload(self) -> None:
         try:  # a failure is said in the heading, where the conversation would be
@@ -168,6 +181,11 @@ class ConversationScreen(QWidget):
             similar_work.undecided_overlaps(s, self.circle_id),
             conversation_sessions.balance(s, self.circle_id),
         )
+
+    def _meetings(self, s: Session) -> list[tuple[int, date, str]]:
+        from circles_desktop.services.conversations import conversation_sessions
+
+        return [(r.meeting_id, r.starts_at.date(), r.venue) for r in conversation_sessions.sessions(s, self.circle_id)]
 
     def _show_balance(self, balance: Any) -> None:
         if balance is None:

@@ -22,6 +22,7 @@ from circles_desktop.ui.common.ending import end_dialog, ended_words
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.learning.learning_fields import html
+from circles_desktop.ui.meetings.chosen_meeting_actions import AgreedActionsTab
 from circles_desktop.ui.practice import practice_dialogs as dialogs
 from circles_desktop.ui.practice.practice_tabs import BarriersTab, MailingListTab, SeasonsTab, SessionsTab
 
@@ -62,11 +63,27 @@ class PracticeScreen(QWidget):
         self.sessions_tab = SessionsTab(self)
         self.barriers_tab = BarriersTab(self)
         self.mailing_tab = MailingListTab(self)
+        self.actions_tab = AgreedActionsTab(
+            self,
+            "practice.actions",
+            self._meetings,
+            "Whi&ch session",
+            "Actions are agreed at a session: add one on the Sessions tab first.",
+            "Actions agreed at a session: what is to be done, who takes it on and by when. Someone not yet on the "
+            "list is added with “Add who carries one”.",
+            keys={
+                "edit_button": "C&hange…",
+                "done_button": "Mark do&ne",
+                "blocked_button": "Mark bloc&ked…",
+                "delete_button": "Dele&te…",
+            },
+        )
         for tab, title in (
             (self.seasons_tab, "Sea&sons"),
             (self.sessions_tab, "Sess&ions"),
             (self.barriers_tab, "&Barriers and blockages"),
             (self.mailing_tab, "Mai&ling list"),
+            (self.actions_tab, "Actions a&greed"),
         ):
             self.tabs.addTab(tab, title)
         layout = QVBoxLayout(self)
@@ -86,7 +103,12 @@ class PracticeScreen(QWidget):
             self.reload()
 
     def parts(self) -> list[Any]:
-        return [self.seasons_tab, self.sessions_tab, self.barriers_tab, self.mailing_tab]
+        return [self.seasons_tab, self.sessions_tab, self.barriers_tab, self.mailing_tab, self.actions_tab]
+
+    def _meetings(self, s: Session) -> list[tuple[int, date, str]]:
+        from circles_desktop.services.practice import seasons
+
+        return [(r.meeting_id, r.starts_at.date(), r.venue) for r in seasons.sessions(s, self.circle_id)]
 
     def _read(self, s: Session) -> tuple[Any, list[Any]]:
         from circles_desktop.services.practice import practice, seasons
