@@ -193,10 +193,13 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     screen = area.opened
     assert "Nobody on their own in Northfield" in screen.heading.text()
     assert screen.overlap_box.isHidden()
+    screen.tabs.setCurrentWidget(screen.series)
     assert screen.series.table.rowCount() == 2
+    screen.tabs.setCurrentWidget(screen.sparks)
     assert screen.sparks.noticed.item(0).text().endswith("The bus shelter has become a meeting place")
     assert screen.sparks.table.item(0, 0).text() == "A walking group on Saturdays"
     assert "Twelve walkers" in screen.sparks.table.item(0, 4).text()
+    screen.tabs.setCurrentWidget(screen.checklist)
     assert "1 of 26" in screen.checklist.progress.text()
     screen.tabs.setCurrentWidget(screen.actions_tab)
     assert screen.actions_tab.panel.model.rowCount() == 1

@@ -186,11 +186,15 @@ def test_practice_journey_survives_a_restart(qtbot, request, created, tmp_path, 
     screen = area.opened
     assert "Severnside Community of Practice" in screen.heading.text()
     assert screen.seasons_tab.table.item(0, 1).text() == "Steve Freeman"
+    screen.tabs.setCurrentWidget(screen.sessions_tab)
     assert screen.sessions_tab.talks.item(0, 0).text() == "A journey of prison release"
+    screen.tabs.setCurrentWidget(screen.barriers_tab)
     assert screen.barriers_tab.table.item(0, 4).text() == "Appointments in one place on the day"
+    screen.tabs.setCurrentWidget(screen.mailing_tab)
     screen.mailing_tab.show_removed.setChecked(True)
     assert screen.mailing_tab.table.rowCount() == 2
     assert screen.mailing_tab.table.item(1, 5).text().startswith(TODAY.strftime("%d/%m/%Y"))
+    screen.tabs.setCurrentWidget(screen.actions_tab)
     assert screen.actions_tab.panel.model.rowCount() == 1
     assert "ended" in screen.heading.text()
     with again.state.database.session() as s:

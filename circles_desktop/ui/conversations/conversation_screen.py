@@ -171,7 +171,7 @@ class ConversationScreen(QWidget):
             self.overlap_text.setText(f"<b>Similar work already happening:</b> {html(self.overlap.warning)}{more}")
         self._show_balance(balance)
         for part in self.parts():
-            part.reload()
+            part.refresh()
 
     def _read(self, s: Session) -> tuple[Any, list[Any], Any]:
         from circles_desktop.services.conversations import conversation_sessions, conversations, similar_work

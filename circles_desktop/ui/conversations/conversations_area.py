@@ -64,7 +64,7 @@ class ConversationsArea(CircleListArea):
         )
         model.setParent(self)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((96, 260, 140, 150, 104, 96, 110, 200)):
+        for col, width in enumerate((96, 0, 120, 130, 100, 90, 105, 170)):
             if col != 1:
                 header.resizeSection(col, width)
         self.status.currentIndexChanged.connect(lambda _i: self.model.set_narrow(self.status.currentData()))

@@ -80,7 +80,10 @@ class ChosenMeetingActions(QWidget):
         for meeting_id, on, words in meetings:
             self.meeting.addItem(f"{uk_date(on)} · {words}" if words else uk_date(on), meeting_id)
         index = self.meeting.findData(keep) if keep is not None else -1
-        self.meeting.setCurrentIndex(index if index >= 0 else self.meeting.count() - 1)
+        if index < 0:  # the latest meeting held so far (actions are agreed at one that has happened)
+            held = [n for n, (_m, on, _w) in enumerate(meetings) if on <= date.today()]
+            index = held[-1] if held else len(meetings) - 1
+        self.meeting.setCurrentIndex(index)
         self.meeting.blockSignals(False)
         self.carrier_button.setEnabled(self.meeting.count() > 0)
         self._show_chosen()
@@ -118,12 +121,14 @@ class ChosenMeetingActions(QWidget):
             return None
         on = self._dates[meeting_id]
         form = RecordForm("Someone from the community carries an action")
-        form.add_field("person_id", "&Who", PersonChooser(self.state, "chosen_actions.person"), required=True)
+        who = PersonChooser(self.state, "chosen_actions.person")
+        form.add_field("person_id", "&Who", who, required=True)
 
         def work(v: dict[str, Any]) -> Callable[[Any], Any]:
             return lambda s: members.join_if_new(s, self.circle_id, v["person_id"], MemberRole.PARTICIPANT, on)
 
         dialog = WriteDialog(self.state, "Who carries it", form, work, self, "carrier_dialog")
+        who.search.setFocus()
         dialog.accepted.connect(self._show_chosen)
         self.dialog = dialog
         if show:

@@ -50,7 +50,9 @@ class PracticeArea(CircleListArea):
             parent=parent,
         )
         model.setParent(self)
-        self.table.horizontalHeader().resizeSection(6, 200)
+        header = self.table.horizontalHeader()
+        for col, width in ((0, 96), (2, 90), (3, 80), (4, 80), (5, 110), (6, 200)):
+            header.resizeSection(col, width)
 
     def make_screen(self, circle_id: int) -> QWidget:
         from circles_desktop.ui.practice.practice_screen import PracticeScreen

@@ -143,7 +143,7 @@ class PracticeScreen(QWidget):
         else:
             self.due.setText("The next session is planned, or no season is running.")
         for part in self.parts():
-            part.reload()
+            part.refresh()
 
     def forget(self) -> None:
         self.heading.setText("<h2>Community of practice</h2>")

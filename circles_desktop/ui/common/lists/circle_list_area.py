@@ -59,8 +59,11 @@ class CircleListArea(QWidget, OpenedInPlace):
         self.count = count_label(f"{name}.count", f"How many {title.lower()}")
         self.open_button = button("&Open", f"{name}.open")
         self.new_button = button(new_text, f"{name}.new")
-        self.table = list_table(model, f"{name}.table", title, row_height=24)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Tab leaves the table (arrows move in it), so the keyboard reaches the rest of the screen.
+        self.table = list_table(model, f"{name}.table", title, row_height=24, tab_key_navigation=False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
         actions = [self.open_button, self.new_button, *buttons]
         self.list_page = self._build_list_page(title, [*filters, self.count], actions)
         self.stack = QStackedWidget()
