@@ -18,7 +18,7 @@ depends_on = None
 
 def upgrade() -> None:
     # Existing rows get the empty reason; SQLite adds a NOT NULL column only with a default.
-    op.add_column("circles", sa.Column("ended_reason", sa.Text(), nullable=False, server_default=""))
+    op.add_column("circles", sa.Column("ended_reason", sa.Text(), nullable=False, server_default=sa.text("''")))
 
 
 def downgrade() -> None:
