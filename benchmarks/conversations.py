@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -48,25 +47,6 @@ def busiest(db, kind: str) -> int:
     if row is None:
         raise SystemExit(f"no {kind} circle in this database: build it again with --rebuild")
     return row[0]
-
-
-def time_open(state, make, runs: int) -> list[float]:
-    """ms from making the screen to its first paint having finished."""
-    from PySide6.QtWidgets import QApplication
-
-    out = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        screen = make()
-        screen.resize(1166, 740)
-        screen.show()
-        screen.repaint()
-        QApplication.processEvents()
-        out.append((time.perf_counter() - t) * 1000)
-        screen.close()
-        screen.deleteLater()
-        QApplication.processEvents()
-    return out
 
 
 def typed(words: list[str]) -> list[str]:
@@ -129,15 +109,15 @@ def main(argv: list[str] | None = None) -> int:
         state.database = db
         conversation = busiest(db, CircleKind.CONVERSATION.value)
         community = busiest(db, CircleKind.PRACTICE.value)
-        time_open(state, lambda: ConversationScreen(state, conversation), 3)  # warm-up
-        time_open(state, lambda: PracticeScreen(state, community), 3)
+        lists.time_screen(lambda: ConversationScreen(state, conversation), 3)  # warm-up
+        lists.time_screen(lambda: PracticeScreen(state, community), 3)
         figures = {
             "Conversation screen: open -> painted": (
-                time_open(state, lambda: ConversationScreen(state, conversation), args.runs),
+                lists.time_screen(lambda: ConversationScreen(state, conversation), args.runs),
                 OPEN_BUDGET_MS,
             ),
             "Community of practice screen: open -> painted": (
-                time_open(state, lambda: PracticeScreen(state, community), args.runs),
+                lists.time_screen(lambda: PracticeScreen(state, community), args.runs),
                 OPEN_BUDGET_MS,
             ),
         }

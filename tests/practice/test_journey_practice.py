@@ -87,7 +87,7 @@ def test_practice_journey_survives_a_restart(qtbot, request, created, tmp_path, 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(note_file), "PDF files (*.pdf)"))
     click(qtbot, sessions.note_button)
     note = screen.dialog
-    assert note.pdf_password.protect.hasFocus() or not note.isActiveWindow()
+    assert note.focusWidget() is note.pdf_password.protect  # the first field has the focus
     note.pdf_password.protect.setChecked(True)
     type_text(qtbot, note.pdf_password.password, "severnside-2026")
     type_text(qtbot, note.pdf_password.confirm, "severnside-2025")

@@ -85,7 +85,11 @@ class DocumentDialog(QDialog):
         self.save_button.clicked.connect(lambda: self.save())
         self.print_button.clicked.connect(lambda: self.print_document())
         self.buttons.rejected.connect(self.reject)
-        (self.pdf_password.protect if document.protectable else self.save_button).setFocus()
+        self.first = self.pdf_password.protect if document.protectable else self.save_button
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.first.setFocus()  # set before showing, the button box would take the focus
 
     def _content(self) -> tuple[bool, Any]:
         return load(self.state, self.document.read, show=SaidThrough(self.status.fail, "Nothing was done: "))
