@@ -74,6 +74,7 @@ class WriteDialog(FormDialog):
         self.state, self._work = state, work
         self.saved_value: Any = None
         form.save_button.setObjectName(f"{name}.save")
+        form.mark_clean()  # what the dialog opens with (defaults, the record as saved) is not a change
 
     def _save(self, values: dict[str, Any]) -> bool:
         from circles_desktop.ui.common.operations import write
