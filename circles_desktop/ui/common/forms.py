@@ -258,6 +258,10 @@ class RecordForm(QWidget):
             raise TypeError(f"field {key!r} is a {type(widget).__name__}, not a {kind.__name__}")
         return widget
 
+    def first_field(self) -> QWidget | None:
+        """The first field's widget, where typing starts when the form opens."""
+        return next(iter(self._fields.values()), None)
+
     # --- values --------------------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
         return {key: _read(w) for key, w in self._fields.items()}
