@@ -264,12 +264,17 @@ def time_circle_screen(state, circle_id: int, runs: int) -> list[float] | None:
         from circles_desktop.ui.circles.circle_screen import CircleScreen
     except Exception:
         return None
+    return time_screen(lambda: CircleScreen(state, circle_id), runs)
+
+
+def time_screen(make, runs: int) -> list[float]:
+    """ms from making a screen (`make()`) to its first paint having finished."""
     from PySide6.QtWidgets import QApplication
 
     out = []
     for _ in range(runs):
         t = time.perf_counter()
-        screen = CircleScreen(state, circle_id)
+        screen = make()
         screen.resize(1166, 740)
         screen.show()
         screen.repaint()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ColumnElement, Date, ForeignKey, Index, String, Text, and_, or_
+from sqlalchemy import CheckConstraint, ColumnElement, Date, ForeignKey, Index, String, Text, and_, or_, text
 from sqlalchemy.ext.hybrid import hybrid_method
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -37,6 +37,7 @@ class Circle(Base):
     started_on: Mapped[date] = mapped_column(Date)
     activated_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
+    ended_reason: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))  # why it ended, when it has
     purpose: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -36,7 +36,8 @@ def summary_info(content: ConversationSummaryContent) -> DocumentInfo:
 
 
 def summary_decor(content: ConversationSummaryContent) -> PageDecor:
-    running = " · ".join(p for p in (TITLE, content.reference, format_date(content.prepared_on)) if p)
+    # The reference and the date only: with the title too it no longer fits beside the organisation's name.
+    running = " · ".join(p for p in (content.reference, format_date(content.prepared_on)) if p)
     return PageDecor(organisation=content.letterhead.name, running_title=running, footer_note=FOOTER, marking=MARKING)
 
 

@@ -6,6 +6,8 @@ name. An anonymous lived-experience presenter is never named; participants are c
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.platypus import Flowable
 
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
@@ -28,14 +30,15 @@ FOOTER = "For the members of the community of practice."
 def build_session_note(content: SessionNoteContent) -> bytes:
     c = content
     info = DocumentInfo(title=f"{SESSION_NOTE}, {format_date(c.held_on)}", author=c.letterhead.name)
-    decor = PageDecor(c.letterhead.name, f"{SESSION_NOTE} · {c.reference} · {format_date(c.held_on)}", FOOTER)
+    # The running title is short: the document's name is in the heading, and more would not fit.
+    decor = PageDecor(c.letterhead.name, f"Session note · {c.reference} · {format_short_date(c.held_on)}", FOOTER)
     return build_pdf(session_note_story(c), info, decor)
 
 
 def build_season_summary(content: SeasonSummaryContent) -> bytes:
     c = content
     info = DocumentInfo(title=f"{SEASON_SUMMARY}, {c.theme}", author=c.letterhead.name)
-    decor = PageDecor(c.letterhead.name, f"{SEASON_SUMMARY} · {c.reference} · {c.theme}", FOOTER)
+    decor = PageDecor(c.letterhead.name, f"Season summary · {c.reference} · {c.theme}", FOOTER)
     return build_pdf(season_summary_story(c), info, decor)
 
 
@@ -60,6 +63,10 @@ def _barriers(lines: tuple[BarrierLine, ...]) -> Flowable:
     return data_table(["Barrier or blockage", "Raised with", "What changed"], rows, fractions=(0.4, 0.28, 0.32))
 
 
+def _prepared(on: date | None) -> list[tuple[str, str]]:
+    return [("Prepared", format_date(on))] if on else []
+
+
 def _sectors(by_sector: tuple[tuple[str, int], ...]) -> Flowable:
     total = sum(n for _s, n in by_sector)
     rows = [[sector, str(n), f"{round(100 * n / total)}%" if total else "—"] for sector, n in by_sector]
@@ -74,7 +81,7 @@ def session_note_story(c: SessionNoteContent) -> list[Flowable]:
         key_value_table(
             [("Community of practice", f"{c.practice} ({c.reference})"), ("Season", c.theme),
              ("Chair or facilitator", c.chair), ("Date", when), ("Where", c.venue), ("Online or in person", c.mode),
-             ("Refreshments", c.refreshments)],
+             ("Refreshments", c.refreshments), *_prepared(c.prepared_on)],
             label_fraction=0.32,
         )
     )  # fmt: skip
@@ -89,8 +96,6 @@ def session_note_story(c: SessionNoteContent) -> list[Flowable]:
     story.append(heading("Discussion"))
     story.extend(paragraphs(c.discussion) or [para("No notes of the discussion.")])
     story += [heading("Barriers and system blockages"), _barriers(c.barriers)]
-    if c.prepared_on:
-        story.append(para(f"Prepared {format_date(c.prepared_on)}.", "small"))
     return story
 
 
@@ -101,7 +106,8 @@ def season_summary_story(c: SeasonSummaryContent) -> list[Flowable]:
         key_value_table(
             [("Community of practice", f"{c.practice} ({c.reference})"), ("Theme", c.theme),
              ("Chair or facilitator", c.chair), ("Season", dates),
-             ("Sessions", str(len(c.sessions))), ("Organisations taking part", str(c.organisations))],
+             ("Sessions", str(len(c.sessions))), ("Organisations taking part", str(c.organisations)),
+             *_prepared(c.prepared_on)],
             label_fraction=0.32,
         )
     )  # fmt: skip
@@ -111,6 +117,7 @@ def season_summary_story(c: SeasonSummaryContent) -> list[Flowable]:
         story.append(data_table(["Date", "Online or in person", "Presentations", "People"], rows))
     else:
         story.append(para("No sessions held yet."))
+    story += [heading("Attendance by sector", level=2), _sectors(c.by_sector)]
     story += [heading("Presentations"), _presentations(c.presentations, dated=True)]
     story += [heading("Barriers, system blockages and what changed"), _barriers(c.barriers)]
     changed = sum(1 for b in c.barriers if b.changed_on is not None)
@@ -120,7 +127,4 @@ def season_summary_story(c: SeasonSummaryContent) -> list[Flowable]:
         )
     story.append(heading("Outcomes"))
     story.extend(paragraphs(c.outcomes) or [para("Not recorded yet.")])
-    story += [heading("Attendance by sector"), _sectors(c.by_sector)]
-    if c.prepared_on:
-        story.append(para(f"Prepared {format_date(c.prepared_on)}.", "small"))
     return story

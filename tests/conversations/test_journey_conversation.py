@@ -10,10 +10,14 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from circles_desktop.services.sharing import sharing
+from circles_desktop.ui.sharing import print_pdf
 from support import PASSPHRASE
-from support.journeys import click, go_to, type_text
+from support.exports import printer_to_file
+from support.journeys import add_person, click, go_to, search_pick, type_text
 from support.ui import WAIT_MS, start_shell, unlock
 
 TODAY = date.today()
@@ -58,6 +62,7 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     data_dir, _ = created
     shell = start_shell(qtbot, request, data_dir)
     unlock(qtbot, shell, PASSPHRASE)
+    add_person(qtbot, go_to(qtbot, shell.window, "People"), "Pat", "Hughes")
     area = go_to(qtbot, shell.window, "Conversations")
 
     first = plan(qtbot, area, "Feeling connected in Northfield")
@@ -115,12 +120,60 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     click(qtbot, mark.form.save_button)
     assert "1 of 26" in second.checklist.progress.text()
 
-    # The summary for the community: saved, and Pat (not agreed to be named) is not in it.
+    # An action agreed at the second conversation, carried by Pat from the community.
+    second.tabs.setCurrentWidget(second.actions_tab)
+    agreed = second.actions_tab.agreed
+    agreed.meeting.setCurrentIndex(agreed.meeting.findText(SECOND.strftime("%d/%m/%Y"), Qt.MatchFlag.MatchStartsWith))
+    assert agreed.meeting.currentText().endswith("The library")
+    click(qtbot, agreed.carrier_button)
+    carrier = agreed.dialog
+    search_pick(qtbot, carrier.form.field("person_id"), "Hughes", "Pat Hughes")
+    click(qtbot, carrier.form.save_button)
+    assert not carrier.isVisible(), carrier.form.general_error.text()
+    panel = second.actions_tab.panel
+    action = panel.open_dialog()
+    action.show()  # the panel runs it with exec(); shown here so the test can drive it
+    qtbot.keyClicks(action.description, "Ask the library for a Saturday start point")
+    action.owner.setCurrentIndex(action.owner.findText("Pat Hughes", Qt.MatchFlag.MatchStartsWith))
+    action.due_on.set_value(TODAY + timedelta(days=14))
+    click(qtbot, action.form.save_button)
+    panel.after_change(action.action_id)
+    assert panel.model.rowCount() == 1
+
+    # The summary for the community: saved, then printed (to a file standing in for paper), each audited.
     target = tmp_path / "summary.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF files (*.pdf)"))
     click(qtbot, second.summary_button)
-    qtbot.waitUntil(lambda: "Saved to" in second.status.text() or "not" in second.status.text(), timeout=WAIT_MS)
-    assert target.read_bytes().startswith(b"%PDF-"), second.status.text()
+    document = second.dialog
+    click(qtbot, document.save_button)
+    qtbot.waitUntil(lambda: document.status.text() and "Making" not in document.status.text(), timeout=WAIT_MS)
+    assert target.read_bytes().startswith(b"%PDF-"), document.status.text()
+    paper = tmp_path / "printed.pdf"
+    monkeypatch.setattr(print_pdf, "make_printer", printer_to_file(paper))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    click(qtbot, document.print_button)
+    qtbot.waitUntil(lambda: "Sent to the printer: 1 page" in document.status.text(), timeout=WAIT_MS)
+    assert paper.read_bytes().startswith(b"%PDF-")
+    qtbot.keyClick(document, Qt.Key.Key_Escape)
+    assert not document.isVisible()
+    with shell.state.database.session() as s:
+        hows = [d.how for d in sharing.list_shared(s, second.circle_id)]
+    assert sorted(hows) == ["export", "print"], hows
+
+    # The series ends, with why; the list says so.
+    click(qtbot, second.end_button)
+    end = second.dialog
+    click(qtbot, end.form.save_button)
+    assert "Say why the series of conversations is ending." in end.form.error_text("reason")
+    type_text(qtbot, end.form.field("reason"), "Carried on by the residents' forum")
+    click(qtbot, end.form.save_button)
+    assert not end.isVisible()
+    assert "ended" in second.heading.text() and not second.end_button.isEnabled()
+    click(qtbot, second.back)
+    area.search.setText("nobody")
+    qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=WAIT_MS)
+    assert area.model.index(0, 7).data().endswith("Carried on by the residents' forum")
+    area.search.clear()
 
     window = shell.window
     window.activateWindow()
@@ -140,11 +193,17 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     screen = area.opened
     assert "Nobody on their own in Northfield" in screen.heading.text()
     assert screen.overlap_box.isHidden()
+    screen.tabs.setCurrentWidget(screen.series)
     assert screen.series.table.rowCount() == 2
+    screen.tabs.setCurrentWidget(screen.sparks)
     assert screen.sparks.noticed.item(0).text().endswith("The bus shelter has become a meeting place")
     assert screen.sparks.table.item(0, 0).text() == "A walking group on Saturdays"
     assert "Twelve walkers" in screen.sparks.table.item(0, 4).text()
+    screen.tabs.setCurrentWidget(screen.checklist)
     assert "1 of 26" in screen.checklist.progress.text()
+    screen.tabs.setCurrentWidget(screen.actions_tab)
+    assert screen.actions_tab.panel.model.rowCount() == 1
+    assert "ended" in screen.heading.text()
 
     # From the generic Circles list, the conversation opens in its own area; Circles does not create one.
     circles = go_to(qtbot, again.window, "Circles")

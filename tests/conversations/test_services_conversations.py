@@ -417,3 +417,44 @@ def test_sharing_the_summary_is_registered_and_audited(db):
         summary.record_shared(s, cid, "export", b"%PDF-1.4 summary", "summary.pdf")
         entry = audit.recent(s)[0]
     assert entry.action == "conversation summary exported" and entry.object == f"circle {cid}"
+
+
+# --- ending the series, and who carries an action ----------------------------------------------------
+def test_a_series_ends_only_with_its_reason_and_not_before_its_last_conversation(db):
+    with db.session() as s:
+        cid = make(s)
+        session_on(s, cid, START + timedelta(days=30))
+        with pytest.raises(ValidationError) as no_reason:
+            circles.close_circle(s, cid, TODAY, "  ")
+        assert no_reason.value.errors["reason"] == "Say why the series of conversations is ending."
+        with pytest.raises(ValidationError) as too_early:
+            circles.close_circle(s, cid, START + timedelta(days=10), "Merged with the forum")
+        assert too_early.value.errors["on_date"].startswith("The series cannot end before its last conversation")
+        circles.close_circle(s, cid, TODAY, " Carried on by the residents' forum ")
+    with db.session() as s:
+        row = conversation_list.list_conversations(s, "closed")[0]
+        assert (row.id, row.ended_on, row.ended_reason) == (cid, TODAY, "Carried on by the residents' forum")
+        assert conversations.get_conversation(s, cid).ended_reason == "Carried on by the residents' forum"
+        assert conversation_list.count_conversations(s, "active") == 0
+
+
+def test_someone_who_carries_an_action_joins_once_and_can_then_own_it(db):
+    from circles_desktop.services.circles import members
+    from circles_desktop.services.meetings import actions, meeting_queries
+
+    with db.session() as s:
+        cid = make(s)
+        mid = session_on(s, cid, START + timedelta(days=30))
+        pat = person(s, "Pat", "Hughes")
+        with pytest.raises(ValidationError) as nobody:
+            members.join_if_new(s, cid, None, "participant", START + timedelta(days=30))
+        assert nobody.value.errors["person_id"] == "Choose who it is."
+        assert members.join_if_new(s, cid, pat, "participant", START + timedelta(days=30)) is True
+        assert members.join_if_new(s, cid, pat, "participant", START + timedelta(days=30)) is False
+        owners = [o.name for o in meeting_queries.action_owners(s, cid, START + timedelta(days=30))]
+        assert owners == ["Ellen Marsh", "Pat Hughes"]
+        form = actions.ActionForm(
+            "Ask the library for a Saturday start point", pat, START + timedelta(days=30), meeting_id=mid
+        )
+        actions.add_action(s, cid, form)
+        assert [a.description for a in meeting_queries.meeting_actions(s, mid)] == [form.description]

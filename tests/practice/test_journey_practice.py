@@ -8,24 +8,21 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
+from circles_desktop.services.sharing import sharing
+from circles_desktop.ui.sharing import print_pdf
 from support import PASSPHRASE
-from support.journeys import click, go_to, search_pick, type_text
+from support.exports import printer_to_file
+from support.journeys import add_person, click, go_to, search_pick, type_text
 from support.ui import WAIT_MS, start_shell, unlock
 
 TODAY = date.today()
 STARTED = TODAY - timedelta(days=120)
 SESSION = datetime.combine(TODAY - timedelta(days=20), time(12))
-
-
-def add_person(qtbot, area, given: str, family: str) -> None:
-    click(qtbot, area.new_button)
-    type_text(qtbot, area.form.field("given_name"), given)
-    type_text(qtbot, area.form.field("family_name"), family)
-    click(qtbot, area.form.save_button)
-    assert not area.form.is_dirty, area.form.general_error.text()
 
 
 def save(qtbot, dialog) -> None:
@@ -84,6 +81,42 @@ def test_practice_journey_survives_a_restart(qtbot, request, created, tmp_path, 
     click(qtbot, sessions.add_people)  # people with lived experience, no organisation
     assert "Lived experience: 3" in sessions.by_sector.text()
 
+    # The session note, saved with a password (refused until the two match).
+    sessions.table.selectRow(0)
+    note_file = tmp_path / "note.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(note_file), "PDF files (*.pdf)"))
+    click(qtbot, sessions.note_button)
+    note = screen.dialog
+    assert note.focusWidget() is note.pdf_password.protect  # the first field has the focus
+    note.pdf_password.protect.setChecked(True)
+    type_text(qtbot, note.pdf_password.password, "severnside-2026")
+    type_text(qtbot, note.pdf_password.confirm, "severnside-2025")
+    click(qtbot, note.save_button)
+    assert note.pdf_password.error.text() and not note_file.exists()
+    note.pdf_password.confirm.selectAll()
+    type_text(qtbot, note.pdf_password.confirm, "severnside-2026")
+    click(qtbot, note.save_button)
+    qtbot.waitUntil(lambda: note.saved_path is not None or "not" in note.status.text(), timeout=WAIT_MS)
+    assert PdfReader(note_file).is_encrypted, note.status.text()
+    note.reject()
+
+    # An action agreed at the session, taken on by Siân.
+    screen.tabs.setCurrentWidget(screen.actions_tab)
+    agreed = screen.actions_tab.agreed
+    click(qtbot, agreed.carrier_button)
+    carrier = agreed.dialog
+    search_pick(qtbot, carrier.form.field("person_id"), "Pritchard", "Siân Pritchard")
+    save(qtbot, carrier)
+    panel = screen.actions_tab.panel
+    action = panel.open_dialog()
+    action.show()  # the panel runs it with exec(); shown here so the test can drive it
+    qtbot.keyClicks(action.description, "Ask the bus company about a release-day ticket")
+    action.owner.setCurrentIndex(action.owner.findText("Siân Pritchard", Qt.MatchFlag.MatchStartsWith))
+    action.due_on.set_value(TODAY + timedelta(days=21))
+    click(qtbot, action.form.save_button)
+    panel.after_change(action.action_id)
+    assert panel.model.rowCount() == 1
+
     screen.tabs.setCurrentWidget(screen.barriers_tab)
     click(qtbot, screen.barriers_tab.add_button)
     barrier = screen.dialog
@@ -119,6 +152,24 @@ def test_practice_journey_survives_a_restart(qtbot, request, created, tmp_path, 
     exported = target.read_text(encoding="utf-8-sig")
     assert "sian@example.org" in exported and "tomasz@example.org" not in exported
 
+    # The season summary, printed (to a file standing in for paper); then the community ends, with why.
+    screen.tabs.setCurrentWidget(screen.seasons_tab)
+    screen.seasons_tab.table.selectRow(0)
+    paper = tmp_path / "printed.pdf"
+    monkeypatch.setattr(print_pdf, "make_printer", printer_to_file(paper))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    click(qtbot, screen.seasons_tab.summary_button)
+    summary = screen.dialog
+    click(qtbot, summary.print_button)
+    qtbot.waitUntil(lambda: "Sent to the printer" in summary.status.text(), timeout=WAIT_MS)
+    assert "Prison Release" in PdfReader(paper).pages[0].extract_text() or paper.stat().st_size > 1000
+    summary.reject()
+    click(qtbot, screen.end_button)
+    end = screen.dialog
+    type_text(qtbot, end.form.field("reason"), "Became part of the Reducing Reoffending Board")
+    save(qtbot, end)
+    assert not screen.end_button.isEnabled()
+
     window = shell.window
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
@@ -135,8 +186,18 @@ def test_practice_journey_survives_a_restart(qtbot, request, created, tmp_path, 
     screen = area.opened
     assert "Severnside Community of Practice" in screen.heading.text()
     assert screen.seasons_tab.table.item(0, 1).text() == "Steve Freeman"
+    screen.tabs.setCurrentWidget(screen.sessions_tab)
     assert screen.sessions_tab.talks.item(0, 0).text() == "A journey of prison release"
+    screen.tabs.setCurrentWidget(screen.barriers_tab)
     assert screen.barriers_tab.table.item(0, 4).text() == "Appointments in one place on the day"
+    screen.tabs.setCurrentWidget(screen.mailing_tab)
     screen.mailing_tab.show_removed.setChecked(True)
     assert screen.mailing_tab.table.rowCount() == 2
     assert screen.mailing_tab.table.item(1, 5).text().startswith(TODAY.strftime("%d/%m/%Y"))
+    screen.tabs.setCurrentWidget(screen.actions_tab)
+    assert screen.actions_tab.panel.model.rowCount() == 1
+    assert "ended" in screen.heading.text()
+    with again.state.database.session() as s:
+        hows = sorted(d.how for d in sharing.list_shared(s, screen.circle_id))
+        protected = [d.password_protected for d in sharing.list_shared(s, screen.circle_id) if d.how == "export"]
+    assert hows == ["export", "print"] and protected == [True]

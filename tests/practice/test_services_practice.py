@@ -339,3 +339,21 @@ def test_the_season_summary_shows_sessions_presentations_barriers_outcomes_and_s
                   "Release appointments are now joined up.", "Lived experience", "OFFICIAL-SENSITIVE"):  # fmt: skip
         assert words in text
     assert practice_documents.season_summary_file_name(content) == f"season-summary-COP-{cid:05d}-2026-01-05.pdf"
+
+
+def test_a_community_of_practice_ends_with_its_reason_shown_in_its_list(db):
+    from circles_desktop.services.circles import circles
+
+    with db.session() as s:
+        cid = make(s)
+        with pytest.raises(ValidationError) as no_reason:
+            circles.close_circle(s, cid, TODAY)
+        assert no_reason.value.errors["reason"] == "Say why the community is ending."
+        circles.close_circle(s, cid, TODAY, "Became part of the Reducing Reoffending Board")
+    with db.session() as s:
+        row = practice.list_practices(s)[0]
+        assert (row.status, row.ended_on, row.ended_reason) == (
+            "closed",
+            TODAY,
+            "Became part of the Reducing Reoffending Board",
+        )

@@ -102,3 +102,12 @@ def answer_modal(qtbot, open_it: Callable[[], None], fill: Callable[[QWidget], N
     open_it()
     if failures:
         raise failures[0]
+
+
+def add_person(qtbot, area, given: str, family: str) -> None:
+    """A new person through the People area's form."""
+    click(qtbot, area.new_button)
+    type_text(qtbot, area.form.field("given_name"), given)
+    type_text(qtbot, area.form.field("family_name"), family)
+    click(qtbot, area.form.save_button)
+    assert not area.form.is_dirty, area.form.general_error.text()

@@ -330,11 +330,19 @@ def _record_status(session: Session, circle: Circle, status: CircleStatus) -> No
     audit.record(session, "circle updated", f"circle {circle.id}", f"status {status}")
 
 
+# How a kind's life cycle is said: (the thing that ends, what it meets at).
+_LIFE_WORDS = {
+    CircleKind.CONVERSATION.value: ("series", "conversation"),
+    CircleKind.PRACTICE.value: ("community of practice", "session"),
+}
+
+
 def closing_problems(session: Session, circle: Circle, on_date: date) -> dict[str, str]:
     p = Problems()
     if circle.status == CircleStatus.CLOSED:
         p.add("status", "This circle is already closed.")
-    p.not_before("on_date", on_date, circle.started_on, "closing date", "circle's start date")
+    what, meeting = _LIFE_WORDS.get(circle.kind, ("circle", "meeting"))
+    p.not_before("on_date", on_date, circle.started_on, "closing date", f"{what}'s start date")
     review = session.scalar(
         select(func.max(Meeting.starts_at)).where(
             Meeting.circle_id == circle.id, Meeting.kind == MeetingKind.END_OF_CIRCLE_REVIEW
@@ -347,13 +355,25 @@ def closing_problems(session: Session, circle: Circle, on_date: date) -> dict[st
             p.add("on_date", f"The circle cannot close before its end-of-circle review ({uk_date(review.date())}).")
     last = session.scalar(select(func.max(Meeting.starts_at)).where(Meeting.circle_id == circle.id))
     if last is not None and last.date() > on_date and "on_date" not in p.errors:
-        p.add("on_date", f"The circle cannot close before its last meeting ({uk_date(last.date())}).")
+        p.add("on_date", f"The {what} cannot end before its last {meeting} ({uk_date(last.date())}).")
     return p.errors
 
 
-def close_circle(session: Session, circle_id: int, on_date: date) -> Circle:
-    """Close a circle. A CoSA circle needs its end-of-circle review recorded first."""
-    circle = _unless_problems(session, circle_id, on_date, closing_problems)
+# Kinds that end with a reason said: a conversation series, a community of practice.
+ENDED_WITH_A_REASON = {CircleKind.CONVERSATION.value: "series of conversations", CircleKind.PRACTICE.value: "community"}
+
+
+def close_circle(session: Session, circle_id: int, on_date: date, reason: str = "") -> Circle:
+    """Close (end) a circle on a date, with why. A CoSA circle needs its end-of-circle review recorded
+    first; a conversation series or a community of practice needs the reason."""
+    circle = get_circle(session, circle_id)
+    problems = closing_problems(session, circle, on_date)
+    what = ENDED_WITH_A_REASON.get(circle.kind)
+    if what and not reason.strip():
+        problems["reason"] = f"Say why the {what} is ending."
+    if problems:
+        raise ValidationError(problems)
     circle.ended_on = on_date
+    circle.ended_reason = reason.strip()
     _record_status(session, circle, CircleStatus.CLOSED)
     return circle

@@ -148,6 +148,21 @@ def add_member(
     return member
 
 
+def join_if_new(session: Session, circle_id: int, person_id: int | None, role: str, on: date) -> bool:
+    """Someone who takes a part in a circle (carries an action agreed at a conversation) joins its inner
+    ring from that day, unless they are already a member. True if they joined."""
+    p = Problems()
+    p.choose("person_id", person_id, "who it is")
+    p.raise_if_any()
+    already = session.scalar(
+        select(CircleMember.id).where(CircleMember.circle_id == circle_id, CircleMember.person_id == person_id).limit(1)
+    )
+    if already is not None:
+        return False
+    add_member(session, circle_id, person_id, Ring.INNER, role, on)
+    return True
+
+
 def update_member(
     session: Session,
     member_id: int,

@@ -29,6 +29,8 @@ class ConversationRow:
     conversations: int  # held or planned
     last_at: datetime | None
     sparks_growing: int
+    ended_on: date | None
+    ended_reason: str
 
 
 def _base(stmt: Select, status: str | None, text: str) -> Select:
@@ -78,6 +80,8 @@ def list_conversations(
             held,
             last,
             growing,
+            Circle.ended_on,
+            Circle.ended_reason,
         ),
         status,
         text,

@@ -47,6 +47,7 @@ class ConversationDetail:
     organiser: str
     started_on: date
     ended_on: date | None
+    ended_reason: str
     locality: str
     theme: str
     approached_by: str
@@ -85,6 +86,7 @@ def get_conversation(session: Session, circle_id: int) -> ConversationDetail:
         organiser=c.coordinator.display_name if c.coordinator else "",
         started_on=c.started_on,
         ended_on=c.ended_on,
+        ended_reason=c.ended_reason,
         locality=d.locality or "",
         theme=d.theme or "",
         approached_by=d.approached_by or "",

@@ -198,8 +198,9 @@ def overlaps(session: Session, circle_id: int) -> list[Overlap]:
     mine = session.get(ConversationDetails, circle_id)
     if mine is None or not mine.locality_key or not mine.theme_key:
         return []
+    # Columns, not whole circles: a circle loads its people with it, which opening a screen does not need.
     stmt = (
-        select(Circle, ConversationDetails)
+        select(Circle.id, Circle.reference, Circle.title, ConversationDetails.locality, ConversationDetails.theme)
         .join(ConversationDetails, ConversationDetails.circle_id == Circle.id)
         .where(
             Circle.kind == CircleKind.CONVERSATION,
@@ -210,10 +211,10 @@ def overlaps(session: Session, circle_id: int) -> list[Overlap]:
         .order_by(Circle.started_on.desc(), Circle.id)
     )
     found = []
-    for other, d in session.execute(stmt):
+    for other_id, reference, title, locality, theme in session.execute(stmt):
         both_ways = or_(
-            and_(SimilarWork.circle_id == circle_id, SimilarWork.other_circle_id == other.id),
-            and_(SimilarWork.circle_id == other.id, SimilarWork.other_circle_id == circle_id),
+            and_(SimilarWork.circle_id == circle_id, SimilarWork.other_circle_id == other_id),
+            and_(SimilarWork.circle_id == other_id, SimilarWork.other_circle_id == circle_id),
         )
         decided = session.scalars(
             select(SimilarWork).where(both_ways, SimilarWork.decision.is_not(None)).order_by(SimilarWork.decided_on)
@@ -221,11 +222,11 @@ def overlaps(session: Session, circle_id: int) -> list[Overlap]:
         last = decided[-1] if decided else None
         found.append(
             Overlap(
-                other.id,
-                other.reference,
-                other.title,
-                d.locality,
-                d.theme,
+                other_id,
+                reference,
+                title,
+                locality,
+                theme,
                 last.decision if last else None,
                 last.decided_on if last else None,
                 tuple(w.id for w in decided),

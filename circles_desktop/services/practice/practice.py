@@ -41,6 +41,8 @@ class PracticeRow:
     seasons: int
     sessions: int
     last_at: datetime | None
+    ended_on: date | None
+    ended_reason: str
 
 
 def find_practice(session: Session, circle_id: int) -> Circle:
@@ -107,7 +109,16 @@ def list_practices(session: Session, text: str = "", offset: int = 0, limit: int
     )
     last = select(func.max(Meeting.starts_at)).where(Meeting.circle_id == Circle.id).scalar_subquery()
     stmt = select(
-        Circle.id, Circle.reference, Circle.title, Circle.status, Circle.started_on, seasons, held, last
+        Circle.id,
+        Circle.reference,
+        Circle.title,
+        Circle.status,
+        Circle.started_on,
+        seasons,
+        held,
+        last,
+        Circle.ended_on,
+        Circle.ended_reason,
     ).where(*_filters(text))
     stmt = stmt.order_by(Circle.started_on.desc(), Circle.id.desc()).offset(offset).limit(limit)
     return [PracticeRow(*r) for r in session.execute(stmt)]

@@ -113,7 +113,14 @@ def season_summary_file_name(content: SeasonSummaryContent) -> str:
 
 
 def record_shared(
-    session: Session, circle_id: int, kind: str, how: str, data: bytes, file: str = "", meeting_id: int | None = None
+    session: Session,
+    circle_id: int,
+    kind: str,
+    how: str,
+    data: bytes,
+    file: str = "",
+    meeting_id: int | None = None,
+    protected: bool = False,
 ) -> None:
     """A session note or season summary left the machine (export or print): the register and the audit log."""
     find_practice(session, circle_id)
@@ -128,4 +135,5 @@ def record_shared(
         meeting_id=meeting_id,
         recipient_name="The community of practice",
         file_name=file,
+        password_protected=protected,
     )

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QVBoxLayout, QWidget
 
 from circles_desktop.ui.common.forms import DateField, Leave, RecordForm
 
@@ -86,6 +86,16 @@ class WriteDialog(FormDialog):
         self.state, self._work = state, work
         self.saved_value: Any = None
         form.save_button.setObjectName(f"{name}.save")
+        form.mark_clean()  # what the dialog opens with (defaults, the record as saved) is not a change
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        # Typing goes into the first field, unless the dialog's maker chose another one to start at.
+        focused = self.focusWidget()
+        if focused is None or not self.form.isAncestorOf(focused) or isinstance(focused, QAbstractButton):
+            first = self.form.first_field()
+            if first is not None:
+                first.setFocus()
 
     def _save(self, values: dict[str, Any]) -> bool:
         from circles_desktop.ui.common.operations import write

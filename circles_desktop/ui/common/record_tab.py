@@ -26,6 +26,22 @@ class RecordTab(QWidget):
         self.setObjectName(name)
         self.error = FieldMessage(f"{name} error")
         self.error.setObjectName(f"{name}.error")
+        self._stale = False
+
+    def refresh(self) -> None:
+        """Read again now if the tab is shown, otherwise when it is next shown: a screen opens reading only
+        the tab in front (opening a conversation or a community of practice stays within its budget)."""
+        if self.isVisible():
+            self._stale = False
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
 
     def changed(self, work: Callable[[Session], Any]) -> bool:
         """Write `work`; a failure on the tab's message line, success reads the screen again."""
@@ -36,6 +52,16 @@ class RecordTab(QWidget):
 
     def open_dialog(self, dialog: Any, show: bool = True) -> Any:
         dialog.accepted.connect(self.owner.saved)
+        self.owner.dialog = dialog
+        if show:
+            dialog.open()
+        return dialog
+
+    def open_document(self, document: Any, show: bool = True) -> Any:
+        """The save-or-print dialog for a document (a `PdfDocument`); nothing in it changes the record."""
+        from circles_desktop.ui.sharing.document_dialog import DocumentDialog
+
+        dialog = DocumentDialog(self.state, document, self)
         self.owner.dialog = dialog
         if show:
             dialog.open()
@@ -52,4 +78,5 @@ class RecordTab(QWidget):
         raise NotImplementedError
 
     def forget(self) -> None:
+        self._stale = False
         self.error.clear_message()

@@ -52,9 +52,9 @@ class ConversationForm(RecordForm):
         add("theme", "T&heme", line("conversation.theme", "Theme", "What it is about, in a few words"), required=True)
         add("approached_by", "Who &approached you", line("conversation.approached_by", "Who approached you"))
         add("approached_about", "A&bout what", text_box("conversation.approached_about", 48))
-        add("need", "Where the &need is", text_box("conversation.need", 48))
+        add("need", "Where the nee&d is", text_box("conversation.need", 48))
         add("strengths", "Strengths and successes to &celebrate", text_box("conversation.strengths", 48))
-        add("notes", "No&tes", text_box("conversation.notes", 40))
+        add("notes", "&Further notes", text_box("conversation.notes", 40))
         self.save_button.setObjectName("conversation.form.save")
         self.form_layout.setVerticalSpacing(4)
 

@@ -10,6 +10,7 @@ every part forgets what it read; typed text stays.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -20,13 +21,15 @@ from circles_desktop.models.conversations import WorkDecision
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.ending import end_dialog, ended_words
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import read
-from circles_desktop.ui.common.widgets import ERROR_STYLE, GOOD_STYLE, FieldMessage, StatusNote
+from circles_desktop.ui.common.widgets import ERROR_STYLE, GOOD_STYLE, FieldMessage
 from circles_desktop.ui.conversations import conversation_dialogs as dialogs
 from circles_desktop.ui.conversations.conversation_form import ConversationForm
 from circles_desktop.ui.conversations.conversation_tabs import ChecklistTab, SeriesTab, SimilarWorkTab, SparksTab
 from circles_desktop.ui.learning.learning_fields import html
+from circles_desktop.ui.meetings.chosen_meeting_actions import AgreedActionsTab
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -75,17 +78,19 @@ class ConversationScreen(QWidget):
         self.heading.setObjectName("conversation.heading")
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
-        self.summary_button = button("Save the &summary PDF…", "conversation.summary", "One page for the community")
-        self.status = StatusNote("Summary", hide_when_empty=True)
-        self.status.setObjectName("conversation.status")
+        self.summary_button = button(
+            "Save or &print the summary…", "conversation.summary", "One page for the community, as a PDF or on paper"
+        )
+        self.end_button = button("End the ser&ies…", "conversation.end", "End this series of conversations, saying why")
         top = QHBoxLayout()
         top.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
         top.addSpacing(8)
         top.addWidget(self.heading, 1)
-        top.addWidget(self.status)
         top.addWidget(self.summary_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.end_button, 0, Qt.AlignmentFlag.AlignTop)
         self.back.clicked.connect(self._back)
         self.summary_button.clicked.connect(lambda: self.save_summary())
+        self.end_button.clicked.connect(lambda: self.end())
         return top
 
     def _build_overlap(self) -> QFrame:
@@ -96,7 +101,7 @@ class ConversationScreen(QWidget):
         self.overlap_text.setObjectName("conversation.overlap_text")
         self.overlap_text.setWordWrap(True)
         self.join_button = button("&Join forces…", "conversation.join_forces")
-        self.separate_button = button("&Keep going separately…", "conversation.keep_separate")
+        self.separate_button = button("Keep going separatel&y…", "conversation.keep_separate")
         row = QHBoxLayout(self.overlap_box)
         row.setContentsMargins(8, 4, 8, 4)
         row.addWidget(self.overlap_text, 1)
@@ -115,19 +120,30 @@ class ConversationScreen(QWidget):
         self.checklist = ChecklistTab(self)
         self.series = SeriesTab(self)
         self.sparks = SparksTab(self)
+        self.actions_tab = AgreedActionsTab(
+            self,
+            "conversation.actions",
+            self._meetings,
+            "At the &conversation on",
+            "Actions are agreed at a conversation: add one to the series first.",
+            "Actions agreed at a conversation: what is to be done, who in the community carries it and by when. "
+            "Someone not yet on the list is added with “Add who carries one”.",
+            keys={"edit_button": "C&hange…", "done_button": "Mark do&ne"},
+        )
         for tab, title in (
             (self.details, "D&etails"),
             (self.similar, "Si&milar work"),
             (self.checklist, "Toolkit chec&klist"),
             (self.series, "Con&versations"),
-            (self.sparks, "&Noticed and sparks"),
+            (self.sparks, "Noticed and spa&rks"),
+            (self.actions_tab, "Actions a&greed"),
         ):
             self.tabs.addTab(tab, title)
         return self.tabs
 
     # --- reading -------------------------------------------------------------------------------------
     def parts(self) -> list[Any]:
-        return [self.similar, self.checklist, self.series, self.sparks]
+        return [self.similar, self.checklist, self.series, self.sparks, self.actions_tab]
 
     def reload(self) -> None:
         try:  # a failure is said in the heading, where the conversation would be
@@ -143,8 +159,10 @@ class ConversationScreen(QWidget):
             f"<h2 style='margin:0'>{d.reference} · {html(d.title)}</h2>"
             f"<span>{html(d.locality)} · {html(d.theme)} · planning started {uk_date(d.started_on)}"
             + (f" · organised by {html(d.organiser)}" if d.organiser else "")
+            + html(ended_words(d.ended_on, d.ended_reason))
             + "</span>"
         )
+        self.end_button.setEnabled(d.ended_on is None)
         self.heading.setAccessibleName(f"Community conversation {d.reference}: {d.title}")
         self.overlap = overlaps[0] if overlaps else None
         self.overlap_box.setVisible(self.overlap is not None)
@@ -153,7 +171,7 @@ class ConversationScreen(QWidget):
             self.overlap_text.setText(f"<b>Similar work already happening:</b> {html(self.overlap.warning)}{more}")
         self._show_balance(balance)
         for part in self.parts():
-            part.reload()
+            part.refresh()
 
     def _read(self, s: Session) -> tuple[Any, list[Any], Any]:
         from circles_desktop.services.conversations import conversation_sessions, conversations, similar_work
@@ -163,6 +181,11 @@ class ConversationScreen(QWidget):
             similar_work.undecided_overlaps(s, self.circle_id),
             conversation_sessions.balance(s, self.circle_id),
         )
+
+    def _meetings(self, s: Session) -> list[tuple[int, date, str]]:
+        from circles_desktop.services.conversations import conversation_sessions
+
+        return [(r.meeting_id, r.starts_at.date(), r.venue) for r in conversation_sessions.sessions(s, self.circle_id)]
 
     def _show_balance(self, balance: Any) -> None:
         if balance is None:
@@ -204,13 +227,25 @@ class ConversationScreen(QWidget):
             dialog.open()
         return dialog
 
-    # --- the summary ---------------------------------------------------------------------------------
-    def save_summary(self) -> bool:
-        from circles_desktop.ui.conversations.summary_pdf import conversation_summary
-        from circles_desktop.ui.sharing.save_document import save_pdf
+    # --- ending the series ---------------------------------------------------------------------------
+    def end(self, show: bool = True) -> Any:
+        dialog = end_dialog(self.state, self.circle_id, "End the series of conversations", self)
+        dialog.accepted.connect(self.saved)
+        self.dialog = dialog
+        if show:
+            dialog.open()
+        return dialog
 
-        document = conversation_summary(self.circle_id)
-        return save_pdf(self.state, self, document, self.status.say, self.status.fail)
+    # --- the summary ---------------------------------------------------------------------------------
+    def save_summary(self, show: bool = True) -> Any:
+        """The summary's save-or-print dialog."""
+        from circles_desktop.ui.conversations.summary_pdf import conversation_summary
+        from circles_desktop.ui.sharing.document_dialog import DocumentDialog
+
+        self.dialog = DocumentDialog(self.state, conversation_summary(self.circle_id), self)
+        if show:
+            self.dialog.open()
+        return self.dialog
 
     # --- leaving -------------------------------------------------------------------------------------
     def can_leave(self) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from circles_desktop.ui.conversations.conversation_screen import ConversationScreen
+
+
+HEADING_INK = QBrush(QColor("#1f3a5f"))
 
 
 class ConversationTab(RecordTab):
@@ -159,7 +163,8 @@ class ChecklistTab(ConversationTab):
             if r.section != section:
                 section = r.section
                 head = QListWidgetItem(section)
-                head.setFlags(Qt.ItemFlag.NoItemFlags)
+                head.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not chosen, skipped by the arrow keys
+                head.setForeground(HEADING_INK)  # dark, not the greyed-out look of a disabled item
                 font = head.font()
                 font.setBold(True)
                 head.setFont(font)

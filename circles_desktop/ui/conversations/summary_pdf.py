@@ -1,10 +1,10 @@
-"""How the one-page conversation summary is read, built, named and recorded, for ui/sharing/save_document."""
+"""How the one-page conversation summary is read, built, named and recorded, for ui/sharing/document_dialog."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from circles_desktop.ui.sharing.save_document import PdfDocument
+from circles_desktop.ui.sharing.document_dialog import PdfDocument
 
 
 def conversation_summary(circle_id: int) -> PdfDocument:
@@ -12,9 +12,10 @@ def conversation_summary(circle_id: int) -> PdfDocument:
     from circles_desktop.services.conversations import summary
 
     return PdfDocument(
-        title="Save the conversation summary",
+        title="the conversation summary",
         read=lambda s: summary.summary_content(s, circle_id, date.today()),
         build=build_conversation_summary,
         file_name=summary.file_name,
-        record=lambda s, data, name: summary.record_shared(s, circle_id, "export", data, name),
+        record=lambda s, how, data, name, _protected: summary.record_shared(s, circle_id, how, data, name),
+        about="One page for the community: no one who came is named, and a spark's carrier only if they agreed.",
     )

@@ -82,6 +82,10 @@ class ToolkitEditor(QDialog):
         self.list.currentItemChanged.connect(lambda _a, _b: self._chosen())
         self.reload()
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.list.setFocus()  # the checklist first: arrows choose an item, Tab reaches its buttons
+
     def reload(self, keep: str | None = None) -> None:
         from circles_desktop.services.conversations import toolkit
 

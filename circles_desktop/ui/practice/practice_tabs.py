@@ -60,14 +60,13 @@ class SeasonsTab(PracticeTab):
         self.table.setObjectName("seasons.table")
         self.add_button = button("&Add a season…", "seasons.add")
         self.edit_button = button("&Change…", "seasons.edit")
-        self.summary_button = button("Season &summary PDF…", "seasons.summary", "Save the chosen season's summary")
-        self.status = StatusNote("Season summary", hide_when_empty=True)
+        self.summary_button = button("Season summar&y…", "seasons.summary", "Save or print the chosen season's summary")
         layout = QVBoxLayout(self)
         layout.addWidget(
             Note("Each season has a theme and monthly sessions; the next falls due a month after the last.")
         )
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons_row(self.add_button, self.edit_button, right=(self.status, self.summary_button)))
+        layout.addLayout(buttons_row(self.add_button, self.edit_button, right=(self.summary_button,)))
         layout.addWidget(self.error)
         self.add_button.clicked.connect(lambda: self.add())
         self.edit_button.clicked.connect(lambda: self.edit_selected())
@@ -104,15 +103,12 @@ class SeasonsTab(PracticeTab):
         values = read(self.state, lambda s: seasons.season_form(s, season_id), None)
         return self.open_dialog(dialogs.season_dialog(self.state, self.circle_id, season_id, self, values), show)
 
-    def save_summary(self) -> bool:
+    def save_summary(self) -> Any:
+        """The season summary's save-or-print dialog, for the chosen season."""
         from circles_desktop.ui.practice.practice_pdfs import season_summary
-        from circles_desktop.ui.sharing.save_document import save_pdf
 
         season_id = self.chosen(self.table, "a season")
-        if season_id is None:
-            return False
-        document = season_summary(self.circle_id, season_id)
-        return save_pdf(self.state, self, document, self.status.say, self.status.fail)
+        return None if season_id is None else self.open_document(season_summary(self.circle_id, season_id))
 
 
 class SessionsTab(PracticeTab):
@@ -130,11 +126,10 @@ class SessionsTab(PracticeTab):
         self.table.setMaximumHeight(170)
         self.add_button = button("&Add a session…", "sessions.add")
         self.edit_button = button("&Change…", "sessions.edit")
-        self.note_button = button("Session &note PDF…", "sessions.note", "Save the chosen session's note")
-        self.status = StatusNote("Session note", hide_when_empty=True)
+        self.note_button = button("Session &note…", "sessions.note", "Save or print the chosen session's note")
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addLayout(buttons_row(self.add_button, self.edit_button, right=(self.status, self.note_button)))
+        layout.addLayout(buttons_row(self.add_button, self.edit_button, right=(self.note_button,)))
         layout.addWidget(self.error)
         parts = QHBoxLayout()
         parts.addWidget(self._talks_box(), 3)
@@ -326,15 +321,12 @@ class SessionsTab(PracticeTab):
         row_id = self.chosen(self.people, "a row of who took part")
         return row_id is not None and self.changed(lambda s: session_parts.delete_participants(s, row_id))
 
-    def save_note(self) -> bool:
+    def save_note(self) -> Any:
+        """The session note's save-or-print dialog, for the chosen session."""
         from circles_desktop.ui.practice.practice_pdfs import session_note
-        from circles_desktop.ui.sharing.save_document import save_pdf
 
         meeting_id = self.chosen(self.table, "a session")
-        if meeting_id is None:
-            return False
-        document = session_note(self.circle_id, meeting_id)
-        return save_pdf(self.state, self, document, self.status.say, self.status.fail)
+        return None if meeting_id is None else self.open_document(session_note(self.circle_id, meeting_id))
 
 
 class BarriersTab(PracticeTab):
