@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import gap, heading, key_value_table, notice, para
+from circles_desktop.reports.kit.letterhead import Letterhead, letterhead_block
 from circles_desktop.reports.kit.page import PageDecor
 from circles_desktop.reports.kit.styles import styles
 from circles_desktop.reports.kit.text import format_date, markup
@@ -51,7 +52,7 @@ class Section:
 
 @dataclass(frozen=True)
 class SubjectAccessContent:
-    organisation: str
+    letterhead: Letterhead
     person_reference: str  # the person's id in the records: the running title names no one
     prepared_on: date
     sections: tuple[Section, ...] = field(default_factory=tuple)
@@ -62,6 +63,8 @@ class SubjectAccessContent:
     def as_json_data(self) -> dict:
         """The same content as plain data for the JSON file, each marked value saying so."""
         data = asdict(self)
+        letterhead = data.pop("letterhead")  # the organisation in words; its logo is for the PDF only
+        data["organisation"] = {"name": letterhead["name"], "address": letterhead["address"]}
         data["prepared_on"] = self.prepared_on.isoformat()
         for section in data["sections"]:
             for entry in section["entries"]:
@@ -73,9 +76,11 @@ class SubjectAccessContent:
 
 
 def build_subject_access(content: SubjectAccessContent) -> bytes:
-    info = DocumentInfo(title=f"Subject access record, {format_date(content.prepared_on)}", author=content.organisation)
+    info = DocumentInfo(
+        title=f"Subject access record, {format_date(content.prepared_on)}", author=content.letterhead.name
+    )
     decor = PageDecor(
-        organisation=content.organisation,
+        organisation=content.letterhead.name,
         running_title=f"Subject access · {content.person_reference} · {format_date(content.prepared_on)}",
         footer_note="Check every marked item before release",
     )
@@ -84,7 +89,7 @@ def build_subject_access(content: SubjectAccessContent) -> bytes:
 
 def _story(content: SubjectAccessContent) -> list[Flowable]:
     story: list[Flowable] = [
-        para(content.organisation, "h2"),
+        *letterhead_block(content.letterhead),
         heading("Subject access: the records held", level=0),
         para(f"Prepared on {format_date(content.prepared_on)} for a request under UK GDPR Article 15."),
     ]

@@ -36,7 +36,7 @@ from circles_desktop.reports.subject_access import Entry, Field, Section, Subjec
 from circles_desktop.services.common.validation import get
 from circles_desktop.services.records import ownership
 from circles_desktop.services.records.deletion import table_words
-from circles_desktop.services.sharing.minutes_export import DEFAULT_ORGANISATION, organisation_name
+from circles_desktop.services.settings import organisation
 
 # Tables the sections below cover; rows anywhere else that point at the person go under "Other records".
 COVERED = frozenset(
@@ -106,8 +106,8 @@ def gather(session: Session, person_id: int, today: date | None = None) -> Subje
         Section("Documents shared about them", tuple(_shared(session, circle_ids, memberships, others))),
         Section("Other records", tuple(_other_records(session, person_id))),
     )
-    organisation = organisation_name(session, circles[0]) if circles else DEFAULT_ORGANISATION
-    return SubjectAccessContent(organisation, f"person {person_id}", today or date.today(), sections)
+    letterhead = organisation.letterhead(session, circles[0] if circles else None)
+    return SubjectAccessContent(letterhead, f"person {person_id}", today or date.today(), sections)
 
 
 def _own_record(p: Person) -> Entry:
