@@ -47,6 +47,8 @@ class HomeArea(QWidget):
         self.explains.setAccessibleName("What this part of Home counts")
         self.status = StatusNote("Home status", hide_when_empty=True)
         self.status.setObjectName("home.status")
+        self.backup = StatusNote("Last verified backup")  # as Settings → Backups says it, reminder included
+        self.backup.setObjectName("home.backup")
         self._build()
         self.search.box.textChanged.connect(self._search_or_due)
         self.search.opened.connect(self.open_requested.emit)
@@ -70,6 +72,7 @@ class HomeArea(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.heading)
         self.layout_.addWidget(self.today)
+        self.layout_.addWidget(self.backup)
         self.layout_.addWidget(self.search)
         self.layout_.addWidget(self.list_page, 1)
         tab_chain(self, self.search.box, self.search.results, self.due)
@@ -94,6 +97,10 @@ class HomeArea(QWidget):
         if self.state.is_locked:
             return
         from circles_desktop.services.home.items import changes_seen
+        from circles_desktop.services.security import backups
+
+        said = backups.status(self.state.paths)  # a small file beside the database: no need to wait
+        (self.backup.fail if said.reminder_due else self.backup.say)(said.message)
 
         today = date.today()
         self.today.setText(f"{today:%A} {today.day} {today:%B %Y}")
