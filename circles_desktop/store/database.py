@@ -19,6 +19,7 @@ import sqlcipher3
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from circles_desktop import __version__
 from circles_desktop.models import AuditEntry
@@ -397,7 +398,11 @@ class Database:
     @staticmethod
     def _make_engine(path: Path, data_key: bytes) -> Engine:
         url = URL.create("sqlite+pysqlcipher", password=key_pragma(data_key), database=str(path))
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # A pool that hands each session a connection of its own. The pysqlcipher dialect's default,
+        # SingletonThreadPool, keeps one per thread and closes the oldest once more than five threads
+        # have used it, even while it runs a query in another thread: with the Background pool's
+        # workers beside the UI thread, that crashed the process inside SQLCipher.
+        engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", lambda conn, _record: configure(conn))
         # The driver no longer starts transactions itself (see _configure): start each one here, so a
         # unit of work's reads, writes and DDL are all inside it.
