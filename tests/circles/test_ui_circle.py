@@ -431,7 +431,9 @@ def test_list_filters_pages_and_lock(qtbot, state, area, monkeypatch):
     assert rows and all(r[CirclesModel.COL_VARIANT] == "Young person" for r in rows)
     area.variant.setCurrentIndex(0)
     area.status.setCurrentIndex(area.status.findData("closed"))
-    assert all(area.model.row(r)[CirclesModel.COL_STATUS] == "Closed" for r in range(area.model.rowCount()))
+    # A closed learning circle is said by its stage, as the Learning circles list says it.
+    closed = {area.model.row(r)[CirclesModel.COL_STATUS] for r in range(area.model.rowCount())}
+    assert "Closed" in closed and closed <= {"Closed", "Complete"}
     area.status.setCurrentIndex(0)
     first = area.model.row(0)
     qtbot.keyClicks(area.search, first[CirclesModel.COL_REFERENCE])
