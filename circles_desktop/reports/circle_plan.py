@@ -74,7 +74,7 @@ def _para(text: str, style: str = "body") -> Paragraph:
 def circle_plan_story(content: CirclePlanContent) -> list[Flowable]:
     c = content
     story: list[Flowable] = [
-        *letterhead_block(c.letterhead, "organisation"),
+        *letterhead_block(c.letterhead, _styles()["organisation"]),
         _para(f"{c.person}'s circle plan" if c.person else TITLE, "title"),
         _para("My purpose", "heading"),
     ]

@@ -126,9 +126,10 @@ def test_the_documents_are_recorded_as_shared_with_their_recipients(db, circle):
 
 def test_a_full_plan_stays_on_one_page():
     from circles_desktop.reports.community_content import CirclePlanContent, NextMeeting, PlanAction, PlanPerson
+    from circles_desktop.reports.kit.letterhead import Letterhead
 
     plan = CirclePlanContent(
-        "Avonford Community Partnership",
+        Letterhead("Avonford Community Partnership", "1 High Street\nAvonford", None),
         "Nguyễn Thị Minh Khai",
         "To find people nearby to go walking with on weekday mornings, and to get help with the forms "
         "for moving to a ground-floor flat nearer my daughter.",

@@ -65,11 +65,18 @@ def _logo(data: bytes) -> Image:
     return Image(BytesIO(data), width=width * scale, height=height * scale)
 
 
-def letterhead_block(letterhead: Letterhead, style_name: str = "h2", *, centred: bool = False) -> list[Flowable]:
+def letterhead_block(
+    letterhead: Letterhead, style_name: str | ParagraphStyle = "h2", *, centred: bool = False
+) -> list[Flowable]:
     """The name (in `style_name`), with the address under it and the logo beside it (above it, centred
     on a cover page) when there are any; just the name's paragraph otherwise, as documents began
     before letterheads."""
-    name = para(letterhead.name, style_name)
+    # A document with styles of its own (the large-print circle plan) passes its style itself.
+    name = (
+        para(letterhead.name, style_name)
+        if isinstance(style_name, str)
+        else Paragraph(markup(letterhead.name), style_name)
+    )
     lines = [line.strip() for line in letterhead.address.splitlines() if line.strip()]
     if not lines and letterhead.logo is None:
         return [name]
