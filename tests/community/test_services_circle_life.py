@@ -225,7 +225,7 @@ def test_a_circle_whose_purpose_is_achieved_early_ends_with_the_outcome(db, circ
     with db.session() as s:
         meeting(s, cid, early + timedelta(days=5), supported=False)
         problems = reviews.end_problems(s, cid, early, ReviewOutcome.PURPOSE_ACHIEVED, "")
-        assert "cannot close before its last meeting" in problems["on_date"]
+        assert "cannot end before its last meeting" in problems["on_date"]
         reviews.end_circle(s, cid, early + timedelta(days=6), ReviewOutcome.PURPOSE_ACHIEVED, "Joined a walking group")
         assert cc.community_detail(s, cid).ended_how == ReviewOutcome.PURPOSE_ACHIEVED
         with pytest.raises(ValidationError) as err:
