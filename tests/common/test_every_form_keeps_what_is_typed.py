@@ -91,6 +91,8 @@ def fill_one(qtbot, w: QWidget, n: int, dates: dict[str, date]) -> None:
         type_into(qtbot, w, "14:30")
     elif isinstance(w, QLineEdit):
         text = f"typed{n}@example.org" if "mail" in name else f"01632 960{n:03d}" if "phone" in name else f"Typed {n}"
+        if "postcode" in name:
+            text = f"ST{n % 10}"
         type_into(qtbot, w, text)
     elif isinstance(w, QPlainTextEdit):
         w.setFocus()
@@ -248,14 +250,18 @@ NEW_ENTRY_ROWS = {
     "dbs.checked_on",
     "dbs.certificate_number",
     "training.course",
+    "training.method",
     "training.completed_on",
 }
+# The parts other records give (a circle's facilitator, a referral's core member): shown greyed, never
+# typed; ticking "Facilitates Community Circles" in the volunteer section shows the facilitator part.
+GIVEN_PARTS = {"person.part.core_member", "person.part.focus_person", "person.part.facilitator"}
 WALKS: dict[str, Walk] = {
     "person": Walk(
         _people,
         _people_saved,
         _people_again,
-        skip=NEW_ENTRY_ROWS,
+        skip=NEW_ENTRY_ROWS | GIVEN_PARTS,
         leave_empty={"person.part.professional"},  # a professional needs a new job: the rows test
     ),
     "organisation": Walk(_organisations, _organisation_saved, _organisations_again),
@@ -312,6 +318,20 @@ NOT_YET = {
     "learning/learning_checklist.py:NotApplicableDialog.__init__": "needs a learning circle at a step",
     "learning/child_record.py:ChronologyDialog.__init__": "needs a saved child",
     "learning/learning_tabs.py:PointDialog.__init__": "needs a learning circle",
+    "conversations/conversation_form.py:ConversationForm": "not walked yet",
+    "community/purpose_tab.py:PurposeTab.__init__": "needs a Community Circle",
+    "community/their_circle_tab.py:LifeMemberDialog.__init__": "needs a Community Circle",
+    "community/their_circle_tab.py:LeavesDialog.__init__": "needs a Community Circle with a life member",
+    "community/connector_dialog.py:ConnectorDialog.__init__": "needs a host organisation and a regional connector",
+    "community/practice_panel.py:NetworkSessionDialog.__init__": "needs a community of practice",
+    "meetings/chosen_meeting_actions.py:ChosenMeetingActions.add_carrier": "needs a circle with a meeting",
+    # Confirmations, not records: the record is deleted (or written out) and nothing is saved to
+    # reopen; the reason chosen goes to the audit log, checked in tests/records.
+    "records/delete_circle_dialog.py:DeleteCircleDialog.__init__": "not a record: nothing is saved to reopen",
+    "records/delete_person_dialog.py:DeletePersonDialog.__init__": "not a record: nothing is saved to reopen",
+    "records/subject_access_dialog.py:SubjectAccessDialog.__init__": (
+        "not a record: the folder chosen is where files are written, nothing is saved to reopen"
+    ),
 }
 
 
@@ -433,6 +453,7 @@ def test_a_volunteers_checks_and_a_professionals_new_job_are_kept_as_rows(qtbot,
     qtbot.keyClicks(volunteer.dbs_checked_on, "14.03.2024")
     qtbot.keyClicks(volunteer.dbs_certificate, "001234567890")
     qtbot.keyClicks(volunteer.training_course, "CoSA volunteer training")
+    volunteer.training_method.setCurrentIndex(volunteer.training_method.findData("zoom"))
     volunteer.training_completed_on.setFocus()
     qtbot.keyClicks(volunteer.training_completed_on, "2024-04-20")
     person_id = _people_saved(screen)
@@ -445,7 +466,7 @@ def test_a_volunteers_checks_and_a_professionals_new_job_are_kept_as_rows(qtbot,
         ["Avonford Probation Delivery Unit", "Probation officer", "03/02/2024", ""]
     ]
     assert rows(reopened.volunteer.dbs_table) == [["Enhanced", "14/03/2024", "001234567890"]]
-    assert rows(reopened.volunteer.training_table) == [["CoSA volunteer training", "20/04/2024"]]
+    assert rows(reopened.volunteer.training_table) == [["CoSA volunteer training", "Zoom", "20/04/2024"]]
 
 
 def test_the_room_typed_before_the_date_is_known_is_kept(qtbot, state, ids):
