@@ -206,6 +206,12 @@ def said(form: QWidget) -> list[str]:
     return [w.text() for w in form.findChildren(QLabel) if w.isVisibleTo(form) and "error" in w.accessibleName()]
 
 
+def save_clicked(dialog) -> None:
+    """Save through the dialog's Save button: it closes, accepted, or says why not."""
+    dialog.form.save_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted, said(dialog.form)
+
+
 def _screen(make: Callable[[Any], QWidget], form_of: str | None, new: str, open_: str, saved_id: str):
     """(new, save, reopen) for a screen made by `make(state)`: its form at `form_of` (None: the screen
     is the form), started by its method `new`, reopened by `open_(id)`, its saved id at `saved_id`."""
@@ -364,8 +370,7 @@ def _new_meeting(qtbot, state, _ids):
 
 
 def _meeting_saved(dialog) -> int:
-    dialog.form.save_button.click()
-    assert dialog.result() == dialog.DialogCode.Accepted, said(dialog.form)
+    save_clicked(dialog)
     return dialog.meeting_id
 
 
@@ -463,20 +468,29 @@ def _goal_dialog(qtbot, state, goal_id: int):
     return dialog, dialog.form
 
 
-def _new_goal(qtbot, state, _ids):
-    with state.database.session() as s:
-        circle_id = due.active_cosa(s)
-    dialog = _circle_screen(qtbot, state, circle_id).goals_tab.add_goal()
-    return dialog, dialog.form
+def _tab_dialog(circle: Callable[[Any], int], tab: str, opens: str):
+    """The dialog a Circle screen's tab `opens` to add a row, on the `circle` made (in the session)."""
+
+    def started(qtbot, state, _ids):
+        with state.database.session() as s:
+            circle_id = circle(s)
+        dialog = getattr(getattr(_circle_screen(qtbot, state, circle_id), tab), opens)()
+        return dialog, dialog.form
+
+    return started
 
 
-def _goal_saved(dialog) -> int:
-    from circles_desktop.models import Goal
+def _newest_saved(model: str) -> Callable[[Any], int]:
+    """Save a tab's add dialog; the row it added is the circle's newest `model`."""
 
-    dialog.form.save_button.click()
-    assert dialog.result() == dialog.DialogCode.Accepted, said(dialog.form)
-    tab = dialog.parent()
-    return _latest(tab.state, Goal, tab.circle_id)
+    def saved(dialog) -> int:
+        import circles_desktop.models as models
+
+        save_clicked(dialog)
+        tab = dialog.parent()
+        return _latest(tab.state, getattr(models, model), tab.circle_id)
+
+    return saved
 
 
 def _goal_set_on(dialog) -> dict[str, Any]:
@@ -495,30 +509,21 @@ def _a_goal(qtbot, state, _ids):
     return _goal_dialog(qtbot, state, goal_id)
 
 
-def _new_member(qtbot, state, _ids):
-    with state.database.session() as s:
-        circle_id = records.cosa_circle(s)
-    dialog = _circle_screen(qtbot, state, circle_id).members_tab.add_member()
-    return dialog, dialog.form
+def _member_dialog(opens: str):
+    """A member's dialog (`opens`: edit_member, member_leaves), chosen in the list of a new Circle screen."""
 
+    def again(qtbot, state, member_id: int):
+        from circles_desktop.models import CircleMember
 
-def _member_saved(dialog) -> int:
-    from circles_desktop.models import CircleMember
+        with state.database.session() as s:
+            circle_id = s.get(CircleMember, member_id).circle_id
+        tab = _circle_screen(qtbot, state, circle_id).members_tab
+        assert tab.select_member(member_id)
+        dialog = getattr(tab, opens)()
+        dialog.member_id = member_id  # what _dialog_saved gives back
+        return dialog, dialog.form
 
-    dialog.form.save_button.click()
-    assert dialog.result() == dialog.DialogCode.Accepted, said(dialog.form)
-    return _latest(dialog.state, CircleMember, dialog.circle_id)
-
-
-def _member_again(qtbot, state, member_id: int):
-    from circles_desktop.models import CircleMember
-
-    with state.database.session() as s:
-        circle_id = s.get(CircleMember, member_id).circle_id
-    tab = _circle_screen(qtbot, state, circle_id).members_tab
-    assert tab.select_member(member_id)
-    dialog = tab.edit_member()
-    return dialog, dialog.form
+    return again
 
 
 def _new_circle(variant: str):
@@ -580,8 +585,7 @@ def _new_action(status: str):
 
 
 def _action_saved(dialog) -> tuple[int, int]:
-    dialog.form.save_button.click()
-    assert dialog.result() == dialog.DialogCode.Accepted, said(dialog.form)
+    save_clicked(dialog)
     return dialog.meeting_id, dialog.action_id
 
 
@@ -597,17 +601,7 @@ ACTION_DATES = {
 }
 
 
-def _leaves(qtbot, state, member_id: int):
-    """ "Leaves on…" for a member, chosen in the list of a new Circle screen."""
-    from circles_desktop.models import CircleMember
-
-    with state.database.session() as s:
-        circle_id = s.get(CircleMember, member_id).circle_id
-    tab = _circle_screen(qtbot, state, circle_id).members_tab
-    assert tab.select_member(member_id)
-    dialog = tab.member_leaves()
-    dialog.member_id = member_id  # what _dialog_saved gives back
-    return dialog, dialog.form
+_leaves = _member_dialog("member_leaves")
 
 
 def _a_member_leaves(qtbot, state, _ids):
@@ -628,8 +622,7 @@ def _event(qtbot, state, child_and_entry: tuple[int, int | None]):
 
 
 def _event_saved(dialog) -> tuple[int, int]:
-    dialog.form.save_button.click()
-    assert dialog.result() == dialog.DialogCode.Accepted, said(dialog.form)
+    save_clicked(dialog)
     return dialog.child_id, dialog.entry_id
 
 
@@ -662,8 +655,7 @@ def _dialog_saved(saved_id: str) -> Callable[[Any], Any]:
     """A FormDialog's save, through its Save button: the dialog closes and holds the saved id."""
 
     def saved(dialog) -> Any:
-        dialog.form.save_button.click()
-        assert dialog.result() == dialog.DialogCode.Accepted, said(dialog.form)
+        save_clicked(dialog)
         return getattr(dialog, saved_id)
 
     return saved
@@ -780,8 +772,8 @@ WALKS: dict[str, Walk] = {
         not_reopened={"development.shared_on"},  # the day for those newly ticked: kept as each one's, in shared_with
     ),
     "new goal": Walk(
-        _new_goal,
-        _goal_saved,
+        _tab_dialog(due.active_cosa, "goals_tab", "add_goal"),
+        _newest_saved("Goal"),
         _goal_dialog,
         dates={"goal.set_on": TODAY - timedelta(days=40)},
         at_least=3,  # the goal, its description and the day it was set
@@ -797,9 +789,9 @@ WALKS: dict[str, Walk] = {
         at_least=4,  # the goal, its description, status and the day it closed: all it has
     ),
     "new member": Walk(
-        _new_member,
-        _member_saved,
-        _member_again,
+        _tab_dialog(records.cosa_circle, "members_tab", "add_member"),
+        _newest_saved("CircleMember"),
+        _member_dialog("edit_member"),
         picks=lambda ids: {"member.person": ids["tm"], "member.organisation": ids["probation"]},
         dates={"member.joined_on": date(2025, 4, 2)},
         not_reopened={"member.person"},  # the dialog's title names them
