@@ -26,3 +26,23 @@ def test_ring_follows_the_role(qtbot, state, monkeypatch):
     # Leaving asks about the unsaved choices; discard them.
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     dialog.reject()
+
+
+def test_the_person_chosen_stays_when_the_role_changes(qtbot, state, monkeypatch):
+    """Chosen from the list offered (nothing typed in the search), then a role whose list is other
+    people: the person chosen was silently taken away (found by the every-form test)."""
+    from support.records import volunteer
+
+    with state.database.session() as s:
+        circle_id = cosa_circle(s)
+        sian = volunteer(s, "Siân", "Jones")
+    screen = CircleScreen(state, circle_id)
+    qtbot.addWidget(screen)
+    dialog = screen.members_tab.add_member()
+    person, role = dialog.person, dialog.role
+    assert person.search.text() == "" and person.choice.findData(sian) > 0  # volunteers are offered
+    person.choice.setCurrentIndex(person.choice.findData(sian))
+    role.setCurrentIndex(role.findData(MemberRole.PROBATION_OFFICER.value))  # professionals are offered now
+    assert person.value() == sian and person.choice.currentText().startswith("Siân Jones")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    dialog.reject()

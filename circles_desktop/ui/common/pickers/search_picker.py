@@ -59,8 +59,10 @@ class SearchPicker(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Search again with the box's text; keeps the current choice when it still matches."""
-        keep = self.value()
+        """Search again with the box's text; keeps the current choice when it still matches, and
+        always while nothing is typed (a member's role changing the list offered does not take away
+        the person already chosen)."""
+        keep, keep_text = self.value(), self.choice.currentText()
         try:
             found = list(self._fetch(self.search.text().strip()))
         except Exception:  # locked or unreadable: leave the list as it was
@@ -71,6 +73,9 @@ class SearchPicker(QWidget):
         for ident, text in found:
             self.choice.addItem(text, ident)
         index = self.choice.findData(keep) if keep is not None else -1
+        if index < 0 and keep is not None and not self.search.text().strip():
+            self.choice.addItem(keep_text, keep)
+            index = self.choice.count() - 1
         if index < 0 and len(found) == 1 and self.search.text().strip():
             index = 1  # one match for what was typed: take it
         self.choice.setCurrentIndex(max(index, 0))
