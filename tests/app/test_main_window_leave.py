@@ -28,17 +28,26 @@ class FormArea(QWidget):
         return self.form.confirm_leave()
 
 
-def _window(qtbot, app_state):
+def _window(qtbot, app_state, request):
     window = MainWindow(app_state)
     qtbot.addWidget(window)
     area = window.add_area("Form", FormArea)
     window.show()
     window.show_area("Form")
+
+    def gone() -> None:
+        # A window left open (its changes kept by Cancel) would keep its application-wide shortcuts,
+        # and the next test's window's same keys would be ambiguous: leave nothing behind.
+        area.form._dirty = False
+        window.close()
+        window.deleteLater()
+
+    request.addfinalizer(gone)
     return window, area
 
 
-def test_cancel_keeps_the_area_and_the_text(qtbot, app_state, monkeypatch):
-    window, area = _window(qtbot, app_state)
+def test_cancel_keeps_the_area_and_the_text(qtbot, app_state, monkeypatch, request):
+    window, area = _window(qtbot, app_state, request)
     qtbot.keyClicks(area.form.field("text"), "half written")
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(1) or QMessageBox.StandardButton.Cancel)
@@ -49,8 +58,8 @@ def test_cancel_keeps_the_area_and_the_text(qtbot, app_state, monkeypatch):
     assert window.can_close() is False
 
 
-def test_discard_lets_the_coordinator_go(qtbot, app_state, monkeypatch):
-    window, area = _window(qtbot, app_state)
+def test_discard_lets_the_coordinator_go(qtbot, app_state, monkeypatch, request):
+    window, area = _window(qtbot, app_state, request)
     qtbot.keyClicks(area.form.field("text"), "scratch")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.nav.setCurrentRow(0)
@@ -58,8 +67,8 @@ def test_discard_lets_the_coordinator_go(qtbot, app_state, monkeypatch):
     assert window.can_close() is True
 
 
-def test_clean_form_leaves_without_asking(qtbot, app_state, monkeypatch):
-    window, _area = _window(qtbot, app_state)
+def test_clean_form_leaves_without_asking(qtbot, app_state, monkeypatch, request):
+    window, _area = _window(qtbot, app_state, request)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (_ for _ in ()).throw(AssertionError("asked")))
     window.nav.setCurrentRow(0)
     assert window.pages.currentIndex() == 0
