@@ -235,16 +235,26 @@ def _shared(session: Session, circle_ids: set[int], memberships: list[CircleMemb
     )
     for doc in session.scalars(query.order_by(SharedDocument.shared_at)):
         to_them = doc.recipient_member_id in member_ids
-        name = doc.recipient_name
+        name = doc.recipient_name  # "Name, their organisation" for a member; the organisation's name
+        marked = _recipient_person(session, doc) if not to_them else ""
         fields = (
             Field("Document", label(doc.document_kind)),
             Field("How", doc.how),
             Field("When", _d(doc.shared_at.date())),
-            Field("Recipient", name, () if to_them or not name else (name,)),
+            Field("Recipient", name, (marked,) if marked else ()),
             Field("Categories", ", ".join(label(c) for c in doc.category_codes)),
-            Field("File name", doc.file_name),
+            Field("File name", doc.file_name, (marked,) if marked and marked in doc.file_name else ()),
         )
         yield Entry(f"Shared document {doc.id}", fields)
+
+
+def _recipient_person(session: Session, doc: SharedDocument) -> str:
+    """The other person a document went to (a member's name), to mark; "" for an organisation."""
+    if doc.recipient_member_id is not None:
+        member = session.get(CircleMember, doc.recipient_member_id)
+        if member is not None and member.person is not None:
+            return member.person.display_name
+    return "" if doc.recipient_organisation_id is not None else doc.recipient_name
 
 
 def _other_records(session: Session, person_id: int) -> Iterable[Entry]:
