@@ -73,6 +73,8 @@ def test_wizard_creates_database_and_shows_recovery_key(qtbot, request, data_dir
         "Organisations",
         "Referrals",
         "Circles",
+        "Community Circles",
+        "Connectors",
         "Learning circles",
         "Children",
         "Themes",
