@@ -93,7 +93,7 @@ def build(db, facilitators: int) -> int:
 
 
 def _circle(s, today: date) -> int:
-    from circles_desktop.models.community import ContactWay, PurposeKind
+    from circles_desktop.models.kinds.community import ContactWay, PurposeKind
     from circles_desktop.services.community import connectors, self_referral
     from circles_desktop.services.community.community_circles import CommunityForm
     from circles_desktop.services.organisations import organisations

@@ -1,9 +1,16 @@
 """SQLAlchemy models, one module per aggregate. Importing this package registers them all."""
 
-from circles_desktop.models.audit import AuditEntry
 from circles_desktop.models.base import Base
+from circles_desktop.models.bookkeeping.audit import AuditEntry
+from circles_desktop.models.bookkeeping.drafts import Draft
+from circles_desktop.models.bookkeeping.files import StoredFile
+from circles_desktop.models.bookkeeping.meta import DatabaseInfo
+from circles_desktop.models.bookkeeping.settings import Setting
 from circles_desktop.models.circles import Circle, CircleMember, CosaDetails
-from circles_desktop.models.community import (
+from circles_desktop.models.consent import Consent
+from circles_desktop.models.developments import Development, DevelopmentShare
+from circles_desktop.models.goals import Goal, GoalProgress
+from circles_desktop.models.kinds.community import (
     CommunityCircle,
     CommunityInterest,
     CommunityTime,
@@ -17,8 +24,7 @@ from circles_desktop.models.community import (
     SupportedStep,
     TwelveMonthReview,
 )
-from circles_desktop.models.consent import Consent
-from circles_desktop.models.conversations import (
+from circles_desktop.models.kinds.conversations import (
     ConversationCheck,
     ConversationDetails,
     Headcount,
@@ -28,11 +34,7 @@ from circles_desktop.models.conversations import (
     SparkFollowUp,
     ToolkitItem,
 )
-from circles_desktop.models.developments import Development, DevelopmentShare
-from circles_desktop.models.drafts import Draft
-from circles_desktop.models.files import StoredFile
-from circles_desktop.models.goals import Goal, GoalProgress
-from circles_desktop.models.learning import (
+from circles_desktop.models.kinds.learning import (
     Child,
     ChronologyEntry,
     LearningCircle,
@@ -42,8 +44,15 @@ from circles_desktop.models.learning import (
     LearningTheme,
     Theme,
 )
+from circles_desktop.models.kinds.practice import (
+    Barrier,
+    MailingListEntry,
+    Participation,
+    PracticeSession,
+    Presentation,
+    Season,
+)
 from circles_desktop.models.meetings import Action, Attendance, Decision, Meeting, MinutesSection
-from circles_desktop.models.meta import DatabaseInfo
 from circles_desktop.models.people import (
     AvailabilitySlot,
     DbsCheck,
@@ -55,17 +64,8 @@ from circles_desktop.models.people import (
     VolunteerInterest,
     VolunteerProfile,
 )
-from circles_desktop.models.practice import (
-    Barrier,
-    MailingListEntry,
-    Participation,
-    PracticeSession,
-    Presentation,
-    Season,
-)
 from circles_desktop.models.questionnaires import QuestionnaireAnswer, QuestionnaireResponse
 from circles_desktop.models.referrals import Referral, ReferralStep, RiskReport
-from circles_desktop.models.settings import Setting
 from circles_desktop.models.sharing import SharedDocument, SharedUnderConsent
 
 __all__ = [

@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Intege
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from circles_desktop.models.base import Base, utcnow
-from circles_desktop.models.files import StoredFile
+from circles_desktop.models.bookkeeping.files import StoredFile
 from circles_desktop.models.people import Organisation, Person, ProfessionalRole
 from circles_desktop.models.vocab import CircleKind, ReferralStatus, RiskReportType, check_in
 

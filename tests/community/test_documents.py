@@ -12,9 +12,9 @@ from pypdf import PdfReader
 
 from circles_desktop.models import SharedDocument
 from circles_desktop.models.vocab import MemberRole
-from circles_desktop.reports.circle_plan import build_circle_plan
+from circles_desktop.reports.kinds.circle_plan import build_circle_plan
+from circles_desktop.reports.kinds.match_summary import build_match_summary
 from circles_desktop.reports.kit.page import MARKING
-from circles_desktop.reports.match_summary import build_match_summary
 from circles_desktop.services.community import community_circles as cc
 from circles_desktop.services.community import documents, facilitators, life_members
 from circles_desktop.services.meetings import actions, meetings
@@ -125,7 +125,7 @@ def test_the_documents_are_recorded_as_shared_with_their_recipients(db, circle):
 
 
 def test_a_full_plan_stays_on_one_page():
-    from circles_desktop.reports.community_content import CirclePlanContent, NextMeeting, PlanAction, PlanPerson
+    from circles_desktop.reports.kinds.community_content import CirclePlanContent, NextMeeting, PlanAction, PlanPerson
     from circles_desktop.reports.kit.letterhead import Letterhead
 
     plan = CirclePlanContent(

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from circles_desktop.models import Attendance, CircleMember, FacilitatorCommitment
-from circles_desktop.models.community import ReviewOutcome
+from circles_desktop.models.kinds.community import ReviewOutcome
 from circles_desktop.models.vocab import CircleStatus, MemberRole
 from circles_desktop.services.circles import circles
 from circles_desktop.services.circles.reviews import add_months

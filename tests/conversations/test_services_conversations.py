@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from circles_desktop.models import Circle, ConversationDetails, ToolkitItem
-from circles_desktop.models.conversations import CheckState, SparkStatus, WorkDecision
-from circles_desktop.reports.conversation_summary import build_conversation_summary
+from circles_desktop.models.kinds.conversations import CheckState, SparkStatus, WorkDecision
+from circles_desktop.reports.kinds.conversation_summary import build_conversation_summary
 from circles_desktop.services.circles import circles
 from circles_desktop.services.common.validation import NotFound, ValidationError
 from circles_desktop.services.conversations import (

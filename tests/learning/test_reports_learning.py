@@ -13,10 +13,10 @@ from pypdf import PdfReader
 from test_services_learning_support import CHILD_FAMILY, CHILD_GIVEN, TODAY, learning_circle, through_during
 
 from circles_desktop.reports.content import ActionItem, Attendee
+from circles_desktop.reports.kinds.learning_content import ChildDetails, LearningRecordContent
+from circles_desktop.reports.kinds.learning_record import build_learning_record
 from circles_desktop.reports.kit.letterhead import Letterhead
 from circles_desktop.reports.kit.page import MARKING
-from circles_desktop.reports.learning_content import ChildDetails, LearningRecordContent
-from circles_desktop.reports.learning_record import build_learning_record
 from circles_desktop.services.learning import learning_checklist, learning_points, themes
 from circles_desktop.services.learning import learning_circles as lcs
 from circles_desktop.services.learning.learning_record import file_name, learning_record_content

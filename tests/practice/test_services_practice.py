@@ -12,8 +12,8 @@ import pytest
 import vobject
 from pypdf import PdfReader
 
-from circles_desktop.models.practice import Sector
-from circles_desktop.reports.practice_documents import build_season_summary, build_session_note
+from circles_desktop.models.kinds.practice import Sector
+from circles_desktop.reports.kinds.practice_documents import build_season_summary, build_session_note
 from circles_desktop.services.circles import members
 from circles_desktop.services.common.validation import ValidationError
 from circles_desktop.services.practice import (

@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from circles_desktop.models import AuditEntry, Circle, StoredFile
+from circles_desktop.reports.kinds.learning_record import build_learning_record
 from circles_desktop.reports.kit.letterhead import Letterhead, letterhead_block
-from circles_desktop.reports.learning_record import build_learning_record
 from circles_desktop.reports.meeting_pack import build_meeting_pack
 from circles_desktop.reports.minutes import build_minutes
 from circles_desktop.reports.questionnaire import build_questionnaire

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from circles_desktop.models.community import ContactWay, PurposeKind
+from circles_desktop.models.kinds.community import ContactWay, PurposeKind
 from circles_desktop.services.community import community_circles as cc
 from circles_desktop.services.community import connectors, self_referral
 from circles_desktop.services.people import volunteers

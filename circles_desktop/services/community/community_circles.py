@@ -24,7 +24,7 @@ from circles_desktop.models import (
     Referral,
     SupportedMeeting,
 )
-from circles_desktop.models.community import ContactWay, PurposeKind
+from circles_desktop.models.kinds.community import ContactWay, PurposeKind
 from circles_desktop.models.vocab import CircleKind, CircleStatus, DayPart, MemberRole, Ring, Weekday
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.community import connectors

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Action, Circle, Meeting
-from circles_desktop.models.community import ContactWay
+from circles_desktop.models.kinds.community import ContactWay
 from circles_desktop.models.vocab import ActionStatus
-from circles_desktop.reports.community_content import (
+from circles_desktop.reports.kinds.community_content import (
     CirclePlanContent,
     MatchSummaryContent,
     NextMeeting,

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CommunityCircle, TwelveMonthReview
-from circles_desktop.models.community import ENDINGS, ReviewOutcome
+from circles_desktop.models.kinds.community import ENDINGS, ReviewOutcome
 from circles_desktop.models.vocab import CircleStatus
 from circles_desktop.services.circles import circles
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get

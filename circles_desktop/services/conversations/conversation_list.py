@@ -11,7 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, ConversationDetails, Meeting, Spark
-from circles_desktop.models.conversations import SparkStatus
+from circles_desktop.models.kinds.conversations import SparkStatus
 from circles_desktop.models.vocab import CircleKind, MeetingKind
 from circles_desktop.services.common.paging import page_order
 from circles_desktop.services.common.text import search_key, word_start

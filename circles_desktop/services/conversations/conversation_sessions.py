@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Headcount, Meeting
-from circles_desktop.models.conversations import AttendeeGroup
+from circles_desktop.models.kinds.conversations import AttendeeGroup
 from circles_desktop.models.vocab import MeetingKind
 from circles_desktop.services.common.validation import Problems, ValidationError, get
 from circles_desktop.services.common.words import plural

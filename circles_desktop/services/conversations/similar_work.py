@@ -13,7 +13,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, ConversationDetails, SimilarWork
-from circles_desktop.models.conversations import SimilarWorkKind, WorkDecision
+from circles_desktop.models.kinds.conversations import SimilarWorkKind, WorkDecision
 from circles_desktop.models.vocab import CircleKind
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.common.words import uk_date

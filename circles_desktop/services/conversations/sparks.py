@@ -13,7 +13,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, Meeting, Noticed, Spark, SparkFollowUp
-from circles_desktop.models.conversations import SparkStatus
+from circles_desktop.models.kinds.conversations import SparkStatus
 from circles_desktop.models.vocab import CircleKind, CircleStatus, MeetingKind
 from circles_desktop.services.common import positions
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get

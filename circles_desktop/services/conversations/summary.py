@@ -8,8 +8,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from circles_desktop.models.conversations import AttendeeGroup
-from circles_desktop.reports.conversation_content import ConversationSummaryContent, HeldConversation, SparkLine
+from circles_desktop.models.kinds.conversations import AttendeeGroup
+from circles_desktop.reports.kinds.conversation_content import ConversationSummaryContent, HeldConversation, SparkLine
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.conversations import conversation_sessions, sparks
 from circles_desktop.services.conversations.conversations import find_conversation, get_conversation

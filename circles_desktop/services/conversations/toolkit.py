@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from circles_desktop import shipped
 from circles_desktop.models import ConversationCheck, ToolkitItem
-from circles_desktop.models.conversations import CheckState
+from circles_desktop.models.kinds.conversations import CheckState
 from circles_desktop.services.common import positions
 from circles_desktop.services.common.validation import NotFound, Problems, ValidationError, clean
 from circles_desktop.services.conversations.conversations import find_conversation

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import CommunityCircle, Organisation
-from circles_desktop.models.community import ContactWay, PurposeKind, ReviewOutcome
+from circles_desktop.models.kinds.community import ContactWay, PurposeKind, ReviewOutcome
 from circles_desktop.models.vocab import (
     ActionStatus,
     CircleKind,

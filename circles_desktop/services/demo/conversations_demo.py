@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Organisation, Person, ProfessionalRole
-from circles_desktop.models.conversations import AttendeeGroup, SparkStatus
-from circles_desktop.models.practice import Sector
+from circles_desktop.models.kinds.conversations import AttendeeGroup, SparkStatus
+from circles_desktop.models.kinds.practice import Sector
 from circles_desktop.services.circles.reviews import add_months
 from circles_desktop.services.common.text import search_key
 from circles_desktop.services.conversations import conversation_sessions, conversations, similar_work, sparks, toolkit

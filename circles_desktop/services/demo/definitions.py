@@ -240,7 +240,7 @@ def learning_texts() -> LearningTexts:
 
 @cache
 def community_texts() -> CommunityTexts:
-    from circles_desktop.models.community import PurposeKind, ReviewOutcome
+    from circles_desktop.models.kinds.community import PurposeKind, ReviewOutcome
 
     f = _File("community.json")
     return CommunityTexts(

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Child, Circle, LearningCircle
-from circles_desktop.models.learning import LearningStage
+from circles_desktop.models.kinds.learning import LearningStage
 from circles_desktop.models.vocab import ActionStatus, MemberRole
 from circles_desktop.services.demo import definitions
 from circles_desktop.services.learning import children, learning_checklist, learning_points, themes

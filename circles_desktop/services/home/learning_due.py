@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, LearningCircle, LearningStepRecord, Meeting
-from circles_desktop.models.learning import LearningStage
+from circles_desktop.models.kinds.learning import LearningStage
 from circles_desktop.models.vocab import CircleStatus
 from circles_desktop.services.common import record_ref as rr
 from circles_desktop.services.common.record_ref import RecordRef

@@ -24,7 +24,7 @@ from circles_desktop.models import (
     Meeting,
     Person,
 )
-from circles_desktop.models.learning import LearningStage, StepState
+from circles_desktop.models.kinds.learning import LearningStage, StepState
 from circles_desktop.models.vocab import ActionStatus, MemberRole
 from circles_desktop.services.common.validation import Problems, ValidationError, get
 from circles_desktop.services.common.words import uk_date

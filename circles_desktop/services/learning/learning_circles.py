@@ -31,7 +31,7 @@ from circles_desktop.models import (
     Meeting,
     Person,
 )
-from circles_desktop.models.learning import LearningStage, SelectionReason, StepState
+from circles_desktop.models.kinds.learning import LearningStage, SelectionReason, StepState
 from circles_desktop.models.vocab import CircleKind, MeetingKind, MemberRole, Ring
 from circles_desktop.services.circles import circles, members
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, or_, sele
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Action, Child, Circle, LearningCircle, LearningStepRecord, LearningTheme, Meeting
-from circles_desktop.models.learning import LearningStage
+from circles_desktop.models.kinds.learning import LearningStage
 from circles_desktop.models.vocab import ActionStatus
 from circles_desktop.services.common.paging import SortKey, order_for
 from circles_desktop.services.common.text import search_key, word_start

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import LearningPoint, LearningStepRecord
-from circles_desktop.models.learning import StepState
+from circles_desktop.models.kinds.learning import StepState
 from circles_desktop.services.common import positions
 from circles_desktop.services.common.validation import ValidationError, get
 from circles_desktop.services.learning.learning_state import check_writable, find_learning_circle, meeting_of

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Attendance, Child, Circle
 from circles_desktop.models.vocab import MemberRole, label
 from circles_desktop.reports.content import ActionItem, Attendee
-from circles_desktop.reports.learning_content import ChildDetails, LearningRecordContent
+from circles_desktop.reports.kinds.learning_content import ChildDetails, LearningRecordContent
 from circles_desktop.services.common.validation import get
 from circles_desktop.services.learning import learning_circles as lcs
 from circles_desktop.services.learning import learning_points

@@ -12,7 +12,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, LearningCircle, Meeting
-from circles_desktop.models.learning import LearningStage
+from circles_desktop.models.kinds.learning import LearningStage
 from circles_desktop.models.vocab import CircleStatus
 from circles_desktop.services.common.validation import NotFound, ValidationError, get
 from circles_desktop.services.learning.learning_steps import STAGES, STEPS

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from circles_desktop.models.learning import LearningStage
+from circles_desktop.models.kinds.learning import LearningStage
 from circles_desktop.models.vocab import MemberRole
 
 

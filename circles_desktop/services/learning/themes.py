@@ -15,7 +15,7 @@ from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Child, LearningCircle, LearningStepRecord, LearningTheme, Meeting, Theme
-from circles_desktop.models.learning import StepState
+from circles_desktop.models.kinds.learning import StepState
 from circles_desktop.services.common.text import search_key, starts_with
 from circles_desktop.services.common.validation import Problems, ValidationError, clean, get
 from circles_desktop.services.learning.learning_state import editable

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Participation, PracticeSession
-from circles_desktop.models.practice import Sector, SessionMode
-from circles_desktop.reports.practice_content import (
+from circles_desktop.models.kinds.practice import Sector, SessionMode
+from circles_desktop.reports.kinds.practice_content import (
     BarrierLine,
     ParticipantLine,
     PresentationLine,

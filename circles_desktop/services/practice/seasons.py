@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Circle, CircleMember, Meeting, Person, PracticeSession, Season
-from circles_desktop.models.practice import SessionMode
+from circles_desktop.models.kinds.practice import SessionMode
 from circles_desktop.models.vocab import CircleKind, CircleStatus, MeetingKind, MemberRole, Ring
 from circles_desktop.services.circles import members
 from circles_desktop.services.circles.reviews import add_months

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from circles_desktop.models import CircleMember, Meeting, Organisation, Participation, Person, PracticeSession
 from circles_desktop.models import Presentation as PresentationRecord
-from circles_desktop.models.practice import Sector
+from circles_desktop.models.kinds.practice import Sector
 from circles_desktop.models.vocab import MemberRole, OrganisationKind, Ring
 from circles_desktop.services.circles import members
 from circles_desktop.services.common import positions

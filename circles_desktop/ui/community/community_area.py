@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circles_desktop.models.community import PurposeKind
+from circles_desktop.models.kinds.community import PurposeKind
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.services.community.community_circles import STAGES
 from circles_desktop.ui.app.app_state import AppState

@@ -57,10 +57,10 @@ def read_document(s: Any, circle_id: int, which: str) -> tuple[Any, str, str]:
 def build(which: str, content: Any) -> bytes:
     """Worker-side: the document's bytes."""
     if which == "plan":
-        from circles_desktop.reports.circle_plan import build_circle_plan
+        from circles_desktop.reports.kinds.circle_plan import build_circle_plan
 
         return build_circle_plan(content)
-    from circles_desktop.reports.match_summary import build_match_summary
+    from circles_desktop.reports.kinds.match_summary import build_match_summary
 
     return build_match_summary(content)
 

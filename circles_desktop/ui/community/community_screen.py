@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from circles_desktop.models.community import PurposeKind, ReviewOutcome
+from circles_desktop.models.kinds.community import PurposeKind, ReviewOutcome
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.community import community_circles as cc
 from circles_desktop.ui.app.app_state import AppState

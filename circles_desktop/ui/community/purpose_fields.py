@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
-from circles_desktop.models.community import ContactWay, PurposeKind
+from circles_desktop.models.kinds.community import ContactWay, PurposeKind
 from circles_desktop.ui.common.forms import RecordForm, combo, text_box
 from circles_desktop.ui.common.operations import read
 from circles_desktop.ui.people.volunteer_section import AvailabilityGrid

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from circles_desktop.models.community import ENDINGS, ReviewOutcome
+from circles_desktop.models.kinds.community import ENDINGS, ReviewOutcome
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.forms import combo, text_box

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from circles_desktop.models.conversations import CheckState, SimilarWorkKind, SparkStatus, WorkDecision
+from circles_desktop.models.kinds.conversations import CheckState, SimilarWorkKind, SparkStatus, WorkDecision
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import WriteDialog, dated

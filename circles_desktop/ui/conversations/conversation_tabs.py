@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circles_desktop.models.conversations import AttendeeGroup, CheckState
+from circles_desktop.models.kinds.conversations import AttendeeGroup, CheckState
 from circles_desktop.services.common.words import uk_date, uk_date_time
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.dialogs import confirm

@@ -8,7 +8,7 @@ from circles_desktop.ui.sharing.document_dialog import PdfDocument
 
 
 def conversation_summary(circle_id: int) -> PdfDocument:
-    from circles_desktop.reports.conversation_summary import build_conversation_summary
+    from circles_desktop.reports.kinds.conversation_summary import build_conversation_summary
     from circles_desktop.services.conversations import summary
 
     return PdfDocument(

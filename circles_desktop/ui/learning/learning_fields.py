@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circles_desktop.models.learning import SelectionReason
+from circles_desktop.models.kinds.learning import SelectionReason
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.learning.learning_steps import STAGE_LABELS, STAGE_SHORT
 from circles_desktop.ui.app.app_state import AppState

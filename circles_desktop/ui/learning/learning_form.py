@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QSpinBox, QWidget
 
-from circles_desktop.models.learning import SelectionReason
+from circles_desktop.models.kinds.learning import SelectionReason
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import FormDialog
 from circles_desktop.ui.common.forms import DateField, RecordForm

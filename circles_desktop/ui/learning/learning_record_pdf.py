@@ -54,8 +54,8 @@ def record_content(state: AppState, circle_id: int, prepared_by: str = "") -> An
 
 def build_pdf(content: Any, password: str | None = None) -> bytes:
     """Worker-side: the PDF bytes as they will leave the machine (protected when a password is given)."""
+    from circles_desktop.reports.kinds.learning_record import build_learning_record
     from circles_desktop.reports.kit import pdfio
-    from circles_desktop.reports.learning_record import build_learning_record
 
     data = build_learning_record(content)
     return pdfio.protect(data, password) if password else data

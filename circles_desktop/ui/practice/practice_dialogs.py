@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from circles_desktop.models.practice import SessionMode
+from circles_desktop.models.kinds.practice import SessionMode
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.dialogs import WriteDialog, dated

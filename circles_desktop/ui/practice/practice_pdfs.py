@@ -9,7 +9,7 @@ from circles_desktop.ui.sharing.document_dialog import PdfDocument
 
 
 def session_note(circle_id: int, meeting_id: int) -> PdfDocument:
-    from circles_desktop.reports.practice_documents import build_session_note
+    from circles_desktop.reports.kinds.practice_documents import build_session_note
     from circles_desktop.services.practice import practice_documents as docs
     from circles_desktop.services.sharing.sharing import SESSION_NOTE
 
@@ -28,7 +28,7 @@ def session_note(circle_id: int, meeting_id: int) -> PdfDocument:
 
 
 def season_summary(circle_id: int, season_id: int) -> PdfDocument:
-    from circles_desktop.reports.practice_documents import build_season_summary
+    from circles_desktop.reports.kinds.practice_documents import build_season_summary
     from circles_desktop.services.practice import practice_documents as docs
     from circles_desktop.services.sharing.sharing import SEASON_SUMMARY
 

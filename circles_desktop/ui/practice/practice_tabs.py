@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from circles_desktop.models.practice import Sector, SessionMode
+from circles_desktop.models.kinds.practice import Sector, SessionMode
 from circles_desktop.services.common.words import plural, uk_date, uk_date_time
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.forms import combo

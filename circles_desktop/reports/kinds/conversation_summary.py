@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepInFrame
 
-from circles_desktop.reports.conversation_content import ConversationSummaryContent
+from circles_desktop.reports.kinds.conversation_content import ConversationSummaryContent
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import data_table, heading, key_value_table, notice, para, paragraphs
 from circles_desktop.reports.kit.letterhead import letterhead_block

@@ -11,12 +11,12 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from circles_desktop.reports.content import PRESENT
+from circles_desktop.reports.kinds.learning_content import LearningRecordContent
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import data_table, gap, heading, key_value_table, numbered, para, paragraphs
 from circles_desktop.reports.kit.letterhead import letterhead_block
 from circles_desktop.reports.kit.page import PageDecor
 from circles_desktop.reports.kit.text import format_date, format_time
-from circles_desktop.reports.learning_content import LearningRecordContent
 from circles_desktop.reports.meeting_parts import actions_table, attendance_table
 
 TITLE = "Locality Learning Circle record"

@@ -15,7 +15,7 @@ from functools import cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Table, TableStyle
 
-from circles_desktop.reports.community_content import CirclePlanContent, PlanAction
+from circles_desktop.reports.kinds.community_content import CirclePlanContent, PlanAction
 from circles_desktop.reports.kit import fonts
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import gap

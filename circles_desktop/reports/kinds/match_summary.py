@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from circles_desktop.reports.community_content import MatchSummaryContent
+from circles_desktop.reports.kinds.community_content import MatchSummaryContent
 from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
 from circles_desktop.reports.kit.flowables import data_table, heading, key_value_table, numbered, para, paragraphs
 from circles_desktop.reports.kit.letterhead import letterhead_block

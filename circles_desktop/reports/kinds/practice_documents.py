@@ -10,17 +10,17 @@ from datetime import date
 
 from reportlab.platypus import Flowable
 
-from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
-from circles_desktop.reports.kit.flowables import data_table, heading, key_value_table, para, paragraphs
-from circles_desktop.reports.kit.letterhead import letterhead_block
-from circles_desktop.reports.kit.page import PageDecor
-from circles_desktop.reports.kit.text import format_date, format_short_date, format_time
-from circles_desktop.reports.practice_content import (
+from circles_desktop.reports.kinds.practice_content import (
     BarrierLine,
     PresentationLine,
     SeasonSummaryContent,
     SessionNoteContent,
 )
+from circles_desktop.reports.kit.document import DocumentInfo, build_pdf
+from circles_desktop.reports.kit.flowables import data_table, heading, key_value_table, para, paragraphs
+from circles_desktop.reports.kit.letterhead import letterhead_block
+from circles_desktop.reports.kit.page import PageDecor
+from circles_desktop.reports.kit.text import format_date, format_short_date, format_time
 
 SESSION_NOTE = "Community of practice session note"
 SEASON_SUMMARY = "Community of practice season summary"

@@ -1,0 +1,1 @@
+"""The database's own records: the audit log, its metadata, settings, stored files and drafts."""
