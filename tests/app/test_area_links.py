@@ -49,3 +49,6 @@ def test_unsaved_referral_changes_kept_means_no_hand_on(qtbot, window, monkeypat
     assert window.current_area() == "Referrals"
     assert getattr(window.area_widget("Circles"), "dialog", None) is None
     assert purpose.toPlainText() == "More to say"
+    # Let the window close at teardown: a window kept open by "Cancel" would hold the window-wide
+    # shortcuts (Ctrl+N, F1) and make them ambiguous for the tests after this one.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
