@@ -4,6 +4,7 @@ from circles_desktop.models.base import Base
 from circles_desktop.models.bookkeeping.audit import AuditEntry
 from circles_desktop.models.bookkeeping.drafts import Draft
 from circles_desktop.models.bookkeeping.files import StoredFile
+from circles_desktop.models.bookkeeping.home_reading import HomeReading
 from circles_desktop.models.bookkeeping.meta import DatabaseInfo
 from circles_desktop.models.bookkeeping.settings import Setting
 from circles_desktop.models.circles import Circle, CircleMember, CosaDetails
@@ -94,6 +95,7 @@ __all__ = [
     "DevelopmentShare",
     "FacilitatorCommitment",
     "Draft",
+    "HomeReading",
     "Goal",
     "GoalProgress",
     "Headcount",

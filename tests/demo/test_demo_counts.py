@@ -39,6 +39,7 @@ EXPECTED = {
     "development_shares": 16,
     "developments": 15,
     "drafts": 0,
+    "home_readings": 0,
     "facilitator_commitments": 10,
     "goal_progress": 57,
     "goals": 25,

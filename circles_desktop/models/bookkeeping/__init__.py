@@ -1,1 +1,1 @@
-"""The database's own records: the audit log, its metadata, settings, stored files and drafts."""
+"""The database's own records: the audit log, its metadata, settings, stored files, drafts and Home's last reading."""

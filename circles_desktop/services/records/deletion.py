@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Circle, Person
 from circles_desktop.models.vocab import Choice, label
 from circles_desktop.services.common.validation import Problems, ValidationError, get
+from circles_desktop.services.home import kept
 from circles_desktop.services.records import ownership
 from circles_desktop.services.records.ownership import Rows
 from circles_desktop.services.security import audit
@@ -126,6 +127,7 @@ def delete_circle(session: Session, circle_id: int, reason: str | None, confirma
         problems.add("confirmation", f"Type {plan.confirm_word} to confirm that this circle is to be deleted.")
     problems.raise_if_any()
     gone = ownership.delete(session, plan.rows)
+    kept.forget(session)  # Home's kept lines may name the circle
     audit.record(session, "circle deleted", f"circle {circle_id}", _detail(gone, reason))
     return gone
 
@@ -201,5 +203,6 @@ def delete_person(session: Session, person_id: int, reason: str | None) -> int:
     if uses:
         raise PersonInUse(uses)
     gone = ownership.delete(session, _own_rows(session, person_id))
+    kept.forget(session)  # Home's kept lines may name the person
     audit.record(session, "person deleted", f"person {person_id}", _detail(gone, reason))
     return gone

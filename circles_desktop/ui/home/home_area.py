@@ -2,9 +2,10 @@
 across every circle, each line opening the record it is about.
 
 What needs doing is read in the Background pool (at 100,000 people it takes longer than a paint) and
-kept: showing Home again paints what was read at once, and reads again only when the records have
-changed since (the audit log's last entry, which every change writes) or the day has turned. While a
-newer reading is on its way, the last one stays on screen, marked as updating.
+kept, in memory and in the database (services/home/kept.py): showing Home again, or unlocking again,
+paints what was read at once, and reads again only when the records have changed since (the audit
+log's last entry, which every change writes) or the day has turned. While a newer reading is on its
+way, the last one stays on screen, marked as updating.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.lists.grouped_lines import Group, GroupedLines, Line
 from circles_desktop.ui.common.lists.list_parts import tab_chain
 from circles_desktop.ui.common.messages import explain
-from circles_desktop.ui.common.operations import in_background, in_session, read
+from circles_desktop.ui.common.operations import in_background, in_session, read, write
 from circles_desktop.ui.common.widgets import Note, StatusNote
 from circles_desktop.ui.search.search_panel import SearchPanel
 
@@ -93,9 +94,12 @@ class HomeArea(QWidget):
         self.refresh()
 
     def refresh(self, force: bool = False) -> None:
-        """Read what needs doing again, unless what is on screen is still current."""
+        """Read what needs doing again, unless what is on screen is still current. With nothing on screen
+        yet (just unlocked), the reading kept at the last one is painted at once, and read again only if
+        records have changed since."""
         if self.state.is_locked:
             return
+        from circles_desktop.services.home import kept
         from circles_desktop.services.home.items import changes_seen
         from circles_desktop.services.security import backups
 
@@ -107,6 +111,13 @@ class HomeArea(QWidget):
         key = (read(self.state, changes_seen, None), today)
         if not force and key in (self._shown_for, self._reading_for):
             return
+        if not self.sections and not force:
+            last = read(self.state, kept.kept, None)
+            if last is not None:
+                self._paint((last.changes_seen, last.day), last.sections)
+                if last.current_for(*key):
+                    self.loaded.emit()
+                    return
         self._reading_for = key
         self.status.say(READING if not self.sections else "Updating…")
         state = self.state
@@ -122,13 +133,25 @@ class HomeArea(QWidget):
         if self.state.is_locked or key != self._reading_for:
             return  # locked meanwhile, or a newer reading is on its way
         self._reading_for = None
+        self._paint(key, sections)
+        self.loaded.emit()
+        # Kept for the next unlock, written here on the UI thread like every other write: a second writer
+        # in the background could make a coordinator's save meet a busy database.
+        from circles_desktop.services.home import kept
+
+        write(self.state, lambda s: kept.keep(s, key[0], key[1], sections), show=self, saved=False)
+
+    def show_errors(self, errors: Any) -> None:
+        """Keeping the reading failed: Home still shows it; it is read again at the next unlock."""
+        self.status.fail("; ".join(errors.values()))
+
+    def _paint(self, key: tuple[Any, date], sections: list[Any]) -> None:
         self._shown_for = key
         self.sections = sections
         self.due.show_groups([_group(section, key[1]) for section in sections])
         waiting = sum(s.total for s in sections)
         self.status.say("Nothing needs doing today." if not waiting else "")
         self._explain(self.due.currentIndex())
-        self.loaded.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self._reading_for = None
