@@ -111,3 +111,32 @@ def test_the_circles_list_exports_each_circles_kind_in_words(qtbot, state, tmp_p
         qtbot.keyClick(area.export.button, Qt.Key.Key_Space)  # by keyboard
     header, row = read_csv(tmp_path / "circles.csv")
     assert row[header.index("Kind")] == "CoSA circle"
+
+
+def test_home_exports_every_line_of_what_needs_doing_not_only_the_first_few(qtbot, state, tmp_path, answers):
+    from datetime import date, timedelta
+
+    from circles_desktop.ui.home.home_area import HomeArea
+    from support.due import action, meeting
+
+    today = date.today()
+    with state.database.session() as s:
+        cid = active_cosa(s)
+        mid = meeting(s, cid, today - timedelta(days=20))
+        for n in range(30):  # more than the 25 Home lists of a kind
+            action(s, cid, today - timedelta(days=3), mid, description=f"Overdue action {n:02d}")
+    home = HomeArea(state)
+    qtbot.addWidget(home)
+    with qtbot.waitSignal(home.loaded, timeout=WAIT_MS):
+        home.show()
+    assert sum(t.startswith("Overdue action") for t, _ref in home.lines()) == 25
+    answers["path"] = str(tmp_path / "due.csv")
+    with qtbot.waitSignal(home.export.exported, timeout=WAIT_MS):
+        click(qtbot, home.export.button)
+    [(_title, text)] = answers["warned"]
+    shown = sum(section.total for section in home.sections)
+    assert f"Export {shown:,} rows of what needs doing to due.csv" in text
+    rows = read_csv(tmp_path / "due.csv")
+    assert rows[0] == ["Kind", "What", "Whose", "Due", "When"]
+    assert sum(r[1].startswith("Overdue action") for r in rows[1:]) == 30
+    assert exports_audited(state) == [("due", f"CSV, {len(rows) - 1} rows")]

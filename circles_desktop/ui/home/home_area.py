@@ -15,10 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.lists.grouped_lines import Group, GroupedLines, Line
+from circles_desktop.ui.common.lists.list_export import add_export
 from circles_desktop.ui.common.lists.list_parts import tab_chain
 from circles_desktop.ui.common.messages import explain
 from circles_desktop.ui.common.operations import in_background, in_session, read, write
@@ -65,7 +66,13 @@ class HomeArea(QWidget):
         self.list_page = QWidget()  # what needs doing: out of the way while the search has text
         column = QVBoxLayout(self.list_page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel("<h3>What needs doing</h3>"))
+        heading_row = QWidget()
+        row = QHBoxLayout(heading_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.due_heading = QLabel("<h3>What needs doing</h3>")
+        row.addWidget(self.due_heading)
+        row.addStretch(1)
+        column.addWidget(heading_row)
         column.addWidget(self.status)
         column.addWidget(self.due, 1)
         column.addWidget(self.explains)
@@ -76,7 +83,10 @@ class HomeArea(QWidget):
         self.layout_.addWidget(self.backup)
         self.layout_.addWidget(self.search)
         self.layout_.addWidget(self.list_page, 1)
-        tab_chain(self, self.search.box, self.search.results, self.due)
+        # Every line of what needs doing, not only the first few of each kind Home lists.
+        self.export = add_export(self.state, DueRows(self), "due", "What needs doing", self, self.due_heading,
+                                 self.status.fail)  # fmt: skip
+        tab_chain(self, self.search.box, self.search.results, self.due, self.export.button)
 
     # --- searching -------------------------------------------------------------------------------
     def _search_or_due(self, text: str) -> None:
@@ -188,6 +198,25 @@ def _group(section: Any, today: date) -> Group:
         lines += (Line((f"…and {section.total - len(section.items):,} more", "", ""), None),)
     heading = f"{section.title} ({section.total:,})" if section.total else f"{section.title}: none"
     return Group(heading, lines, section.explains)
+
+
+class DueRows:
+    """What Home's Export… writes: every item of every kind (the list `due` of the command line), read
+    afresh in the Background pool; the warning counts what Home shows."""
+
+    def __init__(self, home: HomeArea) -> None:
+        from circles_desktop.services.exports.lists import LISTS
+
+        self.home, self.table = home, LISTS["due"]
+        self.headers = list(self.table.headers)
+
+    @property
+    def total(self) -> int:
+        return sum(section.total for section in self.home.sections)
+
+    def every_row(self) -> list[Any]:
+        today = date.today()
+        return in_session(self.home.state, lambda s: list(self.table.rows(s, today)))
 
 
 def home_area(state: AppState) -> QWidget:

@@ -13,8 +13,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QStandardItem, QStan
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
-URGENT = QColor("#b00020")  # the app's warning red (ui/common/widgets.py)
-MUTED = QColor("#555555")
 
 
 @dataclass(frozen=True)
@@ -79,14 +77,18 @@ class GroupedLines(QTreeView):
         return item
 
     def _row(self, line: Line) -> list[QStandardItem]:
+        from circles_desktop.ui.common.widgets import tone
+
+        # The tones read on this palette, light or dark; a selected line takes the highlight's own text
+        # colour (the delegate's default), so red never sits on the blue highlight.
+        palette = self.palette()
+        colour = tone("error", palette) if line.urgent else tone("note", palette) if not line.opens else ""
         row = []
         for text in line.cells:
             item = QStandardItem(text)
             item.setToolTip(line.tooltip or text)
-            if line.urgent:
-                item.setForeground(QBrush(URGENT))
-            elif line.opens is None:
-                item.setForeground(QBrush(MUTED))
+            if colour:
+                item.setForeground(QBrush(QColor(colour)))
             row.append(item)
         row[0].setData(line.opens, REF_ROLE)
         return row

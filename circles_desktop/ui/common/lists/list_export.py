@@ -7,8 +7,9 @@ written in the Background pool, so a list of 100,000 people does not hold up the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLayout, QMessageBox, QPushButton, QWidget
@@ -17,7 +18,16 @@ from circles_desktop.ui.common.operations import in_background, in_session
 
 if TYPE_CHECKING:
     from circles_desktop.ui.app.app_state import AppState
-    from circles_desktop.ui.common.lists.paged_model import PagedTableModel
+
+
+class ExportsRows(Protocol):
+    """What an export reads: a paged list's model, or any list that can give every row it shows."""
+
+    headers: list[str]
+    total: int  # how many rows the export will hold, for the warning
+
+    def every_row(self) -> list[Sequence[Any]]: ...  # may run in the Background pool
+
 
 FILE_TYPES = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"
 SUFFIXES = {"Excel workbook (*.xlsx)": ".xlsx", "CSV, comma-separated (*.csv)": ".csv"}
@@ -28,7 +38,7 @@ class ListExport(QObject):
     said = Signal(str)  # done: one sentence for the status bar
     failed = Signal(str)  # what went wrong, for the list's message line
 
-    def __init__(self, state: AppState, model: PagedTableModel, list_name: str, title: str, owner: QWidget) -> None:
+    def __init__(self, state: AppState, model: ExportsRows, list_name: str, title: str, owner: QWidget) -> None:
         super().__init__(owner)
         self.state, self.model, self.list_name, self.title, self.owner = state, model, list_name, title, owner
         self.button = QPushButton("E&xport…")
@@ -102,7 +112,7 @@ class ListExport(QObject):
 
 
 def add_export(
-    state: AppState, model: PagedTableModel, list_name: str, title: str, owner: QWidget, after: QWidget,
+    state: AppState, model: ExportsRows, list_name: str, title: str, owner: QWidget, after: QWidget,
     error: Any = None,
 ) -> ListExport:  # fmt: skip
     """Give a list its Export… button, placed after `after` (its count) in the same row. What went
