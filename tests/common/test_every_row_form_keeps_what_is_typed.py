@@ -88,27 +88,178 @@ def _consent_given(qtbot, state, tmp_path, monkeypatch) -> None:
     typed = typed_in(qtbot, dialog.form, {"give.given_on": given_on})
     signed = chosen_file(monkeypatch, tmp_path, "signed consent.pdf", SMALL_PDF)
     dialog.signed_form.choose.click()
-    typed |= {"signed_form": str(signed)}
+    assert dialog.form.values()["signed_form"] == str(signed)
+    typed["signed_form"] = (signed.name, signed.read_bytes())
     save_clicked(dialog)
 
     tab = _circle_tab(qtbot, state, circle_id, "consent_tab")
+    compare(
+        typed, _consent_shown(state, tab, circle_id) | {"signed_form": _signed_form_saved(tab, monkeypatch, tmp_path)}
+    )
+
+
+def _signed_form_saved(tab, monkeypatch, tmp_path) -> tuple[str, bytes]:
+    """The signed form as the coordinator gets it back: a history row chosen, "Save signed form…"."""
+    offered: list[str] = []
+
+    def save_as(_parent, _caption, name, *_a, **_k):
+        offered.append(name)
+        return str(tmp_path / "saved.pdf"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    tab.history_table.selectRow(0)
+    tab.form_button.click()
+    return offered[0], (tmp_path / "saved.pdf").read_bytes()
+
+
+def _consent_shown(state, tab, circle_id: int) -> dict[str, Any]:
+    """A consent as the new Consent tab shows it, in the dialog's words: a history row per category and the
+    matrix cell on the day it was given; its notes (no column) through the services."""
+    from circles_desktop.models.vocab import label
+    from circles_desktop.services.circles import circle_queries
+    from circles_desktop.services.consent.consent import CATEGORIES
+
     history = row_texts(tab.history_table)
-    with state.database.session() as s:  # the notes are not a column of the history
-        notes = {h.notes for h in circle_queries.consent_history_rows(s, circle_id)}
-    ticked = [c for c in typed["CategoryChecks"]] if "CategoryChecks" in typed else None
-    found = {
-        "give.recipient": _recipient_words(history),
-        "give.given_on": {day(row[0]) for row in history},
-        "give.given_by": {row[3] for row in history},
-        "signed_form": str(signed) if {row[7] for row in history} == {"Yes"} else None,
-        "notes": notes.pop() if len(notes) == 1 else notes,
-    }
-    print(typed, history, ticked, found)
-    compare(typed, found)
+    (recipient,) = {row[1] for row in history}
+    (given_on,) = {day(row[0]) for row in history}
+    (given_by,) = {row[3] for row in history}
+    shown = {row[2] for row in history}
+    with state.database.session() as s:
+        (notes,) = {h.notes for h in circle_queries.consent_history_rows(s, circle_id)}
+    tab.on_date.set_value(given_on)
+    organisation = recipient.removesuffix(" (organisation)")
+    assert {row[7] for row in history} == {"Yes"}  # a signed form, kept with each
+    cells = {tab.cell_text(organisation, c) for c in CATEGORIES if label(c) in shown}
+    assert cells == {f"✓ Given {uk_date(given_on)}"}, cells
+    return {
+        "give.recipient": f"{organisation} (the whole organisation)",
+        "give.given_on": given_on,
+        "give.given_by": f"{given_by} (core member)",
+        "Notes": notes,
+        "categories": [c for c in CATEGORIES if label(c) in shown],
+    } | {f"give.category.{c}": label(c) in shown for c in CATEGORIES}
 
 
-def _recipient_words(history: list[list[str]]) -> str:
-    return history[0][1]
+@row_walk("consent withdrawn")
+def _consent_withdrawn(qtbot, state, _tmp_path, _monkeypatch) -> None:
+    from circles_desktop.models import Circle
+    from circles_desktop.services.consent import consent
+
+    given_on, withdrawn_on = TODAY - timedelta(days=30), TODAY - timedelta(days=6)
+    with state.database.session() as s:
+        circle_id = due.active_cosa(s)
+        member_id = records.outer_member(s, circle_id)
+        core = s.get(Circle, circle_id).focus_person_id
+        consent.give_consent(
+            s, circle_id, categories=["minutes"], given_on=given_on, given_by_id=core, recipient_member_id=member_id
+        )
+    tab = _circle_tab(qtbot, state, circle_id, "consent_tab")
+    tab.on_date.set_value(given_on)
+    tab.matrix.setCurrentCell(0, 1 + consent.CATEGORIES.index("minutes"))  # the cell, as the coordinator clicks it
+    dialog = tab.withdraw()
+    typed = typed_in(qtbot, dialog.form, {"withdraw.date": withdrawn_on})
+    save_clicked(dialog)
+
+    tab = _circle_tab(qtbot, state, circle_id, "consent_tab")
+    ((*_given, withdrawn, reason, _signed),) = row_texts(tab.history_table)
+    tab.on_date.set_value(given_on)
+    cell = tab.matrix.item(0, 1 + consent.CATEGORIES.index("minutes")).text()
+    assert cell == f"✓ Given {uk_date(given_on)}\nwithdrawn from {withdrawn}", cell
+    compare(typed, {"withdraw.date": day(withdrawn), "withdraw.reason": reason})
+
+
+@row_walk("goal's progress note")
+def _progress_note(qtbot, state, _tmp_path, _monkeypatch) -> None:
+    from circles_desktop.services.circles import goals
+
+    with state.database.session() as s:
+        circle_id = due.active_cosa(s)
+        goal_id = goals.add_goal(s, circle_id, "Find work", TODAY - timedelta(days=90)).id
+    tab = _circle_tab(qtbot, state, circle_id, "goals_tab")
+    tab.select_goal(goal_id)
+    dialog = tab.add_progress()
+    typed = typed_in(qtbot, dialog.form, {"progress.noted_on": TODAY - timedelta(days=4)})
+    save_clicked(dialog)
+
+    tree = _circle_tab(qtbot, state, circle_id, "goals_tab").tree
+    goal = tree.topLevelItem(0)
+    assert goal.text(0) == "Find work" and goal.childCount() == 1
+    note = goal.child(0)
+    compare(typed, {"progress.noted_on": day(note.text(1)), "progress.note": note.text(0)})
+
+
+# --- a referral's step: declined, with the reason -------------------------------------------------------
+def _referral_page(qtbot, state, referral_id: int):
+    from circles_desktop.ui.referrals.referral_form import ReferralPage
+
+    page = on_screen(qtbot, ReferralPage(state))
+    assert page.open_referral(referral_id)
+    return page
+
+
+@row_walk("referral step")
+def _referral_step(qtbot, state, _tmp_path, _monkeypatch) -> None:
+    from circles_desktop.services.referrals import referrals
+
+    with state.database.session() as s:
+        referrer = records.professional(s, "Priya", "Shah", records.org(s, "Avonford Probation", "probation"))
+        form = referrals.ReferralForm(
+            circle_kind="cosa",
+            person_id=records.person(s, "Gareth", "Pryce"),
+            referrer_id=referrer,
+            received_on=TODAY - timedelta(days=60),
+        )
+        referral_id = referrals.create_referral(s, form).id
+    page = _referral_page(qtbot, state, referral_id)
+    page.step_buttons.buttons["declined"].click()
+    dialog = page.step_dialog
+    typed = typed_in(qtbot, dialog.form, {"step.date": TODAY - timedelta(days=9)})
+    save_clicked(dialog)
+
+    summary = _referral_page(qtbot, state, referral_id).stepper.summary
+    declined = summary.split("; ")[-1]  # "Declined on 23/11/2026: the reason"
+    on, _, reason = declined.removeprefix("Declined on ").partition(": ")
+    compare(typed, {"step.date": day(on), "step.reason": reason})
+
+
+# --- a learning circle's checklist: a step done (when, by whom), a step not applicable (why) --------------
+def _learning_screen(qtbot, state, circle_id: int):
+    from circles_desktop.ui.learning.learning_screen import LearningCircleScreen
+
+    return on_screen(qtbot, LearningCircleScreen(state, circle_id))
+
+
+def _learning_circle(state) -> int:
+    with state.database.session() as s:
+        return due.learning_circle(s, proposed_on=TODAY - timedelta(days=20))
+
+
+@row_walk("checklist step done")
+def _step_done(qtbot, state, _tmp_path, _monkeypatch) -> None:
+    from circles_desktop.ui.learning.learning_checklist import _member_choices
+
+    circle_id = _learning_circle(state)
+    screen = _learning_screen(qtbot, state, circle_id)
+    screen.checklist_view.rows["practitioners_notified"].done.click()
+    typed = typed_in(qtbot, screen.dialog.form, {"step_dialog.date": TODAY - timedelta(days=2)})
+    save_clicked(screen.dialog)
+
+    detail = _learning_screen(qtbot, state, circle_id).checklist_view.rows["practitioners_notified"].detail.text()
+    who, _, on = detail.rpartition(" on ")  # "Service Manager Siân Llewellyn on 30/11/2026"
+    chosen = [c for c in _member_choices(state, circle_id).values() if who.endswith(" " + c.partition(" (")[0])]
+    compare(typed, {"step_dialog.date": day(on), "step_dialog.who": chosen[0] if len(chosen) == 1 else chosen})
+
+
+@row_walk("checklist step not applicable")
+def _step_not_applicable(qtbot, state, _tmp_path, _monkeypatch) -> None:
+    circle_id = _learning_circle(state)
+    screen = _learning_screen(qtbot, state, circle_id)
+    screen.checklist_view.rows["room_booked"].na.click()
+    typed = typed_in(qtbot, screen.dialog.form)
+    save_clicked(screen.dialog)
+
+    detail = _learning_screen(qtbot, state, circle_id).checklist_view.rows["room_booked"].detail.text()
+    compare(typed, {"na_dialog.reason": detail.removeprefix("Not applicable: ")})
 
 
 @pytest.mark.parametrize("kind", list(ROW_WALKS))
