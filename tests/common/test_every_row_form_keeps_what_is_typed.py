@@ -12,14 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from html import unescape
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget, QWidget
 
 from circles_desktop.services.common.words import uk_date
-from support import due, records
-from support.form_walk import TODAY, fill, on_screen, save_clicked, snapshot
+from support import community, due, records
+from support.form_walk import TODAY, fill, on_screen, pick, save_clicked, snapshot
 
 ROW_WALKS: dict[str, Callable[..., None]] = {}
 
@@ -78,7 +79,6 @@ def _circle_tab(qtbot, state, circle_id: int, name: str):
 
 @row_walk("consent given")
 def _consent_given(qtbot, state, tmp_path, monkeypatch) -> None:
-    from circles_desktop.services.circles import circle_queries
 
     with state.database.session() as s:
         circle_id = due.active_cosa(s)
@@ -260,6 +260,133 @@ def _step_not_applicable(qtbot, state, _tmp_path, _monkeypatch) -> None:
 
     detail = _learning_screen(qtbot, state, circle_id).checklist_view.rows["room_booked"].detail.text()
     compare(typed, {"na_dialog.reason": detail.removeprefix("Not applicable: ")})
+
+
+# --- a Community Circle: someone from the person's life joins (recorded already, or new), and leaves ------
+def _their_circle(qtbot, state, circle_id: int):
+    from circles_desktop.ui.community.community_area import CommunityCirclesArea
+
+    screen = on_screen(qtbot, CommunityCirclesArea(state)).open_circle(circle_id)
+    screen.tabs.setCurrentWidget(screen.circle_tab)
+    return screen.circle_tab
+
+
+def _a_community_circle(state) -> int:
+    with state.database.session() as s:
+        circle_id, _focus = community.community_circle(
+            s, community.connector(s, "Kofi", "Mensah", community.partner(s))
+        )
+    return circle_id
+
+
+def _life_member_shown(state, tab, circle_id: int) -> dict[str, Any]:
+    """The newcomer's row of Their circle, in the dialog's words; their name as recorded, and whether they
+    are happy to help (no column: only those who are join), through the services."""
+    from circles_desktop.models import Person
+    from circles_desktop.models.kinds.community import LifeMember
+    from circles_desktop.services.community import life_members
+
+    with state.database.session() as s:
+        (row,) = [r for r in life_members.their_circle(s, circle_id) if r.from_their_life]
+        person = s.get(Person, row.person_id)
+        given, family = person.given_name, person.family_name
+        happy = s.get(LifeMember, row.member_id).happy_to_help
+    (shown,) = [r for r in row_texts(tab.table) if r[0] == row.name]
+    name, relationship, how, joined, _left = shown
+    return {
+        "life.person": row.person_id,
+        "life.given": given,
+        "life.family": family,
+        "life.relationship": relationship,
+        "life.happy_to_help": happy,
+        "life.how_they_help": how,
+        "life.joined_on": day(joined),
+    }
+
+
+def _life_member(someone_new: bool) -> Callable[..., None]:
+    def walk(qtbot, state, _tmp_path, _monkeypatch) -> None:
+        circle_id = _a_community_circle(state)
+        with state.database.session() as s:
+            recorded = records.person(s, "Bethan", "Rowlands")
+        tab = _their_circle(qtbot, state, circle_id)
+        tab.add_button.click()
+        dialog = tab.dialog
+        if not someone_new:  # chosen in the search, so no new name is typed
+            pick(dialog.form, {"life.person": recorded})
+        skip = set() if someone_new else {"life.given", "life.family"}
+        typed = typed_in(qtbot, dialog.form, {"life.joined_on": TODAY - timedelta(days=15)}, skip)
+        save_clicked(dialog)
+
+        found = _life_member_shown(state, _their_circle(qtbot, state, circle_id), circle_id)
+        assert (found["life.person"] == recorded) is not someone_new
+        compare(typed, found)
+
+    return walk
+
+
+row_walk("someone from their life, recorded")(_life_member(someone_new=False))
+row_walk("someone from their life, new")(_life_member(someone_new=True))
+
+
+@row_walk("someone from their life leaves")
+def _life_member_leaves(qtbot, state, _tmp_path, _monkeypatch) -> None:
+    from circles_desktop.services.community import life_members
+
+    circle_id = _a_community_circle(state)
+    with state.database.session() as s:
+        pid = records.person(s, "Bethan", "Rowlands")
+        life_members.add_from_their_life(s, circle_id, pid, "friend", True, TODAY - timedelta(days=60), "Lifts")
+    tab = _their_circle(qtbot, state, circle_id)
+    row = next(r for r, texts in enumerate(row_texts(tab.table)) if texts[0] == "Bethan Rowlands")
+    tab.table.selectRow(row)
+    tab.leaves_button.click()
+    typed = typed_in(qtbot, tab.dialog.form, {"leaves.left_on": TODAY - timedelta(days=5)})
+    save_clicked(tab.dialog)
+
+    (shown,) = [r for r in row_texts(_their_circle(qtbot, state, circle_id).table) if r[0] == "Bethan Rowlands"]
+    compare(typed, {"leaves.left_on": day(shown[4])})
+
+
+# --- a regional connector's community practice session ---------------------------------------------------
+def _practice_panel(qtbot, state, regional: int):
+    from circles_desktop.ui.community.network_area import ConnectorsArea
+
+    area = on_screen(qtbot, ConnectorsArea(state))
+    assert area.select_connector(regional)
+    return area.page.practice
+
+
+@row_walk("community practice session")
+def _practice_session(qtbot, state, _tmp_path, _monkeypatch) -> None:
+    with state.database.session() as s:
+        host = community.partner(s)
+        regional = community.connector(s, "Sara", "Haddad", host, regional=True)
+        local = {
+            community.connector(s, "Kofi", "Mensah", host, regional_id=regional): "Kofi Mensah",
+            community.connector(s, "Nia", "Roberts", host, regional_id=regional): "Nia Roberts",
+        }
+    panel = _practice_panel(qtbot, state, regional)
+    panel.record_button.click()
+    typed = typed_in(qtbot, panel.dialog.form, {"practice.held_on": TODAY - timedelta(days=3)})
+    save_clicked(panel.dialog)
+
+    panel = _practice_panel(qtbot, state, regional)
+    ((held_on, venue, came),) = row_texts(panel.table)
+    detail = dict(part.split(":</b> ", 1) for part in panel.detail.text().removeprefix("<b>").split("<br><b>"))
+    attended = {ident for ident, name in local.items() if name in came.split(", ")}
+    compare(
+        typed,
+        {
+            "practice.held_on": day(held_on),
+            "practice.venue": venue,
+            "attended": attended,
+            "practice.learning_shared": unescape(detail["Learning shared"]),
+            "practice.problems_brought": unescape(detail["Problems brought"]),
+            "practice.problems_solved": unescape(detail["How they were solved"]),
+        }
+        | {f"practice.came.{ident}": ident in attended for ident in local},
+    )
 
 
 @pytest.mark.parametrize("kind", list(ROW_WALKS))

@@ -169,6 +169,7 @@ class LeavesDialog(QDialog):
         self.setObjectName("community.leaves")
         self.form = RecordForm(self.windowTitle())
         self.left_on = DateField()
+        self.left_on.setObjectName("leaves.left_on")
         self.left_on.set_value(date.today())
         self.form.add_field("left_on", "&Left on", self.left_on, required=True)
         self.form.save_button.setObjectName("leaves.save")
