@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget, QWidget
 
 from circles_desktop.services.common.words import uk_date
 from support import community, due, records
-from support.form_walk import TODAY, fill, on_screen, pick, save_clicked, snapshot
+from support.form_walk import TODAY, fill, on_screen, pick, said, save_clicked, snapshot
 
 ROW_WALKS: dict[str, Callable[..., None]] = {}
 
@@ -394,3 +394,27 @@ def test_everything_typed_is_there_in_its_row_in_a_new_screen(qtbot, state, kind
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning: {a[2]}"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     ROW_WALKS[kind](qtbot, state, tmp_path, monkeypatch)
+
+
+def test_a_new_name_typed_beside_someone_chosen_is_not_dropped(qtbot, state, monkeypatch):
+    """Someone recorded chosen and a new name typed as well: the name was dropped on save (the one chosen
+    joined). Now the save is refused beside the search, with everything typed still there."""
+    from circles_desktop.services.community import life_members
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning: {a[2]}"))
+    circle_id = _a_community_circle(state)
+    with state.database.session() as s:
+        recorded = records.person(s, "Bethan", "Rowlands")
+    tab = _their_circle(qtbot, state, circle_id)
+    tab.add_button.click()
+    dialog = tab.dialog
+    pick(dialog.form, {"life.person": recorded})
+    typed = typed_in(qtbot, dialog.form, {"life.joined_on": TODAY - timedelta(days=15)})
+    assert typed["life.given"] and typed["life.family"]
+    dialog.form.save_button.click()
+
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert any("not both" in words for words in said(dialog.form)), said(dialog.form)
+    assert {n: v for n, v in snapshot(dialog.form, set()) if n in typed} == typed
+    with state.database.session() as s:
+        assert [r for r in life_members.their_circle(s, circle_id) if r.from_their_life] == []
