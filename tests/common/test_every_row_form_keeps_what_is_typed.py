@@ -37,7 +37,9 @@ def typed_in(qtbot, form: QWidget, dates: dict[str, date] | None = None, skip: s
     """Every reachable field filled; what was typed, by field name, the fields left empty aside."""
     fill(qtbot, form, set(skip), dates or {})
     assert not form.entry_problems(), form.entry_problems()
-    return {n: v for n, v in snapshot(form, set(skip)) if v not in (None, "", False, [])}
+    typed = {n: v for n, v in snapshot(form, set(skip)) if v not in (None, "", False, [])}
+    assert typed, "the walk filled nothing"
+    return typed
 
 
 def compare(typed: dict[str, Any], found: dict[str, Any]) -> None:
@@ -386,6 +388,85 @@ def _practice_session(qtbot, state, _tmp_path, _monkeypatch) -> None:
             "practice.problems_solved": unescape(detail["How they were solved"]),
         }
         | {f"practice.came.{ident}": ident in attended for ident in local},
+    )
+
+
+# --- a community conversation: someone from the community who carries an action joins from a meeting -----
+def _agreed_actions(qtbot, state, circle_id: int):
+    from circles_desktop.ui.conversations.conversation_screen import ConversationScreen
+
+    screen = on_screen(qtbot, ConversationScreen(state, circle_id))
+    screen.tabs.setCurrentWidget(screen.actions_tab)
+    return screen.actions_tab.agreed
+
+
+@row_walk("who carries an action")
+def _action_carrier(qtbot, state, _tmp_path, _monkeypatch) -> None:
+    from circles_desktop.services.circles import members
+    from circles_desktop.services.conversations import conversation_sessions, conversations
+
+    held = TODAY - timedelta(days=10)
+    with state.database.session() as s:
+        form = conversations.ConversationForm(
+            title="Loneliness in Northfield",
+            organiser_id=records.person(s, "Ellen", "Marsh"),
+            started_on=TODAY - timedelta(days=40),
+            locality="Northfield",
+            theme="Loneliness",
+        )
+        circle_id = conversations.create_conversation(s, form).id
+        at = datetime.combine(held, datetime.min.time()).replace(hour=18)
+        conversation_sessions.add_session(s, circle_id, conversation_sessions.SessionForm(at, None, "Elm Court"))
+        pat = records.person(s, "Pat", "Hughes")
+    agreed = _agreed_actions(qtbot, state, circle_id)
+    agreed.carrier_button.click()
+    picker = agreed.dialog.form.field("person_id")
+    qtbot.keyClicks(picker.search, "Hughes")  # searched as the coordinator does; the one match is taken
+    picker.refresh()
+    typed = typed_in(qtbot, agreed.dialog.form)
+    save_clicked(agreed.dialog)
+
+    action = _agreed_actions(qtbot, state, circle_id).panel.open_dialog()  # they are offered as its owner
+    offered = {
+        action.owner.itemData(i) for i in range(action.owner.count()) if "Pat Hughes" in action.owner.itemText(i)
+    }
+    with state.database.session() as s:  # joined from the meeting, in the circle's inner ring
+        joined = [(m.role, m.joined_on) for m in members.members(s, circle_id) if m.person_id == pat]
+    assert joined == [("participant", held)], joined
+    compare(typed, {"chosen_actions.person": offered.pop() if len(offered) == 1 else offered})
+
+
+# --- a referral's risk assessment report: a real file chosen, its type, date and description -------------
+@row_walk("risk report attached")
+def _risk_report(qtbot, state, tmp_path, monkeypatch) -> None:
+    from circles_desktop.services.referrals import referrals
+
+    with state.database.session() as s:
+        referral_id = records.accepted_cosa_referral(s)
+    report = chosen_file(monkeypatch, tmp_path, "pre-release assessment.pdf", SMALL_PDF)
+    panel = _referral_page(qtbot, state, referral_id).reports
+    panel.attach_button.click()
+    dialog = panel.attach_dialog
+    typed = typed_in(qtbot, dialog.form, {"risk_report.date": TODAY - timedelta(days=21)})
+    with qtbot.waitSignal(dialog.attached, timeout=10_000):  # stored off the UI thread
+        dialog.form.save_button.click()
+    typed["risk_report.file"] = (report.name, report.read_bytes())
+
+    panel = _referral_page(qtbot, state, referral_id).reports
+    model = panel.model
+    assert model.rowCount() == 1
+    kind, on, description, name, _size = (model.data(model.index(0, c)) for c in range(model.columnCount()))
+    with state.database.session() as s:  # the file itself, as it opens
+        stored_name, _media, content = referrals.risk_report_file(s, model.rows[0].id)
+    assert stored_name == name
+    compare(
+        typed,
+        {
+            "risk_report.file": (name, content),
+            "risk_report.type": kind,
+            "risk_report.date": day(on),
+            "risk_report.description": description,
+        },
     )
 
 
