@@ -79,25 +79,58 @@ def _circle_tab(qtbot, state, circle_id: int, name: str):
     return tab
 
 
-@row_walk("consent given")
-def _consent_given(qtbot, state, tmp_path, monkeypatch) -> None:
+def _consent_given(young: bool = False, by_parent: bool = False) -> Callable[..., None]:
+    """Consent given to an outer-circle member's organisation; for a young person, with two parents or
+    carers in the circle, by the young person (a parent or carer also consenting) or by the first parent."""
+
+    def walk(qtbot, state, tmp_path, monkeypatch) -> None:
+        circle_id = _consent_circle(state, young)
+        dialog = _circle_tab(qtbot, state, circle_id, "consent_tab").give()
+        if by_parent:  # chosen first, as a coordinator does: the field below it follows
+            dialog.given_by.setCurrentIndex(1)
+        given_on = TODAY - timedelta(days=8)
+        typed = typed_in(qtbot, dialog.form, {"give.given_on": given_on}, {"give.given_by"} if by_parent else set())
+        signed = chosen_file(monkeypatch, tmp_path, "signed consent.pdf", SMALL_PDF)
+        dialog.signed_form.choose.click()
+        assert dialog.form.values()["signed_form"] == str(signed)
+        typed["signed_form"] = (signed.name, signed.read_bytes())
+        save_clicked(dialog)
+
+        tab = _circle_tab(qtbot, state, circle_id, "consent_tab")
+        found = _consent_shown(state, tab, circle_id) | {"signed_form": _signed_form_saved(tab, monkeypatch, tmp_path)}
+        compare(typed, found)
+
+    return walk
+
+
+def _consent_circle(state, young: bool) -> int:
+    from circles_desktop.models.vocab import CosaVariant, MemberRole, Ring
+    from circles_desktop.services.circles import members
 
     with state.database.session() as s:
-        circle_id = due.active_cosa(s)
+        if not young:
+            circle_id = due.active_cosa(s)
+        else:
+            circle_id = records.cosa_circle(s, CosaVariant.YOUNG_PERSON)
+            for given in ("Joanne", "Mark"):
+                parent = records.person(s, given, "Brooks")
+                members.add_member(s, circle_id, parent, Ring.INNER, MemberRole.PARENT_CARER, records.START)
         records.outer_member(s, circle_id)
-    dialog = _circle_tab(qtbot, state, circle_id, "consent_tab").give()
-    given_on = TODAY - timedelta(days=8)
-    typed = typed_in(qtbot, dialog.form, {"give.given_on": given_on})
-    signed = chosen_file(monkeypatch, tmp_path, "signed consent.pdf", SMALL_PDF)
-    dialog.signed_form.choose.click()
-    assert dialog.form.values()["signed_form"] == str(signed)
-    typed["signed_form"] = (signed.name, signed.read_bytes())
-    save_clicked(dialog)
+    return circle_id
 
-    tab = _circle_tab(qtbot, state, circle_id, "consent_tab")
-    compare(
-        typed, _consent_shown(state, tab, circle_id) | {"signed_form": _signed_form_saved(tab, monkeypatch, tmp_path)}
-    )
+
+row_walk("consent given")(_consent_given())
+row_walk("consent given, young person")(_consent_given(young=True))
+row_walk("consent given, young person, by a parent")(_consent_given(young=True, by_parent=True))
+
+
+def _person_named(state, name: str) -> int | None:
+    from sqlalchemy import select
+
+    from circles_desktop.models import Person
+
+    with state.database.session() as s:
+        return next((p.id for p in s.scalars(select(Person)) if p.display_name == name), None)
 
 
 def _signed_form_saved(tab, monkeypatch, tmp_path) -> tuple[str, bytes]:
@@ -125,6 +158,7 @@ def _consent_shown(state, tab, circle_id: int) -> dict[str, Any]:
     (recipient,) = {row[1] for row in history}
     (given_on,) = {day(row[0]) for row in history}
     (given_by,) = {row[3] for row in history}
+    (parent_carer,) = {row[4] for row in history}
     shown = {row[2] for row in history}
     with state.database.session() as s:
         (notes,) = {h.notes for h in circle_queries.consent_history_rows(s, circle_id)}
@@ -136,7 +170,10 @@ def _consent_shown(state, tab, circle_id: int) -> dict[str, Any]:
     return {
         "give.recipient": f"{organisation} (the whole organisation)",
         "give.given_on": given_on,
-        "give.given_by": f"{given_by} (core member)",
+        "give.given_by": f"{given_by} ({'parent or carer' if given_by == parent_carer else 'core member'})",
+        "give.parent_carer": parent_carer,
+        "parent_carer_id": _person_named(state, parent_carer),
+        "given_by_id": _person_named(state, given_by),
         "Notes": notes,
         "categories": [c for c in CATEGORIES if label(c) in shown],
     } | {f"give.category.{c}": label(c) in shown for c in CATEGORIES}
