@@ -33,11 +33,12 @@ def row_walk(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     return register
 
 
-def typed_in(qtbot, form: QWidget, dates: dict[str, date] | None = None, skip: set[str] = frozenset()) -> dict:
-    """Every reachable field filled; what was typed, by field name, the fields left empty aside."""
-    fill(qtbot, form, set(skip), dates or {})
+def typed_in(qtbot, form: QWidget, dates: dict[str, date] | None = None, leave: set[str] = frozenset()) -> dict:
+    """Every reachable field filled (those in `leave` kept as chosen before); what the form holds, by field
+    name, the fields left empty aside."""
+    fill(qtbot, form, set(leave), dates or {})
     assert not form.entry_problems(), form.entry_problems()
-    typed = {n: v for n, v in snapshot(form, set(skip)) if v not in (None, "", False, [])}
+    typed = {n: v for n, v in snapshot(form, set()) if v not in (None, "", False, [])}
     assert typed, "the walk filled nothing"
     return typed
 
@@ -124,15 +125,6 @@ row_walk("consent given, young person")(_consent_given(young=True))
 row_walk("consent given, young person, by a parent")(_consent_given(young=True, by_parent=True))
 
 
-def _person_named(state, name: str) -> int | None:
-    from sqlalchemy import select
-
-    from circles_desktop.models import Person
-
-    with state.database.session() as s:
-        return next((p.id for p in s.scalars(select(Person)) if p.display_name == name), None)
-
-
 def _signed_form_saved(tab, monkeypatch, tmp_path) -> tuple[str, bytes]:
     """The signed form as the coordinator gets it back: a history row chosen, "Save signed form…"."""
     offered: list[str] = []
@@ -172,8 +164,6 @@ def _consent_shown(state, tab, circle_id: int) -> dict[str, Any]:
         "give.given_on": given_on,
         "give.given_by": f"{given_by} ({'parent or carer' if given_by == parent_carer else 'core member'})",
         "give.parent_carer": parent_carer,
-        "parent_carer_id": _person_named(state, parent_carer),
-        "given_by_id": _person_named(state, given_by),
         "Notes": notes,
         "categories": [c for c in CATEGORIES if label(c) in shown],
     } | {f"give.category.{c}": label(c) in shown for c in CATEGORIES}
