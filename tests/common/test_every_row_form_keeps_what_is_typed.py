@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget, QWidget
 
 from circles_desktop.services.common.words import uk_date
 from support import community, due, records
-from support.form_walk import TODAY, fill, on_screen, pick, said, save_clicked, snapshot
+from support.form_walk import TODAY, fill, on_screen, pick, said, save_clicked, snapshot, type_into
 
 ROW_WALKS: dict[str, Callable[..., None]] = {}
 
@@ -526,3 +526,29 @@ def test_a_new_name_typed_beside_someone_chosen_is_not_dropped(qtbot, state, mon
     assert {n: v for n, v in snapshot(dialog.form, set()) if n in typed} == typed
     with state.database.session() as s:
         assert [r for r in life_members.their_circle(s, circle_id) if r.from_their_life] == []
+
+
+def test_a_risk_report_description_too_long_is_said_beside_it_not_cut(qtbot, state, tmp_path, monkeypatch):
+    """The description box cut what was typed or pasted at 200 characters without a word. Now all of it
+    stays in the box and the limit is said beside it; nothing is attached until it fits."""
+    from circles_desktop.services.referrals import referrals
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning: {a[2]}"))
+    with state.database.session() as s:
+        referral_id = records.accepted_cosa_referral(s)
+    chosen_file(monkeypatch, tmp_path, "oasys assessment.pdf", SMALL_PDF)
+    panel = _referral_page(qtbot, state, referral_id).reports
+    panel.attach_button.click()
+    dialog = panel.attach_dialog
+    type_into(qtbot, dialog.report_date, uk_date(TODAY - timedelta(days=3)))
+    words = "Pre-release assessment by the offender manager, " * 5  # 250 characters
+    dialog.description.setFocus()
+    qtbot.keyClicks(dialog.description, words)
+    assert dialog.description.text() == words
+    dialog.form.save_button.click()
+
+    qtbot.waitUntil(lambda: bool(said(dialog.form)), timeout=10_000)  # the check runs off the UI thread
+    assert said(dialog.form) == ["The description is too long: at most 200 characters."]
+    assert dialog.description.text() == words and dialog.isVisible()
+    with state.database.session() as s:
+        assert referrals.risk_reports(s, referral_id) == []
