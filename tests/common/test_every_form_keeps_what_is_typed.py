@@ -4,8 +4,9 @@ coordinator can reach, saved, opened again in a new screen, and compared field b
 The filler is generic: it walks the form's widgets (line edits, text boxes, dates, times, choices,
 ticks, numbers) as shown, so a field added to a form is filled and checked without changing this test.
 Pickers need a record to choose, so each walk says which id goes in each picker. `test_every_form_is_walked`
-reads the ui code for every RecordForm built or subclassed and fails until a new one is walked here or
-listed with the reason it is not (yet).
+reads the ui code for every RecordForm built or subclassed and fails until a new one is walked here (or,
+when its record shows only as a row, in test_every_row_form_keeps_what_is_typed.py) or listed with the
+reason it is not. The filler itself is tests/support/form_walk.py.
 """
 
 from __future__ import annotations
