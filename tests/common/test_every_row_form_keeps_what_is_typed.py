@@ -80,17 +80,23 @@ def _circle_tab(qtbot, state, circle_id: int, name: str):
     return tab
 
 
-def _consent_given(young: bool = False, by_parent: bool = False) -> Callable[..., None]:
-    """Consent given to an outer-circle member's organisation; for a young person, with two parents or
-    carers in the circle, by the young person (a parent or carer also consenting) or by the first parent."""
+def _consent_given(young: bool = False, by_parent: bool = False, to_member: bool = False) -> Callable[..., None]:
+    """Consent given to an outer-circle member's organisation (or `to_member`, the member); for a young person,
+    with two parents or carers in the circle, by the young person (a parent or carer also consenting) or by
+    the first parent."""
 
     def walk(qtbot, state, tmp_path, monkeypatch) -> None:
         circle_id = _consent_circle(state, young)
         dialog = _circle_tab(qtbot, state, circle_id, "consent_tab").give()
-        if by_parent:  # chosen first, as a coordinator does: the field below it follows
+        chosen_first = set()  # as a coordinator does: the fields below follow
+        if by_parent:
             dialog.given_by.setCurrentIndex(1)
+            chosen_first.add("give.given_by")
+        if to_member:
+            dialog.recipient.setCurrentIndex(1)
+            chosen_first.add("give.recipient")
         given_on = TODAY - timedelta(days=8)
-        typed = typed_in(qtbot, dialog.form, {"give.given_on": given_on}, {"give.given_by"} if by_parent else set())
+        typed = typed_in(qtbot, dialog.form, {"give.given_on": given_on}, chosen_first)
         signed = chosen_file(monkeypatch, tmp_path, "signed consent.pdf", SMALL_PDF)
         dialog.signed_form.choose.click()
         assert dialog.form.values()["signed_form"] == str(signed)
@@ -121,6 +127,7 @@ def _consent_circle(state, young: bool) -> int:
 
 
 row_walk("consent given")(_consent_given())
+row_walk("consent given to a member")(_consent_given(to_member=True))
 row_walk("consent given, young person")(_consent_given(young=True))
 row_walk("consent given, young person, by a parent")(_consent_given(young=True, by_parent=True))
 
@@ -155,12 +162,17 @@ def _consent_shown(state, tab, circle_id: int) -> dict[str, Any]:
     with state.database.session() as s:
         (notes,) = {h.notes for h in circle_queries.consent_history_rows(s, circle_id)}
     tab.on_date.set_value(given_on)
-    organisation = recipient.removesuffix(" (organisation)")
+    if recipient.endswith(" (organisation)"):  # "Police (organisation)", chosen as "Police (the whole organisation)"
+        name = recipient.removesuffix(" (organisation)")
+        chosen = f"{name} (the whole organisation)"
+    else:  # "Oluwaseun Adeyemi (Police)", chosen as "Oluwaseun Adeyemi — Police"
+        name, _, organisation = recipient.removesuffix(")").rpartition(" (")
+        chosen = f"{name} — {organisation}"
     assert {row[7] for row in history} == {"Yes"}  # a signed form, kept with each
-    cells = {tab.cell_text(organisation, c) for c in CATEGORIES if label(c) in shown}
+    cells = {tab.cell_text(name, c) for c in CATEGORIES if label(c) in shown}
     assert cells == {f"✓ Given {uk_date(given_on)}"}, cells
     return {
-        "give.recipient": f"{organisation} (the whole organisation)",
+        "give.recipient": chosen,
         "give.given_on": given_on,
         "give.given_by": f"{given_by} ({'parent or carer' if given_by == parent_carer else 'core member'})",
         "give.parent_carer": parent_carer,
