@@ -63,6 +63,21 @@ def members_by_person(s, cid: int) -> dict[int, int]:
     return {m.person_id: m.id for m in s.scalars(select(CircleMember).where(CircleMember.circle_id == cid))}
 
 
+def test_who_joins_is_someone_recorded_or_someone_new_never_both(db, circle):
+    """A name typed beside someone chosen in the search was dropped for the one chosen: now refused."""
+    from circles_desktop.models import Person
+    from circles_desktop.services.community import life_members
+
+    with db.session() as s:
+        assert life_members.who_joins(s, circle["friend"]) == circle["friend"]
+        assert life_members.who_joins(s, circle["friend"], "  ", "") == circle["friend"]
+        with pytest.raises(ValidationError) as refused:
+            life_members.who_joins(s, circle["friend"], "Eira", "Morgan")
+        assert refused.value.errors == {"person_id": life_members.NOT_BOTH}
+        new = s.get(Person, life_members.who_joins(s, None, " Eira ", "Morgan"))
+        assert (new.given_name, new.family_name) == ("Eira", "Morgan")
+
+
 # --- the first three meetings ----------------------------------------------------------------------------
 def test_the_first_three_meetings_are_numbered_in_date_order_with_their_guide(db, circle):
     cid = circle["circle"]

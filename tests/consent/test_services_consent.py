@@ -153,6 +153,25 @@ def test_only_the_core_member_gives_consent_for_an_adult(db, circle):
             )
 
 
+def test_a_parent_giving_consent_is_the_parent_consenting_and_another_chosen_is_refused(db):
+    """For a young person, consent a parent or carer gives is their own: another parent or carer chosen as
+    also consenting was dropped for the one who gave it; now it is refused beside that field."""
+    from circles_desktop.models.vocab import CosaVariant, MemberRole, Ring
+
+    with db.session() as s:
+        cid = cosa_circle(s, CosaVariant.YOUNG_PERSON)
+        po = outer_member(s, cid, "probation_officer")
+        joanne, mark = person(s, "Joanne", "Brooks"), person(s, "Mark", "Brooks")
+        for parent in (joanne, mark):
+            members.add_member(s, cid, parent, Ring.INNER, MemberRole.PARENT_CARER, D(2025, 3, 1))
+        given = dict(categories=["minutes"], given_on=D(2025, 3, 10), given_by_id=joanne, recipient_member_id=po)
+        with pytest.raises(ValidationError) as err:
+            consent.give_consent(s, cid, parent_carer_id=mark, **given)
+        assert err.value.errors == {"parent_carer_id": consent.PARENT_GIVES_THEIR_OWN}
+        [made] = consent.give_consent(s, cid, **given)
+        assert made.parent_carer_id == joanne
+
+
 def test_withdrawn_cannot_precede_given(db, circle):
     cid, cm, po, _ = circle
     with db.session() as s:

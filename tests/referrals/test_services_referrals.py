@@ -224,6 +224,16 @@ def test_risk_report_refused_with_clear_message(db, name, content, message):
         assert err.value.errors["file"].startswith(message)
 
 
+def test_a_risk_report_description_over_its_limit_is_refused_beside_it(db):
+    with db.session() as s:
+        ref = _cosa(s)
+        with pytest.raises(ValidationError) as err:
+            referrals.add_risk_report(s, ref.id, "oasys", D(2024, 12, 1), "OASys.pdf", PDF, "x" * 201)
+        assert err.value.errors == {"description": "The description is too long: at most 200 characters."}
+        kept = referrals.add_risk_report(s, ref.id, "oasys", D(2024, 12, 1), "OASys.pdf", PDF, " " + "x" * 200 + " ")
+        assert kept.description == "x" * 200
+
+
 def test_real_size_limit_is_twenty_megabytes():
     from circles_desktop.services.common import attachments
 

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from circles_desktop.models import Circle, CircleMember, LifeMember, Person
 from circles_desktop.models.vocab import CircleKind, MemberRole, Ring, label
 from circles_desktop.services.circles import members
-from circles_desktop.services.common.validation import clean, get
+from circles_desktop.services.common.validation import ValidationError, clean, get
+from circles_desktop.services.people import people
 from circles_desktop.services.security import audit
 
 RELATIONSHIPS = (MemberRole.FAMILY, MemberRole.FRIEND, MemberRole.NEIGHBOUR, MemberRole.OTHER)
@@ -41,6 +42,23 @@ class CircleMemberRow:
 
     def is_current(self, on: date) -> bool:
         return self.joined_on <= on and (self.left_on is None or self.left_on > on)
+
+
+NOT_BOTH = (
+    "Choose someone recorded, or type the name of someone new, not both: clear the search or the name typed below it."
+)
+
+
+def who_joins(session: Session, person_id: int | None, given_name: str = "", family_name: str = "") -> int | None:
+    """The person joining: someone recorded (`person_id`), or someone new, recorded now from the name typed.
+    Both at once is refused, so that a name typed is never dropped for the one chosen."""
+    given, family = clean(given_name), clean(family_name)
+    if not (given or family):
+        return person_id
+    if person_id is not None:
+        raise ValidationError(NOT_BOTH, "person_id")
+    # A likely duplicate is refused (LikelyDuplicate): the coordinator chooses them in the search instead.
+    return people.create_person(session, people.PersonForm(given_name=given, family_name=family)).id
 
 
 def add_from_their_life(

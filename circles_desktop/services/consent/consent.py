@@ -96,6 +96,7 @@ def give_consent(
     if given_on and given_on > today:
         p.add("given_on", "The date consent was given cannot be in the future.")
     p.choose("given_by_id", given_by_id, "who gave consent")
+    parent_carer_id = _parent_carer_consenting(p, circle, given_by_id, parent_carer_id)
     _check_recipient(p, session, circle_id, recipient_member_id, recipient_organisation_id, given_on)
     _check_givers(p, session, circle, given_by_id, parent_carer_id)
     if not p.errors and given_on is not None:
@@ -165,6 +166,25 @@ def _check_recipient(
             p.add("given_on", f"{member.person.display_name} left the circle on {uk_date(member.left_on)}.")
     if organisation_id is not None and session.get(Organisation, organisation_id) is None:
         p.add("recipient", "That organisation is no longer recorded.")
+
+
+PARENT_GIVES_THEIR_OWN = (
+    "Consent given by a parent or carer is their own, so they are the parent or carer consenting: "
+    "record another parent's or carer's consent separately."
+)
+
+
+def _parent_carer_consenting(
+    p: Problems, circle: Circle, given_by_id: int | None, parent_carer_id: int | None
+) -> int | None:
+    """For a young person, consent given by a parent or carer is their own: they are the parent or carer
+    consenting. Another one chosen as well is refused, rather than dropped for the one who gave it."""
+    is_young = circle.cosa is not None and circle.cosa.variant == CosaVariant.YOUNG_PERSON
+    if not is_young or given_by_id is None or given_by_id == circle.focus_person_id:
+        return parent_carer_id
+    if parent_carer_id not in (None, given_by_id):
+        p.add("parent_carer_id", PARENT_GIVES_THEIR_OWN)  # said once, here: the giver is checked as the parent
+    return given_by_id
 
 
 def _check_givers(

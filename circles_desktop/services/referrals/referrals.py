@@ -257,6 +257,9 @@ def move_referral(
 
 
 # --- risk reports --------------------------------------------------------------------------------
+DESCRIPTION_LIMIT = 200  # the risk report's column
+
+
 def add_risk_report(
     session: Session,
     referral_id: int,
@@ -275,6 +278,8 @@ def add_risk_report(
     p.require("report_date", report_date, "the date of the report")
     if report_date and report_date > today:
         p.add("report_date", "The date of the report cannot be in the future.")
+    # Said beside the box, never cut there: what was typed stays to be shortened.
+    p.max_length("description", description.strip(), DESCRIPTION_LIMIT, "description")
     try:
         attachments.check(filename, content)
     except ValidationError as exc:

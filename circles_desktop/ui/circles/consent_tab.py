@@ -536,6 +536,15 @@ class GiveConsentDialog(FormDialog):
         )
         if len(carers) >= 1:
             self.parent_carer.setCurrentIndex(1)
+        self.given_by.currentIndexChanged.connect(self._follow_given_by)
+
+    def _follow_given_by(self, index: int) -> None:
+        """Consent given by a parent or carer is their own: the field below shows them, greyed, so what is
+        shown is what is saved (services.consent decides it)."""
+        by_parent = index > 0
+        if by_parent:
+            self.parent_carer.setCurrentIndex(self.parent_carer.findData(self.given_by.currentData()))
+        self.parent_carer.setEnabled(not by_parent)
 
     def _save(self, values: dict[str, Any]) -> bool:
         from circles_desktop.services.consent import consent
@@ -545,8 +554,6 @@ class GiveConsentDialog(FormDialog):
         org_id = int(ident) if kind == "organisation" else None
         given_by = values["given_by_id"]
         parent_carer = values.get("parent_carer_id")
-        if self.given_by.currentIndex() > 0:  # a parent or carer gave it
-            parent_carer = given_by
         signed = None
         if values["signed_form"]:
             path = Path(values["signed_form"])

@@ -136,9 +136,8 @@ class LifeMemberDialog(FormDialog):
 
     def _save(self, values: dict[str, Any]) -> bool:
         from circles_desktop.services.community import life_members
-        from circles_desktop.services.people import people
 
-        given, family = self.given.text().strip(), self.family.text().strip()
+        given, family = self.given.text(), self.family.text()
         person_id = values["person_id"]
         relationship, happy, how, joined = (
             values["relationship"] or "",
@@ -148,10 +147,7 @@ class LifeMemberDialog(FormDialog):
         )
 
         def work(s: Session) -> None:
-            pid = person_id
-            if pid is None and (given or family):
-                form = people.PersonForm(given_name=given, family_name=family)
-                pid = people.create_person(s, form).id  # a likely duplicate is refused: choose them above
+            pid = life_members.who_joins(s, person_id, given, family)
             life_members.add_from_their_life(s, self.circle_id, pid, relationship, happy, joined, how)
 
         return write(self.state, work, show=self.form, parent=self).ok
@@ -169,6 +165,7 @@ class LeavesDialog(QDialog):
         self.setObjectName("community.leaves")
         self.form = RecordForm(self.windowTitle())
         self.left_on = DateField()
+        self.left_on.setObjectName("leaves.left_on")
         self.left_on.set_value(date.today())
         self.form.add_field("left_on", "&Left on", self.left_on, required=True)
         self.form.save_button.setObjectName("leaves.save")

@@ -143,7 +143,6 @@ class AttachReportDialog(QDialog):
         self.report_date = DateField()
         self.report_date.setObjectName("risk_report.date")
         self.description = QLineEdit()
-        self.description.setMaxLength(200)
         self.description.setObjectName("risk_report.description")
         self.description.setPlaceholderText("For example: pre-release assessment")
         self.form.add_field("file", "File", self.file, required=True, help="The file is checked and stored encrypted.")
