@@ -10,10 +10,12 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from circles_desktop.models import Circle, CircleMember, CosaDetails, LearningCircle, Person
-from circles_desktop.models.vocab import label
+from circles_desktop.models.kinds.learning import LearningStage
+from circles_desktop.models.vocab import CircleKind, CircleStatus, label
 from circles_desktop.services.circles.circles import get_circle
 from circles_desktop.services.common.paging import order_for
 from circles_desktop.services.common.text import search_key, starts_with
+from circles_desktop.services.learning.learning_steps import STAGE_SHORT
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,24 @@ class CircleRow:
     def status_word(self) -> str:
         """The status as every list says it: a learning circle by its stage ("Before"), as the Learning
         circles list does; other kinds by their status ("Active")."""
-        if self.kind == "learning" and self.stage:
-            from circles_desktop.services.learning.learning_steps import STAGE_SHORT
-
+        if self.kind == CircleKind.LEARNING and self.stage:
             return STAGE_SHORT.get(self.stage, label(self.status))  # type: ignore[call-overload]
         return label(self.status)
+
+
+def status_choices() -> dict[str, str]:
+    """What the Status filter offers: every word the list shows in its Status column (value -> word), the
+    circle statuses and then a learning circle's stages, so choosing "Before" finds what says "Before"."""
+    return {s.value: s.label for s in CircleStatus} | {s.value: STAGE_SHORT[s] for s in LearningStage}
+
+
+def _status_condition(status: str) -> ColumnElement[bool]:
+    """Circles whose shown status word is `status`'s: a learning circle with a stage says its stage, so it
+    matches its stage and never its circle status (needs the LearningCircle join)."""
+    if status in LearningStage.values():
+        return (Circle.kind == CircleKind.LEARNING.value) & (LearningCircle.stage == status)
+    says_status = or_(Circle.kind != CircleKind.LEARNING.value, LearningCircle.stage.is_(None))
+    return (Circle.status == status) & says_status
 
 
 _Focus = aliased(Person)
@@ -62,7 +77,7 @@ def _filters(kind: str | None, status: str | None, variant: str | None, text: st
     if kind:
         conds.append(Circle.kind == kind)
     if status:
-        conds.append(Circle.status == status)
+        conds.append(_status_condition(status))
     if variant:
         conds.append(CosaDetails.variant == variant)
     for word in text.split():
@@ -146,6 +161,8 @@ def count_circles(
     stmt = select(func.count()).select_from(Circle)
     if variant:
         stmt = stmt.join(CosaDetails, CosaDetails.circle_id == Circle.id)
+    if status:
+        stmt = stmt.outerjoin(LearningCircle, LearningCircle.circle_id == Circle.id)
     if text.strip():
         stmt = stmt.outerjoin(_Focus, Circle.focus_person_id == _Focus.id)
     return session.scalar(stmt.where(*_filters(kind, status, variant, text))) or 0
