@@ -43,8 +43,17 @@ def _person_words(p: Any) -> str:
     return f"{p.name} ({role})"
 
 
+WORDS_ROLE = int(USER_ROLE) + 1  # the person's words without the date, to put a date beside them
+
+
+def _shared_words(words: str, on: date | None) -> str:
+    """A ticked person with the day they were told, as the list says it: "Ann Smith (volunteer), 12/03/2025"."""
+    return f"{words}, {uk_date(on)}" if on else words
+
+
 class SharedWith(QWidget):
-    """People in the circle to tick, and the date it was shared with those newly ticked."""
+    """People in the circle to tick, and the date it was shared with those newly ticked; a development
+    opened again shows beside each person ticked the date they were told."""
 
     changed = Signal()
 
@@ -74,6 +83,7 @@ class SharedWith(QWidget):
         for p in people:
             item = QListWidgetItem(_person_words(p))
             item.setData(USER_ROLE, (p.person_id, None))
+            item.setData(WORDS_ROLE, _person_words(p))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.people.addItem(item)
@@ -96,6 +106,7 @@ class SharedWith(QWidget):
             item = self.people.item(i)
             pid, _on = item.data(USER_ROLE)
             item.setData(USER_ROLE, (pid, value.get(pid)))
+            item.setText(_shared_words(item.data(WORDS_ROLE), value.get(pid)))
             item.setCheckState(Qt.CheckState.Checked if pid in value else Qt.CheckState.Unchecked)
         self.people.blockSignals(False)
 
