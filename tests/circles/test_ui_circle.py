@@ -342,6 +342,8 @@ def test_recording_a_development(qtbot, state, area):
     tab.reported_by.setCurrentIndex(tab.reported_by.findData(pid))
     tab.shared.tick(pid)
     tab.shared.shared_on.set_value(when)
+    texts = [tab.shared.people.item(i).text() for i in range(tab.shared.people.count())]
+    assert f"Tomasz MacLeod (police offender manager), {when:%d/%m/%Y}" in texts  # the date it will be saved with
     tab.escalated.setChecked(True)
     tab.escalated_on.set_value(when + timedelta(days=1))
     qtbot.mouseClick(tab.form.save_button, Qt.MouseButton.LeftButton)
