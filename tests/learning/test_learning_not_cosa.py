@@ -69,6 +69,9 @@ def test_the_circles_status_filter_finds_a_learning_circle_by_the_stage_word_it_
         assert learning not in [r.id for r in circle_list.list_circles(s, status=learning_status)]
         assert [r.id for r in circle_list.list_circles(s, status="before")] == [learning]
         assert cosa in [r.id for r in circle_list.list_circles(s, status=rows[cosa].status)]
+        # Sorted by the Status column, the circles go in the order of the words shown.
+        words = [r.status_word.casefold() for r in circle_list.list_circles(s, sort="status", descending=False)]
+        assert words == sorted(words)
 
 
 def test_a_learning_circles_action_is_not_asked_its_sharing_category(qtbot, state, people):

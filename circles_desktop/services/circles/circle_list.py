@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from circles_desktop.models import Circle, CircleMember, CosaDetails, LearningCircle, Person
@@ -48,14 +48,12 @@ def status_choices() -> dict[str, str]:
     return {s.value: s.label for s in CircleStatus} | {s.value: STAGE_SHORT[s] for s in LearningStage}
 
 
-def _status_condition(status: str) -> ColumnElement[bool]:
-    """Circles whose shown status word is `status`'s: a learning circle with a stage says its stage, so it
-    matches its stage and never its circle status (needs the LearningCircle join)."""
-    if status in LearningStage.values():
-        return (Circle.kind == CircleKind.LEARNING.value) & (LearningCircle.stage == status)
-    says_status = or_(Circle.kind != CircleKind.LEARNING.value, LearningCircle.stage.is_(None))
-    return (Circle.status == status) & says_status
-
+# What the Status column shows, in SQL (as CircleRow.status_word): a learning circle with a stage says its
+# stage, every other circle its status; the filter and the sort go by it (needs the LearningCircle join).
+_SHOWN_STATUS = case(
+    ((Circle.kind == CircleKind.LEARNING.value) & LearningCircle.stage.is_not(None), LearningCircle.stage),
+    else_=Circle.status,
+)
 
 _Focus = aliased(Person)
 _Coordinator = aliased(Person)
@@ -65,7 +63,7 @@ SORTS = {
     "kind": (Circle.kind, Circle.started_on),
     "variant": (CosaDetails.variant, Circle.started_on),
     "started_on": (Circle.started_on,),
-    "status": (Circle.status, Circle.started_on),
+    "status": (_SHOWN_STATUS, Circle.started_on),
     "focus_person": (_Focus.family_key, _Focus.given_key),
     "coordinator": (_Coordinator.family_key, _Coordinator.given_key),
     "release": (CosaDetails.expected_release_on,),
@@ -77,7 +75,7 @@ def _filters(kind: str | None, status: str | None, variant: str | None, text: st
     if kind:
         conds.append(Circle.kind == kind)
     if status:
-        conds.append(_status_condition(status))
+        conds.append(_SHOWN_STATUS == status)
     if variant:
         conds.append(CosaDetails.variant == variant)
     for word in text.split():
