@@ -342,6 +342,8 @@ def test_recording_a_development(qtbot, state, area):
     tab.reported_by.setCurrentIndex(tab.reported_by.findData(pid))
     tab.shared.tick(pid)
     tab.shared.shared_on.set_value(when)
+    texts = [tab.shared.people.item(i).text() for i in range(tab.shared.people.count())]
+    assert f"Tomasz MacLeod (police offender manager), {when:%d/%m/%Y}" in texts  # the date it will be saved with
     tab.escalated.setChecked(True)
     tab.escalated_on.set_value(when + timedelta(days=1))
     qtbot.mouseClick(tab.form.save_button, Qt.MouseButton.LeftButton)
@@ -355,6 +357,10 @@ def test_recording_a_development(qtbot, state, area):
     tab.table.selectRow(0)
     assert tab.editing == d.id
     assert tab.description.toPlainText() == "Seen near a school; raised with police"
+    # Whom it was shared with, each beside the day they were told; those not told have no date.
+    told = {tab.shared.people.item(i).text() for i in range(tab.shared.people.count())}
+    assert f"Tomasz MacLeod (police offender manager), {when:%d/%m/%Y}" in told
+    assert all(text.endswith(")") for text in told - {f"Tomasz MacLeod (police offender manager), {when:%d/%m/%Y}"})
 
 
 def test_member_left_before_joined_shows_the_message(qtbot, state, area):

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from circles_desktop.ui.common.lists.columns import fitted_widths
+from circles_desktop.ui.common.lists.list_parts import list_table
+from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.people.people_page import PeopleArea, PeopleModel
 
 
@@ -111,3 +113,44 @@ def test_the_list_fits_its_width_and_key_columns_are_whole(qtbot, people_area):
     # Whatever a narrowed cell cannot show is on its tooltip.
     index = table.model().index(0, PeopleModel.COL_PARTS)
     assert table.model().data(index, Qt.ItemDataRole.ToolTipRole) == table.model().data(index)
+
+
+LONG = "Siobhán Ní Mhaoldomhnaigh-Featherstonehaugh"
+
+
+class ReadCounting(PagedTableModel):
+    """A 200-row page of short names, one long name far below what a window shows; counts the rows read."""
+
+    def __init__(self) -> None:
+        names = [LONG if i == 150 else f"Ann Lee {i:03d}" for i in range(200)]
+        super().__init__(("Name", "Place"), lambda _t, o, n: [(x, "Leeds") for x in names[o : o + n]], lambda _t: 200)
+        self.rows_read: set[int] = set()
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        self.rows_read.add(index.row())
+        return super().data(index, role)
+
+
+def test_a_keystroke_measures_only_the_rows_shown_and_scrolling_to_a_longer_one_widens_its_column(qtbot):
+    # Measuring every row of a page through data() on each keystroke cost more than the query itself.
+    model = ReadCounting()
+    table = list_table(model, "test.table", "Names", keep=(0,))
+    qtbot.addWidget(table)
+    table.resize(700, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    model.rows_read.clear()
+    model.set_filter("a")  # what a keystroke does; the fit runs inside the reset, before any paint
+    assert 0 < len(model.rows_read) <= 20, sorted(model.rows_read)
+    header = table.horizontalHeader()
+    assert header.sectionSize(0) < table.fontMetrics().horizontalAdvance(LONG)
+    narrow_place = header.sectionSize(1)
+    qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() > 0)  # the new rows laid out
+    table.scrollTo(model.index(150, 0))
+    qtbot.waitUntil(lambda: header.sectionSize(0) >= table.fontMetrics().horizontalAdvance(LONG))
+    assert not table.horizontalScrollBar().isVisible()
+    assert header.sectionSize(0) + header.sectionSize(1) <= table.viewport().width() + 1
+    table.scrollToTop()  # the column stays wide: it does not jump back as the list scrolls
+    QApplication.processEvents()
+    assert header.sectionSize(0) >= table.fontMetrics().horizontalAdvance(LONG)
+    assert header.sectionSize(1) < narrow_place

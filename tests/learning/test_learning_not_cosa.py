@@ -52,6 +52,28 @@ def test_learning_circles_number_themselves_and_say_their_stage_in_the_circles_l
     assert detail.stage == "before"
 
 
+def test_the_circles_status_filter_finds_a_learning_circle_by_the_stage_word_it_shows(state, people):
+    with state.database.session() as s:
+        cosa = cosa_circle(s)
+    learning = a_learning_circle(state, people)
+    with state.database.session() as s:
+        rows = {r.id: r for r in circle_list.list_circles(s)}
+        by_word = {word: value for value, word in circle_list.status_choices().items()}
+        assert {r.status_word for r in rows.values()} <= set(by_word)  # the filter offers every word shown
+        for row in rows.values():  # each circle is found by the word it shows, and by no other
+            for word, value in by_word.items():
+                found = [r.id for r in circle_list.list_circles(s, status=value)]
+                assert (row.id in found) == (row.status_word == word), (row.status_word, word)
+                assert circle_list.count_circles(s, status=value) == len(found)
+        learning_status = rows[learning].status  # its circle status, which the list does not show
+        assert learning not in [r.id for r in circle_list.list_circles(s, status=learning_status)]
+        assert [r.id for r in circle_list.list_circles(s, status="before")] == [learning]
+        assert cosa in [r.id for r in circle_list.list_circles(s, status=rows[cosa].status)]
+        # Sorted by the Status column, the circles go in the order of the words shown.
+        words = [r.status_word.casefold() for r in circle_list.list_circles(s, sort="status", descending=False)]
+        assert words == sorted(words)
+
+
 def test_a_learning_circles_action_is_not_asked_its_sharing_category(qtbot, state, people):
     circle_id = a_learning_circle(state, people, datetime.combine(TODAY, datetime.min.time()).replace(hour=10))
     with state.database.session() as s:

@@ -6,14 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from circles_desktop.models import Circle, CircleMember, CosaDetails, LearningCircle, Person
-from circles_desktop.models.vocab import label
+from circles_desktop.models.kinds.learning import LearningStage
+from circles_desktop.models.vocab import CircleKind, CircleStatus, label
 from circles_desktop.services.circles.circles import get_circle
 from circles_desktop.services.common.paging import order_for
 from circles_desktop.services.common.text import search_key, starts_with
+from circles_desktop.services.learning.learning_steps import STAGE_SHORT
 
 
 @dataclass(frozen=True)
@@ -35,12 +37,23 @@ class CircleRow:
     def status_word(self) -> str:
         """The status as every list says it: a learning circle by its stage ("Before"), as the Learning
         circles list does; other kinds by their status ("Active")."""
-        if self.kind == "learning" and self.stage:
-            from circles_desktop.services.learning.learning_steps import STAGE_SHORT
-
+        if self.kind == CircleKind.LEARNING and self.stage:
             return STAGE_SHORT.get(self.stage, label(self.status))  # type: ignore[call-overload]
         return label(self.status)
 
+
+def status_choices() -> dict[str, str]:
+    """What the Status filter offers: every word the list shows in its Status column (value -> word), the
+    circle statuses and then a learning circle's stages, so choosing "Before" finds what says "Before"."""
+    return {s.value: s.label for s in CircleStatus} | {s.value: STAGE_SHORT[s] for s in LearningStage}
+
+
+# What the Status column shows, in SQL (as CircleRow.status_word): a learning circle with a stage says its
+# stage, every other circle its status; the filter and the sort go by it (needs the LearningCircle join).
+_SHOWN_STATUS = case(
+    ((Circle.kind == CircleKind.LEARNING.value) & LearningCircle.stage.is_not(None), LearningCircle.stage),
+    else_=Circle.status,
+)
 
 _Focus = aliased(Person)
 _Coordinator = aliased(Person)
@@ -50,7 +63,7 @@ SORTS = {
     "kind": (Circle.kind, Circle.started_on),
     "variant": (CosaDetails.variant, Circle.started_on),
     "started_on": (Circle.started_on,),
-    "status": (Circle.status, Circle.started_on),
+    "status": (_SHOWN_STATUS, Circle.started_on),
     "focus_person": (_Focus.family_key, _Focus.given_key),
     "coordinator": (_Coordinator.family_key, _Coordinator.given_key),
     "release": (CosaDetails.expected_release_on,),
@@ -62,7 +75,7 @@ def _filters(kind: str | None, status: str | None, variant: str | None, text: st
     if kind:
         conds.append(Circle.kind == kind)
     if status:
-        conds.append(Circle.status == status)
+        conds.append(_SHOWN_STATUS == status)
     if variant:
         conds.append(CosaDetails.variant == variant)
     for word in text.split():
@@ -146,6 +159,8 @@ def count_circles(
     stmt = select(func.count()).select_from(Circle)
     if variant:
         stmt = stmt.join(CosaDetails, CosaDetails.circle_id == Circle.id)
+    if status:
+        stmt = stmt.outerjoin(LearningCircle, LearningCircle.circle_id == Circle.id)
     if text.strip():
         stmt = stmt.outerjoin(_Focus, Circle.focus_person_id == _Focus.id)
     return session.scalar(stmt.where(*_filters(kind, status, variant, text))) or 0

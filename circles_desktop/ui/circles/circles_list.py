@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from circles_desktop.models.vocab import CircleKind, CircleStatus, CosaVariant, label
+from circles_desktop.models.vocab import CircleKind, CosaVariant, label
+from circles_desktop.services.circles.circle_list import status_choices
 from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circle_texts import release_text
@@ -141,7 +142,7 @@ class CirclesArea(QWidget, OpenedInPlace):
     def _build_list_page(self) -> QWidget:
         self.search = search_box("circles.search", "Search core member, title or reference", "Search circles")
         self.kind = self._filter("circles.kind", "All kinds", {k.value: k.label for k in CircleKind}, "Kind")
-        self.status = self._filter("circles.status", "Any status", {s.value: s.label for s in CircleStatus}, "Status")
+        self.status = self._filter("circles.status", "Any status", status_choices(), "Status")
         self.variant = self._filter(
             "circles.variant", "Any variant", {v.value: v.label for v in CosaVariant}, "CoSA variant"
         )

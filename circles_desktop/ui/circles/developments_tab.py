@@ -43,8 +43,18 @@ def _person_words(p: Any) -> str:
     return f"{p.name} ({role})"
 
 
+WORDS_ROLE = int(USER_ROLE) + 1  # the person's words without the date, to put a date beside them
+
+
+def _shared_words(words: str, on: date | None) -> str:
+    """A ticked person with the day they were told, as the list says it: "Ann Smith (volunteer), 12/03/2025"."""
+    return f"{words}, {uk_date(on)}" if on else words
+
+
 class SharedWith(QWidget):
-    """People in the circle to tick, and the date it was shared with those newly ticked."""
+    """People in the circle to tick, and the date it was shared with those newly ticked. Beside each
+    person ticked is the date they were told (for those newly ticked, the date it will be saved with),
+    so a development opened again says whom it was shared with and when."""
 
     changed = Signal()
 
@@ -65,8 +75,22 @@ class SharedWith(QWidget):
         on.addWidget(self.shared_on)
         on.addStretch(1)
         box.addLayout(on)
-        self.people.itemChanged.connect(lambda _i: self.changed.emit())
+        self.people.itemChanged.connect(lambda _i: self._changed())
         self.shared_on.dateChanged.connect(lambda _d: self.changed.emit())
+        self.shared_on.textChanged.connect(lambda _t: self._show_dates())  # as typed, the date it will be saved with
+
+    def _changed(self) -> None:
+        self._show_dates()
+        self.changed.emit()
+
+    def _show_dates(self) -> None:
+        """Each ticked person's text with the date value() gives them; the others without a date."""
+        told = self.value()
+        self.people.blockSignals(True)  # a text changed is no change of what is ticked
+        for i in range(self.people.count()):
+            item = self.people.item(i)
+            item.setText(_shared_words(item.data(WORDS_ROLE), told.get(item.data(USER_ROLE)[0])))
+        self.people.blockSignals(False)
 
     def set_people(self, people: list[Any]) -> None:
         self.people.blockSignals(True)
@@ -74,6 +98,7 @@ class SharedWith(QWidget):
         for p in people:
             item = QListWidgetItem(_person_words(p))
             item.setData(USER_ROLE, (p.person_id, None))
+            item.setData(WORDS_ROLE, _person_words(p))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.people.addItem(item)
@@ -98,6 +123,7 @@ class SharedWith(QWidget):
             item.setData(USER_ROLE, (pid, value.get(pid)))
             item.setCheckState(Qt.CheckState.Checked if pid in value else Qt.CheckState.Unchecked)
         self.people.blockSignals(False)
+        self._show_dates()
 
     def tick(self, person_id: int) -> None:
         for i in range(self.people.count()):

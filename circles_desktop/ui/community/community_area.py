@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStackedWidget,
-    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.lists.list_parts import count_label, list_table, search_box, tab_chain
 from circles_desktop.ui.common.lists.paged_model import PagedTableModel
+from circles_desktop.ui.common.lists.stage_tabs import StageTabs
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.opened_in_place import OpenedInPlace
 from circles_desktop.ui.common.operations import read
@@ -119,7 +119,6 @@ class CommunityCirclesArea(QWidget, OpenedInPlace):
         layout.addWidget(self.stack)
         tab_chain(self, self.stages, self.search, self.open_button, self.new_button, self.table)
         self._connect()
-        self._show_counts({})
         if not state.is_locked:
             self.refresh()
 
@@ -133,14 +132,7 @@ class CommunityCirclesArea(QWidget, OpenedInPlace):
         return table
 
     def _build_list_page(self) -> QWidget:
-        self.stages = QTabBar()
-        self.stages.setObjectName("community.stages")
-        self.stages.setAccessibleName("Stage")
-        self.stages.setExpanding(False)
-        self.stages.setDrawBase(False)
-        self._stage_values: list[str | None] = [None, *STAGES]
-        for _ in self._stage_values:
-            self.stages.addTab("")
+        self.stages = StageTabs("community.stages", STAGES, "Community Circle")
         self.search = search_box(
             "community.search",
             "Search the person's name, CC reference or postcode district",
@@ -180,10 +172,10 @@ class CommunityCirclesArea(QWidget, OpenedInPlace):
     # --- the list --------------------------------------------------------------------------------
     @property
     def stage(self) -> str | None:
-        return self._stage_values[max(self.stages.currentIndex(), 0)]
+        return self.stages.stage()
 
     def set_stage(self, stage: str | None) -> None:
-        self.stages.setCurrentIndex(self._stage_values.index(stage))
+        self.stages.set_stage(stage)
 
     def _search_changed(self, text: str) -> None:
         self.model.set_filter(text)
@@ -208,20 +200,12 @@ class CommunityCirclesArea(QWidget, OpenedInPlace):
             counts = read(self.state, lambda s: community_list.counts_by_stage(s, text), counts)
         except Exception as exc:
             self.error.show_message(describe(exc))
-        self._show_counts(counts)
-
-    def _show_counts(self, counts: dict[str, int]) -> None:
-        total = sum(counts.values())
-        for i, stage in enumerate(self._stage_values):
-            words = "All" if stage is None else STAGES[stage]
-            n = total if stage is None else counts.get(stage, 0)
-            self.stages.setTabText(i, f"{words} ({n})" if counts else words)
-            self.stages.setTabToolTip(i, f"{words}: {plural(n, 'Community Circle')}")
+        self.stages.show_counts(counts)
 
     def _forget(self) -> None:
         self.model.clear()
         self.count.clear()
-        self._show_counts({})
+        self.stages.show_counts({})
 
     # --- a circle, and one of its meetings ---------------------------------------------------------
     def open_circle(self, circle_id: int) -> Any:

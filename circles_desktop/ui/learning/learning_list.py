@@ -13,19 +13,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QStackedWidget,
-    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from circles_desktop.models.kinds.learning import LearningStage
-from circles_desktop.services.common.words import plural, uk_date
+from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
 from circles_desktop.ui.common.lists.list_export import add_export
 from circles_desktop.ui.common.lists.list_parts import count_label, list_table, search_box, tab_chain
 from circles_desktop.ui.common.lists.paged_model import PagedTableModel
+from circles_desktop.ui.common.lists.stage_tabs import StageTabs
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.opened_in_place import OpenedInPlace
 from circles_desktop.ui.common.operations import read
@@ -150,20 +149,12 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         self.export = add_export(
             state, self.model, "learning", "Learning circles", self, self.count, self.error.show_message
         )
-        self._show_counts({})
         if not state.is_locked:
             self.refresh()
 
     def _build_filters(self) -> QHBoxLayout:
         """Search, month, the count and the buttons (the stages are tabs above them)."""
-        self.stages = QTabBar()
-        self.stages.setObjectName("learning.stages")
-        self.stages.setAccessibleName("Stage")
-        self.stages.setExpanding(False)
-        self.stages.setDrawBase(False)
-        self._stage_values: list[LearningStage | None] = [None, *LearningStage]
-        for _ in self._stage_values:
-            self.stages.addTab("")
+        self.stages = StageTabs("learning.stages", STAGE_WORDS, "learning circle")
         self.month = QComboBox()
         self.month.setObjectName("learning.month")
         self.month.setAccessibleName("Month")
@@ -221,11 +212,11 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
 
     # --- filters ---------------------------------------------------------------------------------
     @property
-    def stage(self) -> LearningStage | None:
-        return self._stage_values[max(self.stages.currentIndex(), 0)]
+    def stage(self) -> str | None:
+        return self.stages.stage()
 
     def set_stage(self, stage: str | None) -> None:
-        self.stages.setCurrentIndex(self._stage_values.index(LearningStage(stage) if stage else None))
+        self.stages.set_stage(stage)
 
     def set_month(self, month: date | None) -> None:
         index = self.month.findData(month)
@@ -248,15 +239,7 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
             counts = read(self.state, lambda s: learning_list.counts_by_stage(s, month, text), counts)
         except Exception as exc:
             self.error.show_message(describe(exc))
-        self._show_counts(counts)
-
-    def _show_counts(self, counts: dict[str, int]) -> None:
-        total = sum(counts.values())
-        for i, stage in enumerate(self._stage_values):
-            words = "All" if stage is None else STAGE_WORDS[stage]
-            n = total if stage is None else counts.get(stage, 0)
-            self.stages.setTabText(i, f"{words} ({n})" if counts else words)
-            self.stages.setTabToolTip(i, f"{words}: {plural(n, 'learning circle')}")
+        self.stages.show_counts(counts)
 
     def _reload_months(self) -> None:
         from circles_desktop.services.learning import learning_list
@@ -282,7 +265,7 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
     def _forget(self) -> None:
         self.model.clear()
         self.count.clear()
-        self._show_counts({})
+        self.stages.show_counts({})
         self.month.blockSignals(True)
         keep = self.month.currentData()
         self.month.clear()

@@ -1,10 +1,10 @@
 """How every list's columns behave: sized to what they hold, within the list's width, and sorted by a
 click on their header (in SQL, for a paged list).
 
-`fit_columns(table)` sizes each column to its heading and the rows shown, and when they do not all fit
-takes the room from the widest columns first (long free text: a title, an agency, a detail), so the key
-columns — names, references, dates — keep their whole text and a list of ordinary width needs no
-horizontal scroll bar. Whatever a narrowed cell cannot show is on its tooltip.
+`fit_columns(table)` sizes each column to its heading and the rows shown (as they come into view), and
+when they do not all fit takes the room from the widest columns first (long free text: a title, an
+agency, a detail), so the key columns — names, references, dates — keep their whole text and a list of
+ordinary width needs no horizontal scroll bar. Whatever a narrowed cell cannot show is on its tooltip.
 
 `sort_by_header(table, model)` sorts a PagedTableModel by the column clicked (again: the other way);
 a column the model cannot sort in SQL keeps the order shown.
@@ -62,44 +62,59 @@ def _level(widths: list[int], floors: list[int], columns: list[int], excess: int
 
 
 class ColumnFitter(QObject):
-    """Keeps a table's columns fitted whenever its rows are replaced or it is resized."""
+    """Keeps a table's columns fitted whenever its rows are replaced, it is resized or scrolled.
+
+    Only the rows shown are measured (the header's resize precision 0): Qt would otherwise measure up to
+    1000 rows per column through the model's data(), which over a 200-row page cost more than the query
+    itself on every keystroke. Rows scrolled into view since the rows were replaced only widen columns,
+    so the key columns of what is read stay whole and the columns do not jump back as the list scrolls."""
 
     def __init__(self, table: QTableView, stretch: int | None, keep: Iterable[int]) -> None:
         super().__init__(table)
         self.table = table
         self.stretch = stretch
         self.keep = tuple(keep)
+        self.seen: list[int] = []  # the widest each column wanted since its rows were replaced
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(stretch is None)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setResizeContentsPrecision(0)  # sizeHintForColumn: the rows shown (all, while hidden)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.viewport().installEventFilter(self)
+        table.verticalScrollBar().valueChanged.connect(lambda _v: self.widen())
         model = table.model()
-        model.modelReset.connect(self.fit)
-        model.layoutChanged.connect(self.fit)
+        model.modelReset.connect(self.fit_anew)
+        model.layoutChanged.connect(self.fit_anew)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 
-    def fit(self) -> None:
+    def fit_anew(self) -> None:
+        """The rows were replaced: fit to the new rows alone."""
+        self.seen = []
+        self.fit()
+
+    def widen(self) -> None:
+        """Rows scrolled into view: fit again only if one of them wants a wider column (so a column the
+        coordinator has widened by hand stays as it is while they scroll)."""
+        before = list(self.seen)
+        self.fit(unless_unchanged=before)
+
+    def fit(self, unless_unchanged: list[int] | None = None) -> None:
         if not isValid(self.table):  # a model going away with its table says it was reset
             return
         table, header = self.table, self.table.horizontalHeader()
-        model = table.model()
-        columns = model.columnCount()
+        columns = table.model().columnCount()
         if columns == 0:
             return
         shown = [c for c in range(columns) if not header.isSectionHidden(c)]
-        wanted = [0] * columns
-        floors = [0] * columns
-        for c in shown:
-            heading = header.sectionSizeFromContents(c).width()
-            wanted[c] = max(heading, table.sizeHintForColumn(c) + PADDING)
-            floors[c] = min(max(FLOOR, heading), wanted[c])
+        wanted, floors = self._wanted(shown, columns)
+        if unless_unchanged is not None and wanted == unless_unchanged:
+            return
         room = max(table.viewport().width(), 200)
         widths = fitted_widths(wanted, floors, room, self.keep)
         spare = room - sum(widths[c] for c in shown)
@@ -107,7 +122,21 @@ class ColumnFitter(QObject):
         if spare > 0 and target is not None:
             widths[target] += spare
         for c in shown:
-            header.resizeSection(c, widths[c])
+            if header.sectionSize(c) != widths[c]:  # an unchanged width costs no relayout
+                header.resizeSection(c, widths[c])
+
+    def _wanted(self, shown: list[int], columns: int) -> tuple[list[int], list[int]]:
+        """What each column wants (its heading, the widest of the rows shown and of those seen before since
+        the rows were replaced) and its floor."""
+        table, header = self.table, self.table.horizontalHeader()
+        if len(self.seen) != columns:
+            self.seen = [0] * columns
+        floors = [0] * columns
+        for c in shown:
+            heading = header.sectionSizeFromContents(c).width()
+            self.seen[c] = max(self.seen[c], heading, table.sizeHintForColumn(c) + PADDING)
+            floors[c] = min(max(FLOOR, heading), self.seen[c])
+        return list(self.seen), floors
 
 
 def fit_columns(table: QTableView, stretch: int | None = None, keep: Iterable[int] = ()) -> ColumnFitter:
@@ -118,11 +147,10 @@ def fit_columns(table: QTableView, stretch: int | None = None, keep: Iterable[in
 
 def refit(table: QTableView) -> None:
     """Fit the columns again after filling a table item by item (a QTableWidget); a paged model's new
-    rows are fitted as they are read. Later pages of a long list keep the first page's widths, so
-    scrolling stays smooth."""
+    rows are fitted as they are read, and rows scrolled into view only widen the columns."""
     fitter = table.findChild(ColumnFitter)
     if fitter is not None:
-        fitter.fit()
+        fitter.fit_anew()
 
 
 def sort_by_header(table: QTableView, model: PagedTableModel) -> None:
