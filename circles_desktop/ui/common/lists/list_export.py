@@ -24,7 +24,9 @@ class ExportsRows(Protocol):
     """What an export reads: a paged list's model, or any list that can give every row it shows."""
 
     headers: list[str]
-    total: int  # how many rows the export will hold, for the warning
+
+    @property
+    def total(self) -> int: ...  # how many rows the export will hold, for the warning
 
     def every_row(self) -> list[Sequence[Any]]: ...  # may run in the Background pool
 
