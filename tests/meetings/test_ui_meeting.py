@@ -205,6 +205,21 @@ def test_minutes_sections_added_reordered_edited_and_deleted(qtbot, state, circl
     ]
 
 
+def test_a_section_heading_too_long_is_said_beside_it_and_kept_whole(qtbot, state, circle):
+    cid, _, _ = circle
+    mid = new_meeting(qtbot, state, cid)
+    screen = open_screen(qtbot, state, mid)
+    screen.show_tab(TAB_MINUTES)
+    panel = screen.sections
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    typed = "Risk and concerns raised by the probation officer " * 5  # 250 characters
+    qtbot.keyClicks(panel.heading, typed)
+    assert panel.heading.text() == typed  # nothing cut where it is typed
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert panel.error_text("heading") == "The heading is too long: at most 200 characters."
+    assert panel.heading.text() == typed and panel.titles() == []
+
+
 def test_decisions_added_edited_and_deleted(qtbot, state, circle, monkeypatch):
     mid = new_meeting(qtbot, state, circle[0])
     screen = open_screen(qtbot, state, mid)

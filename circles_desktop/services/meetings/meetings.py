@@ -266,9 +266,14 @@ def set_attendance(
 
 
 # --- minutes sections ----------------------------------------------------------------------------
+HEADING_LIMIT = 200  # the minutes section's heading column
+
+
 def _check_section(heading: str, category: str) -> None:
     p = Problems()
     p.require("heading", heading, "a heading for the section")
+    # Said beside the heading, never cut where it is typed: the coordinator shortens it.
+    p.max_length("heading", clean(heading), HEADING_LIMIT, "heading")
     p.one_of("category", category, Category.values(), "category of information")
     p.raise_if_any()
 

@@ -54,7 +54,6 @@ class PurposeFields:
         self.area.setPlaceholderText("Town or area where the circle can meet")
         self.postcode_district = QLineEdit()
         self.postcode_district.setPlaceholderText("The first half of the postcode, e.g. ST4")
-        self.postcode_district.setMaxLength(8)
         self.times = AvailabilityGrid()
         self.interests = QLineEdit()
         self.interests.setPlaceholderText("Separate with commas: gardening, local history, music")

@@ -19,7 +19,6 @@ class SectionsPanel(TaggedListPanel):
     def _build_fields(self) -> None:
         self.heading = QLineEdit()
         self.heading.setObjectName("minutes.heading")
-        self.heading.setMaxLength(200)
         self.heading.setPlaceholderText("e.g. Check-in, Goals, Risk and concerns, Debrief")
         self.body = QPlainTextEdit()
         self.body.setObjectName("minutes.body")

@@ -124,7 +124,6 @@ class VolunteerSection(QGroupBox):
         self.postcode_district = QLineEdit()
         self.postcode_district.setObjectName("volunteer.postcode_district")
         self.postcode_district.setPlaceholderText("The first half of their postcode, e.g. ST4")
-        self.postcode_district.setMaxLength(8)
         self.travel = combo({t.value: t.label for t in TravelReach})
         self.travel.setObjectName("volunteer.travel")
         self.facilitator = QCheckBox("Facilitates Community Circles (can be matched to one)")
