@@ -6,15 +6,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
-from PySide6.QtCore import QSettings
 from sqlalchemy import func, select
 
 from circles_desktop.models import Circle, HomeReading
 from circles_desktop.services.home import kept
 from circles_desktop.services.home.items import changes_seen, what_needs_doing
 from circles_desktop.services.records import deletion
-from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.home.home_area import HomeArea
 from support.due import action, active_cosa, meeting
 from support.records import person
@@ -68,14 +65,6 @@ def test_deleting_a_circle_forgets_the_reading_that_names_it(db):
         deletion.delete_circle(s, cid, "entered_in_error", reference)
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(HomeReading)) == 0
-
-
-@pytest.fixture
-def state(db, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    app_state = AppState(str(db.paths.root), settings=settings)
-    app_state.set_database(db)
-    return app_state
 
 
 def shown_home(qtbot, state) -> HomeArea:
