@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QVBoxLayout, QWidget
@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from circles_desktop.ui.app.app_state import AppState
+
+
+D = TypeVar("D", bound=QDialog)
 
 
 class FormDialog(QDialog):
@@ -134,3 +137,14 @@ def ask_save_discard(parent: QWidget | None, text: str) -> QMessageBox.StandardB
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
+
+
+def open_dialog(owner: Any, dialog: D, then: Callable[[], Any], show: bool = True) -> D:
+    """The one way a screen opens a dialog that changes its record: `then` runs once it is accepted
+    (the screen reads again); the dialog is kept as `owner.dialog` for as long as it is open (tests
+    and the keyboard reach it there), and opened window-modal unless `show` is False (a test fills it)."""
+    dialog.accepted.connect(then)
+    owner.dialog = dialog
+    if show:
+        dialog.open()
+    return dialog

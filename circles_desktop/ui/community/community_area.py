@@ -22,6 +22,7 @@ from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.services.community.community_circles import STAGES
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.dialogs import open_dialog
 from circles_desktop.ui.common.lists.list_parts import count_label, list_table, search_box, tab_chain
 from circles_desktop.ui.common.lists.paged_model import PagedTableModel
 from circles_desktop.ui.common.lists.stage_tabs import StageTabs
@@ -229,11 +230,7 @@ class CommunityCirclesArea(QWidget, OpenedInPlace):
         if not self.can_leave():
             return None
         dialog = SelfReferralDialog(self.state, self)
-        dialog.accepted.connect(lambda: self.circle_created(dialog.saved_id))
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, lambda: self.circle_created(dialog.saved_id), show)
 
     def open_meeting(self, meeting_id: int) -> Any:
         """The full meeting (details, attendance and roles, minutes, decisions, actions) in place of its circle."""

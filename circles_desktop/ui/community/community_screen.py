@@ -22,6 +22,7 @@ from circles_desktop.services.common.words import uk_date
 from circles_desktop.services.community import community_circles as cc
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.dialogs import open_dialog
 from circles_desktop.ui.common.messages import Locked
 from circles_desktop.ui.common.operations import load
 from circles_desktop.ui.common.said_through import SaidThrough
@@ -60,11 +61,7 @@ class CommunityTab(QWidget):
 
     def open_dialog(self, dialog: QDialog, show: bool = True) -> Any:
         """Open `dialog` window-modal; once accepted, the whole screen reads again."""
-        dialog.accepted.connect(self.circle_screen.saved)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, self.circle_screen.saved, show)
 
     def reload(self) -> None:
         raise NotImplementedError

@@ -20,6 +20,7 @@ from circles_desktop.services.community.community_circles import STAGES
 from circles_desktop.services.community.connectors import MAX_LOCAL
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.dialogs import open_dialog
 from circles_desktop.ui.common.lists.tables import fill_table, make_table, select_id, selected_id
 from circles_desktop.ui.common.operations import load
 from circles_desktop.ui.common.widgets import FieldMessage, Note
@@ -230,11 +231,7 @@ class ConnectorsArea(QWidget):
             if dialog.person_id is not None:
                 self.select_connector(dialog.person_id)
 
-        dialog.accepted.connect(saved)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, saved, show)
 
 
 def connectors_area(state: AppState) -> QWidget:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
-from circles_desktop.ui.common.dialogs import FormDialog
+from circles_desktop.ui.common.dialogs import FormDialog, open_dialog
 from circles_desktop.ui.common.forms import DateField, RecordForm, text_box
 from circles_desktop.ui.common.lists.tables import fill_table, make_table, selected_id
 from circles_desktop.ui.common.operations import load, write
@@ -155,11 +155,7 @@ class PracticePanel(QWidget):
             return None
         dialog = NetworkSessionDialog(self.state, self.regional_id, self.locals, self)
         dialog.accepted.connect(lambda: self.show_network(self.regional_id, True))
-        dialog.accepted.connect(self.changed.emit)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, self.changed.emit, show)
 
 
 class NetworkSessionDialog(FormDialog):

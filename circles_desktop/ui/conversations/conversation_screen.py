@@ -21,6 +21,7 @@ from circles_desktop.models.kinds.conversations import WorkDecision
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.dialogs import open_dialog
 from circles_desktop.ui.common.ending import end_dialog, ended_words
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import read
@@ -221,20 +222,12 @@ class ConversationScreen(QWidget):
         if self.overlap is None:
             return None
         dialog = dialogs.overlap_dialog(self.state, self.circle_id, self.overlap.circle_id, decision, self)
-        dialog.accepted.connect(self.saved)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, self.saved, show)
 
     # --- ending the series ---------------------------------------------------------------------------
     def end(self, show: bool = True) -> Any:
         dialog = end_dialog(self.state, self.circle_id, "End the series of conversations", self)
-        dialog.accepted.connect(self.saved)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, self.saved, show)
 
     # --- the summary ---------------------------------------------------------------------------------
     def save_summary(self, show: bool = True) -> Any:

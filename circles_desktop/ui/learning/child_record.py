@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
-from circles_desktop.ui.common.dialogs import FormDialog, confirm
+from circles_desktop.ui.common.dialogs import FormDialog, confirm, open_dialog
 from circles_desktop.ui.common.forms import DateField, RecordForm
 from circles_desktop.ui.common.lists.list_export import add_export
 from circles_desktop.ui.common.lists.list_parts import (
@@ -404,11 +404,7 @@ class ChildPanel(QWidget):
             return None
         entry = next((r for r in self.chronology_rows if r.id == entry_id), None) if entry_id else None
         dialog = ChronologyDialog(self.state, self.child_id, entry, self)
-        dialog.accepted.connect(lambda: self._event_saved(dialog.entry_id))
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, lambda: self._event_saved(dialog.entry_id), show)
 
     def _edit_selected(self) -> None:
         entry_id = selected_id(self.chronology)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.dialogs import open_dialog
 from circles_desktop.ui.common.lists.list_export import add_export
 from circles_desktop.ui.common.lists.list_parts import count_label, list_table, search_box, tab_chain
 from circles_desktop.ui.common.lists.paged_model import PagedTableModel
@@ -290,11 +291,7 @@ class LearningCirclesArea(QWidget, OpenedInPlace):
         if self.opened is not None and not self.opened.can_leave():
             return None
         dialog = NewLearningCircleDialog(self.state, self)
-        dialog.accepted.connect(lambda: self.circle_created(dialog.saved_id))
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, lambda: self.circle_created(dialog.saved_id), show)
 
 
 def learning_circles_area(state: AppState) -> QWidget:

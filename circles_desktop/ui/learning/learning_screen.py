@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
     from circles_desktop.services.learning.learning_circles import LearningCircleDetail
 from circles_desktop.services.learning.learning_checklist import Checklist
+from circles_desktop.ui.common.dialogs import open_dialog
 
 # Light boxes with their own dark text, so they read on a dark palette too.
 LEFT_STYLE = (
@@ -292,11 +293,7 @@ class LearningCircleScreen(QWidget):
         return True
 
     def _show(self, dialog: Any, show: bool) -> Any:
-        dialog.accepted.connect(self.saved)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, self.saved, show)
 
     # --- the child, completing, the record -------------------------------------------------------
     def open_child_record(self, show: bool = True) -> Any:

@@ -30,7 +30,7 @@ from circles_desktop.services.common.words import plural, uk_date
 from circles_desktop.services.learning.learning_circles import MANAGER_ROLES
 from circles_desktop.services.learning.learning_record import ROLE_WORDS as _ROLE_WORDS
 from circles_desktop.ui.common.buttons import button
-from circles_desktop.ui.common.dialogs import FormDialog, ask_save_discard, confirm
+from circles_desktop.ui.common.dialogs import FormDialog, ask_save_discard, confirm, open_dialog
 from circles_desktop.ui.common.forms import RecordForm, combo
 from circles_desktop.ui.common.lists.tables import USER_ROLE, fill_table, make_table, selected_id
 from circles_desktop.ui.common.operations import Outcome, read, write
@@ -385,11 +385,7 @@ class PointsTab(LearningTab):
         if point is None or not self.circle_screen.writable:
             return None
         dialog = PointDialog(self.state, point, self)
-        dialog.accepted.connect(self.circle_screen.saved)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, self.circle_screen.saved, show)
 
     def move_selected(self, by: int) -> bool:
         from circles_desktop.services.learning import learning_points

@@ -16,7 +16,7 @@ from circles_desktop.models.vocab import MemberRole
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
-from circles_desktop.ui.common.dialogs import WriteDialog
+from circles_desktop.ui.common.dialogs import WriteDialog, open_dialog
 from circles_desktop.ui.common.forms import RecordForm
 from circles_desktop.ui.common.operations import load
 from circles_desktop.ui.common.record_tab import RecordTab
@@ -129,11 +129,7 @@ class ChosenMeetingActions(QWidget):
 
         dialog = WriteDialog(self.state, "Who carries it", form, work, self, "carrier_dialog")
         who.search.setFocus()
-        dialog.accepted.connect(self._show_chosen)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, self._show_chosen, show)
 
     def forget(self) -> None:
         self.meeting.clear()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.dialogs import open_dialog
 from circles_desktop.ui.common.ending import end_dialog, ended_words
 from circles_desktop.ui.common.messages import describe
 from circles_desktop.ui.common.operations import read
@@ -162,19 +163,11 @@ class PracticeScreen(QWidget):
         if values is None:
             return None
         dialog = dialogs.practice_dialog(self.state, self, self.circle_id, values)
-        dialog.accepted.connect(self.saved)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, self.saved, show)
 
     def end(self, show: bool = True) -> Any:
         dialog = end_dialog(self.state, self.circle_id, "End the community of practice", self)
-        dialog.accepted.connect(self.saved)
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, self.saved, show)
 
     def can_leave(self) -> bool:
         return True  # every change is saved from its own dialog

@@ -15,6 +15,7 @@ from circles_desktop.models.vocab import CircleStatus
 from circles_desktop.services.common.words import uk_date
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.buttons import button
+from circles_desktop.ui.common.dialogs import open_dialog
 from circles_desktop.ui.common.lists.list_parts import count_label, list_table, search_box, tab_chain
 from circles_desktop.ui.common.opened_in_place import OpenedInPlace
 from circles_desktop.ui.common.widgets import FieldMessage
@@ -122,11 +123,7 @@ class CircleListArea(QWidget, OpenedInPlace):
         if not self.can_leave():
             return None
         dialog = self.new_dialog()
-        dialog.accepted.connect(lambda: self.circle_created(self.saved_id(dialog)))
-        self.dialog = dialog
-        if show:
-            dialog.open()
-        return dialog
+        return open_dialog(self, dialog, lambda: self.circle_created(self.saved_id(dialog)), show)
 
     def saved_id(self, dialog: Any) -> int | None:
         return dialog.saved_value
