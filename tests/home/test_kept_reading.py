@@ -108,3 +108,19 @@ def test_after_a_change_the_kept_lines_show_as_updating_until_read_again(qtbot, 
         assert again.status.text() == "Updating…"
     assert any(t.startswith("Book the room for the review") for t in texts(again))
     assert again.status.text() == ""
+
+
+def test_a_change_saved_elsewhere_is_read_while_home_is_out_of_sight(qtbot, state):
+    from circles_desktop.ui.common.operations import write
+
+    with state.database.session() as s:
+        cid = overdue(s)
+    home = shown_home(qtbot, state)
+    with qtbot.waitSignal(home.loaded):
+        home.show()
+    home.hide()  # the coordinator goes to the circle and agrees another action
+    with qtbot.waitSignal(home.loaded):  # read again out of sight, once the saves have stopped
+        write(state, lambda s: action(s, cid, TODAY - timedelta(days=2), description="Book the review room"))
+    with qtbot.assertNotEmitted(home.loaded):
+        home.show()  # back on Home: what is current, at once, nothing read again
+    assert any(t.startswith("Book the review room") for t in texts(home)) and home.status.text() == ""

@@ -45,6 +45,7 @@ class AppState(QObject):
     unlocked = Signal(object)  # the Database just opened
     keyring_checked = Signal(object)  # None when remembering is possible, else the reason it is not
     auto_lock_changed = Signal(int)  # minutes
+    written = Signal()  # a write through operations.write committed (Home reads again while out of sight)
 
     def __init__(
         self,

@@ -96,6 +96,8 @@ def write(
         show.show_errors(problems)
         return Outcome(False)
     outcome = load(state, work, show=show, parent=parent, title=title, handlers=handlers, what=what)
+    if outcome.ok:
+        state.written.emit()
     saved_ok = getattr(show, "saved_ok", None)
     if outcome.ok and saved and saved_ok is not None:
         saved_ok()

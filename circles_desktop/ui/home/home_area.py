@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -27,6 +27,7 @@ from circles_desktop.ui.common.widgets import Note, StatusNote
 from circles_desktop.ui.search.search_panel import SearchPanel
 
 READING = "Finding what needs doing…"
+AFTER_WRITES_MS = 1500  # quiet this long after a save before Home, out of sight, reads again
 
 
 class HomeArea(QWidget):
@@ -58,6 +59,13 @@ class HomeArea(QWidget):
         self.due.selectionModel().currentChanged.connect(lambda current, _old: self._explain(current))
         state.locked.connect(self.forget)
         state.unlocked.connect(lambda _db: self.refresh())
+        # A change saved elsewhere is read while Home is out of sight, so that coming back paints what
+        # is current at once; a burst of saves is read once, after the last.
+        self._after_writes = QTimer(self)
+        self._after_writes.setSingleShot(True)
+        self._after_writes.setInterval(AFTER_WRITES_MS)
+        self._after_writes.timeout.connect(self.refresh)
+        state.written.connect(self._written_elsewhere)
 
     def _build(self) -> None:
         self.heading = QLabel("<h2>Home</h2>")
@@ -102,6 +110,10 @@ class HomeArea(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         self.refresh()
+
+    def _written_elsewhere(self) -> None:
+        if not self.isVisible() and self._shown_for is not None:  # Home has been read this unlock
+            self._after_writes.start()
 
     def refresh(self, force: bool = False) -> None:
         """Read what needs doing again, unless what is on screen is still current. With nothing on screen
@@ -179,6 +191,7 @@ class HomeArea(QWidget):
 
     def forget(self) -> None:
         """On lock: nothing read stays on screen or in memory."""
+        self._after_writes.stop()
         self.sections = []
         self._shown_for = self._reading_for = None
         self.due.clear_groups()
