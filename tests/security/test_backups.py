@@ -111,3 +111,27 @@ def test_a_copy_that_does_not_verify_leaves_nothing(db, usb):
     with pytest.raises(BackupFailed, match="did not verify"):
         backups.back_up(db, backups.BY_HAND, target=usb / "x.db", progress=progress)
     assert _files(usb) == [] and backups.last_verified(db.paths) is None
+
+
+def test_a_backup_while_another_is_being_made_is_refused_and_the_first_is_whole(db, usb):
+    import threading
+
+    started, go_on = threading.Event(), threading.Event()
+    made: list[backups.Made] = []
+
+    def progress(what, done, total):
+        started.set()
+        assert go_on.wait(30), "the test never let the first backup go on"
+
+    first = threading.Thread(
+        target=lambda: made.append(backups.back_up(db, backups.SCHEDULED, target=usb / "first.db", progress=progress))
+    )
+    first.start()
+    assert started.wait(30)
+    with pytest.raises(ValidationError) as refused:  # the one by hand, while the schedule's is writing
+        backups.back_up(db, backups.BY_HAND, target=usb / "second.db")
+    assert refused.value.errors == {"folder": backups.UNDER_WAY}
+    go_on.set()
+    first.join(60)
+    assert [m.path for m in made] == [str(usb / "first.db")] and not (usb / "second.db").exists()
+    assert backups.back_up(db, backups.BY_HAND, target=usb / "third.db").path == str(usb / "third.db")

@@ -141,6 +141,10 @@ def due(paths: DataPaths, now: datetime | None = None) -> bool:
     return now - settings.history[-1].when >= timedelta(days=settings.policy.every_days)
 
 
+UNDER_WAY = "No backup was started: another is being made (see the status bar). Back up again once it has finished."
+_one_at_a_time = threading.Lock()  # a scheduled backup and one by hand never write side by side
+
+
 def back_up(
     db: Database,
     reason: str,
@@ -154,8 +158,25 @@ def back_up(
 
     target, for a backup by hand to a file the coordinator chose; otherwise a dated file in the
     policy's folder. A folder that is not there (a drive not plugged in) is a ValidationError on
-    "folder", said beside the folder, not an error box.
+    "folder", said beside the folder, not an error box. While another backup is being made (the schedule's
+    beside one by hand), none is started: a ValidationError saying so.
     """
+    if not _one_at_a_time.acquire(blocking=False):
+        raise ValidationError(UNDER_WAY, field="folder")
+    try:
+        return _back_up(db, reason, target, progress, cancelled, now)
+    finally:
+        _one_at_a_time.release()
+
+
+def _back_up(
+    db: Database,
+    reason: str,
+    target: Path | None,
+    progress: store_backup.Progress | None,
+    cancelled: store_backup.IsCancelled | None,
+    now: datetime | None,
+) -> Made:
     settings = load(db.paths)
     now = now or datetime.now(UTC)
     if target is None:
