@@ -57,6 +57,12 @@ def count(qtbot, screen, **groups: int) -> None:
     click(qtbot, screen.series.save_counts)
 
 
+def visible_labels(dialog) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [w.text().replace("&", "").removesuffix(" *") for w in dialog.findChildren(QLabel) if w.isVisible()]
+
+
 def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     data_dir, _ = created
@@ -133,6 +139,9 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     panel = second.actions_tab.panel
     action = panel.open_dialog()
     action.show()  # the panel runs it with exec(); shown here so the test can drive it
+    # Carried, not owned, and no CoSA sharing category to choose.
+    assert "Who carries it" in visible_labels(action) and "Owner" not in visible_labels(action)
+    assert "Category" not in visible_labels(action)
     qtbot.keyClicks(action.description, "Ask the library for a Saturday start point")
     action.owner.setCurrentIndex(action.owner.findText("Pat Hughes", Qt.MatchFlag.MatchStartsWith))
     action.due_on.set_value(TODAY + timedelta(days=14))

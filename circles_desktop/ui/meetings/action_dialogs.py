@@ -47,6 +47,9 @@ FIELD_KEYS = (
 )
 
 
+OWNER_LABEL = "&Owner"  # a CoSA circle's word; the communities' kinds say who carries an action
+
+
 def read_action(
     s: Session, circle_id: int, meeting_date: date, action_id: int | None
 ) -> tuple[ActionForm | None, list[OwnerChoice]]:
@@ -72,12 +75,14 @@ class ActionDialog(QDialog):
         parent: QWidget | None = None,
         *,
         shared_by_category: bool = True,
+        owner_label: str = OWNER_LABEL,
     ) -> None:
         """`shared_by_category` False: a circle whose minutes are not cut by consent (a learning circle)
         is not asked which category of information an action is; it keeps the one it has."""
         super().__init__(parent)
         self.state = state
         self.shared_by_category = shared_by_category
+        self.owner_label = owner_label
         self.circle_id = circle_id
         self.meeting_id = meeting_id
         self.action_id = action_id
@@ -112,7 +117,7 @@ class ActionDialog(QDialog):
             self.category.addItem(swatch(value), text, value)
         form.add_field("description", "&What is to be done", self.description, required=True)
         form.add_field(
-            "owner_id", "&Owner", self.owner, required=True, help="A member of the circle, or its coordinator"
+            "owner_id", self.owner_label, self.owner, required=True, help="A member of the circle, or its coordinator"
         )
         form.add_field(
             "owner_offered",

@@ -25,7 +25,7 @@ from circles_desktop.ui.common.dialogs import confirm
 from circles_desktop.ui.common.lists.list_parts import list_table
 from circles_desktop.ui.common.operations import load, write
 from circles_desktop.ui.common.widgets import FieldMessage, tone
-from circles_desktop.ui.meetings.action_dialogs import ActionDialog, BarrierDialog, read_action
+from circles_desktop.ui.meetings.action_dialogs import OWNER_LABEL, ActionDialog, BarrierDialog, read_action
 from circles_desktop.ui.meetings.actions_model import STATUS_WORDS, ActionsModel
 
 if TYPE_CHECKING:
@@ -45,12 +45,20 @@ class ActionsPanel(QWidget):
     changed = Signal()
 
     def __init__(
-        self, state: AppState, meeting_id: int, parent: QWidget | None = None, *, shared_by_category: bool = True
+        self,
+        state: AppState,
+        meeting_id: int,
+        parent: QWidget | None = None,
+        *,
+        shared_by_category: bool = True,
+        owner_label: str = OWNER_LABEL,
     ) -> None:
-        """`shared_by_category` False: a learning circle's actions, with no CoSA sharing category."""
+        """`shared_by_category` False: actions with no CoSA sharing category (a learning circle's, a
+        conversation's); `owner_label` the words for whoever takes it on ("Who &carries it")."""
         super().__init__(parent)
         self.state = state
         self.shared_by_category = shared_by_category
+        self.owner_label = owner_label
         self.meeting_id = meeting_id
         self.circle_id: int | None = None
         self.meeting_date: date | None = None
@@ -199,6 +207,7 @@ class ActionsPanel(QWidget):
             action_id,
             self,
             shared_by_category=self.shared_by_category,
+            owner_label=self.owner_label,
         )
 
     def _run_dialog(self, dialog: QDialog | None) -> None:

@@ -103,7 +103,8 @@ class ChosenMeetingActions(QWidget):
         if self.panel is not None:
             self.stack.removeWidget(self.panel)
             self.panel.deleteLater()
-        panel = ActionsPanel(self.state, meeting_id)
+        # Agreed at a conversation or a session: no CoSA sharing category, and carried rather than owned.
+        panel = ActionsPanel(self.state, meeting_id, shared_by_category=False, owner_label="Who &carries it")
         for attribute, text in self.keys.items():
             getattr(panel, attribute).setText(text)
         panel.changed.connect(self.changed.emit)
