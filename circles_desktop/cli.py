@@ -21,10 +21,13 @@ class CliError(Exception):
     pass
 
 
-def _add_data_dir(p: argparse.ArgumentParser) -> None:
+def _add_data_dir(p: argparse.ArgumentParser, *, command: bool = False) -> None:
+    """Before or after the command's name, both work. A command's own option is left out of the answer
+    when not given (SUPPRESS), so it never overwrites one given before the command with its default."""
     p.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=argparse.SUPPRESS if command else None,
         help="folder holding the database and its key file (default: your user data folder)",
     )
 
@@ -273,7 +276,7 @@ def _command(
 ) -> argparse.ArgumentParser:
     """A subcommand that works on one data folder (every command does)."""
     p = sub.add_parser(name, help=help, description=description)
-    _add_data_dir(p)
+    _add_data_dir(p, command=True)
     p.set_defaults(func=func)
     return p
 

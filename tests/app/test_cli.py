@@ -286,3 +286,24 @@ def test_export_minutes_errors(minutes_db, tmp_path, case, fragment):
     assert not out.exists()
     docs, entries = _audit_and_register(data_dir)
     assert docs == [] and entries == []
+
+
+@pytest.mark.parametrize("command", ["init", "check", "backup", "restore", "demo", "export-minutes", "export-list"])
+def test_the_data_folder_given_before_the_command_is_the_one_used(command):
+    from circles_desktop.cli import build_parser
+
+    parser = build_parser()
+    rest = {"restore": ["backup.db"], "export-minutes": ["1", "--recipient", "1", "--out", "x.pdf"],
+            "export-list": ["people", "--out", "x.csv"], "backup": ["--to", "x.db"]}.get(command, [])  # fmt: skip
+    assert parser.parse_args(["--data-dir", "/tmp/given", command, *rest]).data_dir == "/tmp/given"
+    assert parser.parse_args([command, "--data-dir", "/tmp/after", *rest]).data_dir == "/tmp/after"
+    assert parser.parse_args([command, *rest]).data_dir is None  # the user data folder
+
+
+def test_init_with_the_data_folder_before_the_command(tmp_path):
+    data_dir = tmp_path / "given first"
+    proc = run("--data-dir", str(data_dir), "init", passphrase=PASSPHRASE)
+    assert proc.returncode == 0, proc.stderr
+    from circles_desktop.store.paths import DataPaths
+
+    assert DataPaths.at(str(data_dir)).database.exists()
