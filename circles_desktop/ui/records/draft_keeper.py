@@ -11,15 +11,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from circles_desktop.services.records import drafts
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common import operations
 from circles_desktop.ui.common.forms import RecordForm
 from circles_desktop.ui.common.said_through import SaidThrough
+
+if TYPE_CHECKING:
+    from circles_desktop.services.records import drafts
+
+
+def _drafts() -> ModuleType:
+    """The drafts service, imported when first used: it loads the store (SQLAlchemy and every model),
+    which the unlock dialog, painted first, must not wait for."""
+    from circles_desktop.services.records import drafts
+
+    return drafts
+
 
 PAUSE_MS = 800  # typing has paused: long enough not to write on every key, short enough to lose little
 # The names the screens give the id of what they edit; the nearest widget holding one says which record.
@@ -69,7 +82,7 @@ class Drafts(QObject):
         if not self._first_unlock or self.state.is_locked:
             return
         self._first_unlock = False  # later unlocks follow a lock, not a crash: open forms are still open
-        waiting = operations.read(self.state, drafts.waiting, [])
+        waiting: list[drafts.Kept] = operations.read(self.state, _drafts().waiting, [])
         if not waiting:
             return
         titles = ", ".join(f"“{k.form_title or 'a form'}”" for k in waiting)
@@ -93,7 +106,7 @@ class Drafts(QObject):
 
         def discard(session) -> None:
             for ident in ids:
-                drafts.discard(session, ident)
+                _drafts().discard(session, ident)
 
         operations.write(self.state, discard, saved=False)
 
@@ -146,19 +159,19 @@ class DraftKeeper(QObject):
         key, record = self._where()
         title = form_title(self.form)
         values = self.form.values()
-        if self._write(lambda s: drafts.keep(s, key, title, record, values)):
+        if self._write(lambda s: _drafts().keep(s, key, title, record, values)):
             self.kept.emit()
 
     def clear(self) -> None:
         self.timer.stop()
         key, record = self._where()
-        self._write(lambda s: drafts.clear(s, key, record))
+        self._write(lambda s: _drafts().clear(s, key, record))
 
     def restore(self) -> None:
         if not self.owner.to_restore or self.state.database is None:
             return
         key, record = self._where()
-        kept = operations.read(self.state, lambda s: drafts.find(s, key, record), None)
+        kept = operations.read(self.state, lambda s: _drafts().find(s, key, record), None)
         if kept is None or kept.id not in self.owner.to_restore:
             return
         self.owner.to_restore.discard(kept.id)
