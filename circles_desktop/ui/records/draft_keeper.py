@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common import operations
-from circles_desktop.ui.common.forms import RecordForm
 from circles_desktop.ui.common.said_through import SaidThrough
 
 if TYPE_CHECKING:
     from circles_desktop.services.records import drafts
+    from circles_desktop.ui.common.forms import RecordForm
 
 
 def _drafts() -> ModuleType:
