@@ -53,7 +53,7 @@ class Shell(QObject):
         guard_the_wheel(app)  # the wheel changes only the focused field, in every window
         from circles_desktop.ui.records.draft_keeper import keep_drafts
 
-        self.drafts = keep_drafts(self.state)  # every form's typing survives a crash
+        self.drafts = keep_drafts(self.state, forms_now=False)  # every form's typing survives a crash
         self.schedule: BackupSchedule | None = None  # made with the main window (it loads the store)
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
@@ -134,6 +134,7 @@ class Shell(QObject):
 
     def _open_main_window(self, db: Database) -> None:
         if self.window is None:
+            self.drafts.attach_forms()  # before the window builds its forms
             from circles_desktop.ui.app.main_window import MainWindow
             from circles_desktop.ui.security.backup_schedule import BackupSchedule
 

@@ -75,6 +75,11 @@ class Drafts(QObject):
         self._first_unlock = True
         state.unlocked.connect(lambda _db: QTimer.singleShot(0, self.offer))
 
+    def attach_forms(self) -> None:
+        from circles_desktop.ui.common.forms import RecordForm
+
+        RecordForm.on_new_form = self.attach
+
     def attach(self, form: RecordForm) -> DraftKeeper:
         return DraftKeeper(self, form)
 
@@ -185,8 +190,11 @@ class DraftKeeper(QObject):
         return False
 
 
-def keep_drafts(state: AppState) -> Drafts:
-    """Give every RecordForm made from now on a draft keeper for this app state."""
+def keep_drafts(state: AppState, forms_now: bool = True) -> Drafts:
+    """Give every RecordForm made from now on a draft keeper for this app state. The shell passes
+    `forms_now=False` and calls `attach_forms()` just before the main window builds its forms, so the
+    forms module loads then, not before the unlock dialog is painted."""
     keeper = Drafts(state)
-    RecordForm.on_new_form = keeper.attach
+    if forms_now:
+        keeper.attach_forms()
     return keeper
