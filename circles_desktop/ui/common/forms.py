@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, ClassVar, TypeVar, overload
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -178,9 +178,34 @@ class RecordForm(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Never sideways: a form scrolled to the right hides its labels; it takes the width its fields
+        # need (from the list beside it, or the dialog) instead, see _fit_width.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(self.body)
+        self.body.installEventFilter(self)
         outer.addWidget(self.scroll_area, 1)
         return self.body_layout
+
+    def _fit_width(self) -> None:
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        self.scroll_area.setMinimumWidth(self.body.minimumSizeHint().width() + bar)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is getattr(self, "body", None) and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_width()
+            self._section_shown()
+        return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._section_shown()
+        return super().event(event)
+
+    def _section_shown(self) -> None:
+        # A section shown after the form (ticking Volunteer shows its fields) brings labels whose
+        # access keys were not there when the screen was shown: give them letters of their own too.
+        if self.isVisible():
+            make_unique(self.window())
 
     def __build_fields(self, layout: QVBoxLayout, title: str) -> None:
         if title:
