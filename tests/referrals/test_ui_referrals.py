@@ -483,3 +483,20 @@ def test_picker_searches_in_sql_and_delete_clears(qtbot, state, db, people_made)
     qtbot.keyClick(picker, Qt.Key.Key_Space)
     qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and picker.value() is None
+
+
+def test_typing_on_the_person_field_starts_its_search(qtbot, state, people_made):
+    """The field reads "Search for a person…": a new coordinator types a name there. The letters were
+    lost (a closed drop-down ignores them); now they open the search with what was typed, in order."""
+    area = make_area(qtbot, state)
+    qtbot.mouseClick(area.list.new_button, LEFT)
+    picker = area.page.editor.person
+    picker.setFocus()
+    qtbot.keyClicks(picker, "Lindq")  # each letter to the field, as when typing outruns the dialog
+    dialog = picker.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.search.text() == "Lindq"
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT_MS)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert "Lindqvist" in picker.currentText()

@@ -139,7 +139,10 @@ class PickerDialog(QDialog):
         self.model.reload()
         self.open()
         self.search.setFocus()
-        self.search.selectAll()
+        if text:
+            self.search.end(False)  # typed on the field: the next letter follows, not replaces
+        else:
+            self.search.selectAll()
 
     def choose(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -206,12 +209,18 @@ class RecordPicker(QComboBox):
 
     # --- searching -------------------------------------------------------------------------------
     def showPopup(self) -> None:  # noqa: N802 (Qt's name): search instead of the item list
+        self._search("")
+
+    def _search(self, typed: str) -> None:
         if self.state.is_locked:
             return
         if self.dialog is None:
             self.dialog = PickerDialog(self.state, self.source, self.window())
             self.dialog.chosen.connect(self._chosen)
-        self.dialog.start()
+        if typed and self.dialog.isVisible():
+            self.dialog.search.insert(typed)  # typed faster than the dialog took the keyboard
+        else:
+            self.dialog.start(typed)
 
     def _chosen(self, record_id: Any, label: str) -> None:
         self.set_choice(record_id, label)
@@ -228,4 +237,15 @@ class RecordPicker(QComboBox):
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
             event.ignore()  # arrows would otherwise do nothing useful; leave them to the form
             return
+        if _is_letters(event):
+            # The field says "Search for a person…": what is typed on it starts that search, never lost.
+            self._search(event.text())
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+
+def _is_letters(event: Any) -> bool:
+    text = event.text()
+    held = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    return bool(text) and text.isprintable() and not text.isspace() and not held
