@@ -500,3 +500,25 @@ def test_typing_on_the_person_field_starts_its_search(qtbot, state, people_made)
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert "Lindqvist" in picker.currentText()
+
+
+def test_the_referrer_search_shows_every_column_whole(qtbot, state, people_made):
+    """Its columns were stretched past the dialog's width: "Organisation" showed as "Organis", behind a
+    sideways scroll bar."""
+    area = make_area(qtbot, state)
+    qtbot.mouseClick(area.list.new_button, LEFT)
+    picker = area.page.editor.referrer
+    picker.setFocus()
+    qtbot.keyClick(picker, Qt.Key.Key_Space)
+    dialog = picker.dialog
+    qtbot.keyClicks(dialog.search, "Shah")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT_MS)
+    header = dialog.table.horizontalHeader()
+    headings = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    assert "Organisation" in headings
+    room = dialog.table.viewport().width()
+    qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(header.count())) <= room, timeout=WAIT_MS)
+    assert not dialog.table.horizontalScrollBar().isVisible()
+    for c in range(header.count()):
+        assert header.sectionSize(c) >= header.sectionSizeFromContents(c).width(), headings[c]
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)

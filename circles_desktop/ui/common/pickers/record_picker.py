@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSizePolicy,
     QVBoxLayout,
@@ -86,7 +85,6 @@ class PickerDialog(QDialog):
         self.error = FieldMessage("Search error")
         self.model = _PickModel(source.headers, self._fetch, self._count, page_size=100, parent=self)
         self.table = list_table(self.model, "picker.table", f"Matching {source.noun} records")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.choose_button = self.buttons.addButton("&Choose", QDialogButtonBox.ButtonRole.AcceptRole)
         self.choose_button.setObjectName("picker.choose")
