@@ -522,3 +522,30 @@ def test_the_referrer_search_shows_every_column_whole(qtbot, state, people_made)
     for c in range(header.count()):
         assert header.sectionSize(c) >= header.sectionSizeFromContents(c).width(), headings[c]
     qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
+
+
+def test_each_step_hands_the_keyboard_to_the_next(qtbot, state, people_made):
+    """After a step's dialog the keyboard went back to the areas list; now it is on the next step, so a
+    referral walks from received to accepted by Enter alone."""
+    area = make_area(qtbot, state)
+    page = new_cosa(qtbot, area)
+    qtbot.mouseClick(page.editor.save_button, LEFT)
+    qtbot.waitUntil(lambda: bool(page.step_buttons.buttons), timeout=WAIT_MS)
+    area.activateWindow()  # the keyboard belongs to an active window
+    qtbot.waitUntil(area.isActiveWindow, timeout=WAIT_MS)
+    walked = []
+    for _ in range(3):  # initial discussion, full referral, accepted
+        button = next(iter(page.step_buttons.buttons.values()))
+        if not walked:
+            button.setFocus()
+        qtbot.waitUntil(lambda b=button: QApplication.focusWidget() is b, timeout=WAIT_MS)
+        walked.append(button.text().replace("&", ""))
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        dialog = page.step_dialog
+        qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+        qtbot.keyClick(dialog.on_date, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=WAIT_MS)
+        area.activateWindow()  # what the window manager does as the dialog goes (offscreen does not)
+    assert walked == ["Initial discussion held…", "Full referral received…", "Accept…"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.create_circle_button, timeout=WAIT_MS)
+    assert page.saved_note.text() == "Moved to accepted."
