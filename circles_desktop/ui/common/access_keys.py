@@ -59,7 +59,9 @@ def _claims(root: QWidget) -> list[_Claim]:
 
 
 def make_unique(root: QWidget) -> None:
-    """Give every access key shown under `root` a letter of its own."""
+    """Give every access key shown under `root` a letter of its own, and again whenever one of its tab
+    widgets shows another page (a circle's Consent tab brought "&Give consent…" beside the "&Goals" tab)."""
+    _follow_tabs(root)
     taken: set[str] = set()
     for claim in _claims(root):
         key = access_key(claim.get())
@@ -69,6 +71,13 @@ def make_unique(root: QWidget) -> None:
             taken.add(key)
         else:
             claim.put(_moved(claim.get(), taken))
+
+
+def _follow_tabs(root: QWidget) -> None:
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.property("access_keys_followed"):
+            tabs.setProperty("access_keys_followed", True)
+            tabs.currentChanged.connect(lambda _i, t=tabs: make_unique(t.window()))
 
 
 def duplicated(root: QWidget) -> dict[str, list[str]]:
