@@ -132,15 +132,16 @@ def test_the_registers_line_never_contradicts_its_rows(qtbot, state, db, tmp_pat
 
 
 def test_a_tab_shown_later_gets_access_keys_of_its_own(qtbot, state, shared):
-    """The window gives each access key one letter as an area is shown, but a circle's Consent tab came
-    later: its "&Give consent…" shared Alt+G with the "&Goals" tab, so Alt+G only moved the focus."""
+    """The window gives each access key one letter as an area is shown, but the circle opened from its
+    list and then its Consent tab came later: its "&Give consent…" shared Alt+G with the "&Goals" tab,
+    so Alt+G only moved the focus."""
     setup, _ids, _document = shared
     area = CirclesArea(state)
     qtbot.addWidget(area)
     area.resize(1366, 768)
     area.show()
+    make_unique(area)  # what the main window does as the area is shown, before a circle is opened
     screen = area.open_circle(setup.circle_id)
-    make_unique(area)  # what the main window does as the area is shown
     bar = screen.tabs.tabBar()
     bar.setFocus()
     while screen.tabs.currentWidget() is not screen.consent_tab:

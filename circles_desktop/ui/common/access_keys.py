@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QStackedWidget, QTabWidget, QWidget
 
 _KEY = re.compile(r"&([^&\s])")
 
@@ -59,9 +59,10 @@ def _claims(root: QWidget) -> list[_Claim]:
 
 
 def make_unique(root: QWidget) -> None:
-    """Give every access key shown under `root` a letter of its own, and again whenever one of its tab
-    widgets shows another page (a circle's Consent tab brought "&Give consent…" beside the "&Goals" tab)."""
-    _follow_tabs(root)
+    """Give every access key shown under `root` a letter of its own, and again whenever a stack under it
+    (a tab widget's pages, an area's list and the record opened in its place) shows another page: a
+    circle opened from the list, then its Consent tab, brought "&Give consent…" beside "&Goals"."""
+    _follow_pages(root)
     taken: set[str] = set()
     for claim in _claims(root):
         key = access_key(claim.get())
@@ -73,11 +74,11 @@ def make_unique(root: QWidget) -> None:
             claim.put(_moved(claim.get(), taken))
 
 
-def _follow_tabs(root: QWidget) -> None:
-    for tabs in root.findChildren(QTabWidget):
-        if not tabs.property("access_keys_followed"):
-            tabs.setProperty("access_keys_followed", True)
-            tabs.currentChanged.connect(lambda _i, t=tabs: make_unique(t.window()))
+def _follow_pages(root: QWidget) -> None:
+    for pages in root.findChildren(QStackedWidget):  # a QTabWidget's pages are one too
+        if not pages.property("access_keys_followed"):
+            pages.setProperty("access_keys_followed", True)
+            pages.currentChanged.connect(lambda _i, p=pages: make_unique(p.window()))
 
 
 def duplicated(root: QWidget) -> dict[str, list[str]]:
