@@ -150,3 +150,25 @@ def test_a_tab_shown_later_gets_access_keys_of_its_own(qtbot, state, shared):
     assert give_button.isVisible()
     assert duplicated(area) == {}
     assert access_key(give_button.text()) not in {access_key(bar.tabText(i)) for i in range(bar.count())}
+
+
+def test_the_history_keeps_who_and_what_whole(qtbot, state, shared):
+    """At 1366×768 a withdrawn consent's reason took the room of the key columns: the recipient read
+    "Chloé Bhriain (Elmstead …" while the reason kept its length."""
+    setup, _ids, _document = shared
+    screen, tab = consent_tab(qtbot, state, setup.circle_id)
+    screen.window().resize(1140, 700)  # the room an area has in the window at 1366×768, beside the areas
+    choose_cell(tab, "Priya Raghunathan", Category.MINUTES)
+    dialog = tab.withdraw()
+    dialog.form.field("reason").setFocus()
+    qtbot.keyClicks(dialog.form.field("reason"), "No longer needed by the police now that the licence has ended")
+    qtbot.keyClick(dialog.form.field("reason"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.held_dialog is not None and tab.held_dialog.isVisible())
+    tab.held_dialog.close()
+    table = tab.history_table
+    qtbot.waitUntil(lambda: table.rowCount() == 2 and table.isVisible())
+    header = table.horizontalHeader()
+    texts = [table.item(0, c).text() if table.item(0, c) else "" for c in range(3)]
+    assert texts[1].startswith("Priya Raghunathan (Wessex Police")
+    for c in range(3):  # given on, recipient, category
+        qtbot.waitUntil(lambda c=c: header.sectionSize(c) >= table.sizeHintForColumn(c), timeout=2000)
