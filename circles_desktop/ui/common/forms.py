@@ -32,7 +32,7 @@ from circles_desktop.ui.common.access_keys import make_unique
 from circles_desktop.ui.common.fields.date_field import DateField
 from circles_desktop.ui.common.fields.time_field import TimeField
 from circles_desktop.ui.common.fields.typed_field import TypedField
-from circles_desktop.ui.common.widgets import FieldMessage, tone_style, with_message
+from circles_desktop.ui.common.widgets import FieldMessage, never_sideways, tone_style, with_message
 
 W = TypeVar("W", bound=QWidget)
 __all__ = ["DateField", "TimeField", "RecordForm", "ScrollingRecordForm", "combo", "set_value", "text_box", "value_of"]
@@ -178,21 +178,14 @@ class RecordForm(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Never sideways: a form scrolled to the right hides its labels; it takes the width its fields
-        # need (from the list beside it, or the dialog) instead, see _fit_width.
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(self.body)
+        never_sideways(self.scroll_area)  # the width its fields need, from the list beside it or the dialog
         self.body.installEventFilter(self)
         outer.addWidget(self.scroll_area, 1)
         return self.body_layout
 
-    def _fit_width(self) -> None:
-        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
-        self.scroll_area.setMinimumWidth(self.body.minimumSizeHint().width() + bar)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is getattr(self, "body", None) and event.type() == QEvent.Type.LayoutRequest:
-            self._fit_width()
             self._section_shown()
         return super().eventFilter(watched, event)
 
