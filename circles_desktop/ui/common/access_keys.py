@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 _KEY = re.compile(r"&([^&\s])")
 
@@ -89,3 +99,24 @@ def duplicated(root: QWidget) -> dict[str, list[str]]:
         if key is not None:
             seen.setdefault(key, []).append(claim.get())
     return {k: v for k, v in seen.items() if len(v) > 1}
+
+
+class _EveryDialog(QObject):
+    """On the application: each dialog, as it is shown, gets access keys of its own (the minutes export's
+    "Sa&ve to" and "Print pre&view…" shared Alt+V, so Alt+V opened the preview instead of the folder)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            make_unique(watched)
+        return False
+
+
+_every_dialog: _EveryDialog | None = None
+
+
+def unique_in_every_dialog(app: QApplication) -> None:
+    """Install the one filter on the application (again is harmless)."""
+    global _every_dialog
+    if _every_dialog is None:
+        _every_dialog = _EveryDialog()
+        app.installEventFilter(_every_dialog)
