@@ -385,24 +385,3 @@ def test_demo_meeting_shows_every_category_and_the_toolbar_is_there(qtbot, state
     assert screen.toolbar.objectName() == "meeting.toolbar"
     tags = [screen.sections.list.itemWidget(screen.sections.list.item(i)).tag.text() for i in range(len(expected))]
     assert "Internal — never shared" in tags
-
-
-def test_attendance_shows_each_role_at_the_meeting_whole_at_1366(qtbot, state, circle):
-    """In the window at 1366×768 the grid scrolled sideways: the role each person took at the meeting was
-    cut off at the right. (The test's fonts are narrower than the desktop's, so its screen is too.)"""
-    cid, vol, _police = circle
-    screen = open_screen(qtbot, state, new_meeting(qtbot, state, cid))
-    screen.resize(1000, 690)
-    grid = screen.attendance
-    row = grid.rows[vol]
-    row.buttons["present"].setFocus()
-    qtbot.keyClick(row.buttons["present"], Qt.Key.Key_Space)
-    scroll = grid.grid_host.parentWidget().parentWidget()  # the grid's scroll area (host → viewport → area)
-    viewport = scroll.viewport()
-
-    def whole(widget) -> bool:
-        left = widget.mapTo(viewport, widget.rect().topLeft()).x()
-        return left >= 0 and left + widget.width() <= viewport.width()
-
-    qtbot.waitUntil(lambda: whole(row.meeting_role) and whole(row.name))
-    assert not scroll.horizontalScrollBar().isVisible()

@@ -218,8 +218,9 @@ class _WholeWidth(QObject):
 
 def never_sideways(scroll: QScrollArea) -> QScrollArea:
     """A scroll area that scrolls up and down only: scrolled sideways, what it holds is cut at the right
-    (a form's labels, the attendance grid's roles). It asks for the width its contents need instead, so a
-    splitter or dialog around it gives it that room."""
+    (a form's labels). It asks for the width its contents need instead, so a splitter or dialog around it
+    gives it that room. Only where that room can be given: beside a list that can narrow, or in a dialog
+    (the attendance grid beside a learning circle's people could not, and was cut at the window's edge)."""
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget = scroll.widget()
     if widget is not None:

@@ -28,7 +28,7 @@ from circles_desktop.models.vocab import AttendanceStatus, Ring, label
 from circles_desktop.services.meetings.meetings import MEETING_ROLES
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.common.operations import load, write
-from circles_desktop.ui.common.widgets import FieldMessage, Note, never_sideways, tone_style
+from circles_desktop.ui.common.widgets import FieldMessage, Note, tone_style
 
 STATUSES = (AttendanceStatus.PRESENT.value, AttendanceStatus.APOLOGIES.value, AttendanceStatus.ABSENT.value)
 STATUS_WORDS = {"present": "&Present", "apologies": "Apo&logies", "absent": "A&bsent"}
@@ -116,7 +116,6 @@ class AttendanceGrid(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
         scroll.setFrameShape(QScrollArea.Shape.StyledPanel)
-        never_sideways(scroll)  # each person's role at the meeting stays in view beside their name
 
         self.mark_all = QPushButton("Mark all p&resent")
         self.mark_all.setObjectName("attendance.mark_all")
