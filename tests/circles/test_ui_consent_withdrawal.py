@@ -9,12 +9,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QPushButton
 
 from circles_desktop.models.vocab import Category
 from circles_desktop.services.consent import consent
 from circles_desktop.services.sharing import minutes_export, sharing
 from circles_desktop.ui.app.app_state import AppState
 from circles_desktop.ui.circles.circles_list import CirclesArea
+from circles_desktop.ui.common.access_keys import access_key, duplicated, make_unique
 from circles_desktop.ui.sharing.shared_documents import SharedDocumentsPanel
 from support.exports import add_outer, build_meeting, give, recipient
 
@@ -127,3 +129,46 @@ def test_the_registers_line_never_contradicts_its_rows(qtbot, state, db, tmp_pat
     panel.reload()
     assert panel.table.rowCount() == 1
     assert "Nothing has been" not in panel.message.text()
+
+
+def test_a_tab_shown_later_gets_access_keys_of_its_own(qtbot, state, shared):
+    """The window gives each access key one letter as an area is shown, but the circle opened from its
+    list and then its Consent tab came later: its "&Give consent…" shared Alt+G with the "&Goals" tab,
+    so Alt+G only moved the focus."""
+    setup, _ids, _document = shared
+    area = CirclesArea(state)
+    qtbot.addWidget(area)
+    area.resize(1366, 768)
+    area.show()
+    make_unique(area)  # what the main window does as the area is shown, before a circle is opened
+    screen = area.open_circle(setup.circle_id)
+    bar = screen.tabs.tabBar()
+    bar.setFocus()
+    while screen.tabs.currentWidget() is not screen.consent_tab:
+        qtbot.keyClick(bar, Qt.Key.Key_Right)
+    give_button = next(b for b in screen.consent_tab.findChildren(QPushButton) if "Give" in b.text())
+    assert give_button.isVisible()
+    assert duplicated(area) == {}
+    assert access_key(give_button.text()) not in {access_key(bar.tabText(i)) for i in range(bar.count())}
+
+
+def test_the_history_keeps_who_and_what_whole(qtbot, state, shared):
+    """At 1366×768 a withdrawn consent's reason took the room of the key columns: the recipient read
+    "Chloé Bhriain (Elmstead …" while the reason kept its length."""
+    setup, _ids, _document = shared
+    screen, tab = consent_tab(qtbot, state, setup.circle_id)
+    screen.window().resize(1140, 700)  # the room an area has in the window at 1366×768, beside the areas
+    choose_cell(tab, "Priya Raghunathan", Category.MINUTES)
+    dialog = tab.withdraw()
+    dialog.form.field("reason").setFocus()
+    qtbot.keyClicks(dialog.form.field("reason"), "No longer needed by the police now that the licence has ended")
+    qtbot.keyClick(dialog.form.field("reason"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.held_dialog is not None and tab.held_dialog.isVisible())
+    tab.held_dialog.close()
+    table = tab.history_table
+    qtbot.waitUntil(lambda: table.rowCount() == 2 and table.isVisible())
+    header = table.horizontalHeader()
+    texts = [table.item(0, c).text() if table.item(0, c) else "" for c in range(3)]
+    assert texts[1].startswith("Priya Raghunathan (Wessex Police")
+    for c in range(3):  # given on, recipient, category
+        qtbot.waitUntil(lambda c=c: header.sectionSize(c) >= table.sizeHintForColumn(c), timeout=2000)

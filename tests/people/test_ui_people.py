@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from circles_desktop.services.organisations import organisations
 from circles_desktop.services.organisations.organisations import OrganisationForm
@@ -14,6 +14,7 @@ from circles_desktop.services.people import people, volunteers
 from circles_desktop.services.people.people import PersonForm
 from circles_desktop.services.security import access
 from circles_desktop.ui.app.app_state import AppState
+from circles_desktop.ui.common.access_keys import duplicated
 from circles_desktop.ui.people.people_page import PeopleArea, PeopleModel, people_area
 from support import PASSPHRASE
 from support.ui import click_box
@@ -447,3 +448,30 @@ def test_object_names_for_journey_tests(area):
         "training.completed_on",
     ):
         assert area.findChild(QWidget, name) is not None, name
+
+
+# --- at 1366×768 (issue 9's check) ---------------------------------------------------------------
+def test_ticking_volunteer_keeps_the_form_whole_and_its_access_keys_unique(qtbot, area):
+    """At 1366×768 the People area is about 1140 wide: ticking Volunteer shows fields wider than the
+    record's side, which scrolled sideways, hiding the labels; and its "Volunteering &since" shared
+    Alt+S with Save."""
+    area.resize(1140, 700)
+    qtbot.mouseClick(area.new_button, Qt.MouseButton.LeftButton)
+    form = area.form
+    box = form.part_boxes["volunteer"]
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    vol = form.volunteer
+    qtbot.waitUntil(vol.isVisible)
+    viewport = form.scroll_area.viewport()
+
+    def whole(widget) -> bool:
+        left = widget.mapTo(viewport, widget.rect().topLeft()).x()
+        return left >= 0 and left + widget.sizeHint().width() <= viewport.width()
+
+    qtbot.waitUntil(lambda: whole(vol.facilitator) and whole(form.field("given_name")))
+    assert not form.scroll_area.horizontalScrollBar().isVisible()
+    labels = [w for w in vol.findChildren(QLabel) if w.isVisible() and w.text()]
+    assert "Volunteering since" in [w.text().replace("&", "") for w in labels]
+    assert all(whole(w) for w in labels), [w.text() for w in labels if not whole(w)]
+    qtbot.waitUntil(lambda: duplicated(area) == {})

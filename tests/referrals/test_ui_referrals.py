@@ -483,3 +483,69 @@ def test_picker_searches_in_sql_and_delete_clears(qtbot, state, db, people_made)
     qtbot.keyClick(picker, Qt.Key.Key_Space)
     qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and picker.value() is None
+
+
+def test_typing_on_the_person_field_starts_its_search(qtbot, state, people_made):
+    """The field reads "Search for a person…": a new coordinator types a name there. The letters were
+    lost (a closed drop-down ignores them); now they open the search with what was typed, in order."""
+    area = make_area(qtbot, state)
+    qtbot.mouseClick(area.list.new_button, LEFT)
+    picker = area.page.editor.person
+    picker.setFocus()
+    qtbot.keyClicks(picker, "Lindq")  # each letter to the field, as when typing outruns the dialog
+    dialog = picker.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.search.text() == "Lindq"
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT_MS)
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert "Lindqvist" in picker.currentText()
+
+
+def test_the_referrer_search_shows_every_column_whole(qtbot, state, people_made):
+    """Its columns were stretched past the dialog's width: "Organisation" showed as "Organis", behind a
+    sideways scroll bar."""
+    area = make_area(qtbot, state)
+    qtbot.mouseClick(area.list.new_button, LEFT)
+    picker = area.page.editor.referrer
+    picker.setFocus()
+    qtbot.keyClick(picker, Qt.Key.Key_Space)
+    dialog = picker.dialog
+    qtbot.keyClicks(dialog.search, "Shah")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT_MS)
+    header = dialog.table.horizontalHeader()
+    headings = [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    assert "Organisation" in headings
+    room = dialog.table.viewport().width()
+    qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(header.count())) <= room, timeout=WAIT_MS)
+    assert not dialog.table.horizontalScrollBar().isVisible()
+    for c in range(header.count()):
+        assert header.sectionSize(c) >= header.sectionSizeFromContents(c).width(), headings[c]
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Escape)
+
+
+def test_each_step_hands_the_keyboard_to_the_next(qtbot, state, people_made):
+    """After a step's dialog the keyboard went back to the areas list; now it is on the next step, so a
+    referral walks from received to accepted by Enter alone."""
+    area = make_area(qtbot, state)
+    page = new_cosa(qtbot, area)
+    qtbot.mouseClick(page.editor.save_button, LEFT)
+    qtbot.waitUntil(lambda: bool(page.step_buttons.buttons), timeout=WAIT_MS)
+    area.activateWindow()  # the keyboard belongs to an active window
+    qtbot.waitUntil(area.isActiveWindow, timeout=WAIT_MS)
+    walked = []
+    for _ in range(3):  # initial discussion, full referral, accepted
+        button = next(iter(page.step_buttons.buttons.values()))
+        if not walked:
+            button.setFocus()
+        qtbot.waitUntil(lambda b=button: QApplication.focusWidget() is b, timeout=WAIT_MS)
+        walked.append(button.text().replace("&", ""))
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        dialog = page.step_dialog
+        qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+        qtbot.keyClick(dialog.on_date, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible(), timeout=WAIT_MS)
+        area.activateWindow()  # what the window manager does as the dialog goes (offscreen does not)
+    assert walked == ["Initial discussion held…", "Full referral received…", "Accept…"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.create_circle_button, timeout=WAIT_MS)
+    assert page.saved_note.text() == "Moved to accepted."

@@ -18,6 +18,7 @@ from circles_desktop.store.errors import StoreError
 from circles_desktop.ui.app.app_state import AppState, load_heavy_modules
 from circles_desktop.ui.app.first_paint import on_first_paint
 from circles_desktop.ui.common import clipboard
+from circles_desktop.ui.common.access_keys import unique_in_every_dialog
 from circles_desktop.ui.common.fields.wheel_guard import guard_the_wheel
 from circles_desktop.ui.common.messages import explain
 from circles_desktop.ui.security.idle_lock import IdleLock
@@ -51,6 +52,7 @@ class Shell(QObject):
         self.state = AppState(data_dir, vault=vault, settings=settings)
         self.idle = IdleLock(self.state, app)
         guard_the_wheel(app)  # the wheel changes only the focused field, in every window
+        unique_in_every_dialog(app)  # each access key one field's or button's, in every dialog
         from circles_desktop.ui.records.draft_keeper import keep_drafts
 
         self.drafts = keep_drafts(self.state, forms_now=False)  # every form's typing survives a crash

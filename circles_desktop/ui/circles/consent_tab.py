@@ -137,7 +137,8 @@ class ConsentTab(CircleTab):
         return box
 
     def _build_history(self) -> QGroupBox:
-        self.history_table = make_table(HISTORY_HEADERS, "Consent history", stretch=1)
+        # Who, what and when it was given are cut last; a long reason gives way first.
+        self.history_table = make_table(HISTORY_HEADERS, "Consent history", stretch=1, keep=(0, 1, 2))
         self.history_table.setObjectName("consent.history")
         box = QGroupBox("History")
         QVBoxLayout(box).addWidget(self.history_table)

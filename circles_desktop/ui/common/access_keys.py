@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabWidget, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 _KEY = re.compile(r"&([^&\s])")
 
@@ -59,7 +69,10 @@ def _claims(root: QWidget) -> list[_Claim]:
 
 
 def make_unique(root: QWidget) -> None:
-    """Give every access key shown under `root` a letter of its own."""
+    """Give every access key shown under `root` a letter of its own, and again whenever a stack under it
+    (a tab widget's pages, an area's list and the record opened in its place) shows another page: a
+    circle opened from the list, then its Consent tab, brought "&Give consent…" beside "&Goals"."""
+    _follow_pages(root)
     taken: set[str] = set()
     for claim in _claims(root):
         key = access_key(claim.get())
@@ -71,6 +84,13 @@ def make_unique(root: QWidget) -> None:
             claim.put(_moved(claim.get(), taken))
 
 
+def _follow_pages(root: QWidget) -> None:
+    for pages in root.findChildren(QStackedWidget):  # a QTabWidget's pages are one too
+        if not pages.property("access_keys_followed"):
+            pages.setProperty("access_keys_followed", True)
+            pages.currentChanged.connect(lambda _i, p=pages: make_unique(p.window()))
+
+
 def duplicated(root: QWidget) -> dict[str, list[str]]:
     """{letter: texts} for letters claimed more than once under `root` (for tests and checks)."""
     seen: dict[str, list[str]] = {}
@@ -79,3 +99,24 @@ def duplicated(root: QWidget) -> dict[str, list[str]]:
         if key is not None:
             seen.setdefault(key, []).append(claim.get())
     return {k: v for k, v in seen.items() if len(v) > 1}
+
+
+class _EveryDialog(QObject):
+    """On the application: each dialog, as it is shown, gets access keys of its own (the minutes export's
+    "Sa&ve to" and "Print pre&view…" shared Alt+V, so Alt+V opened the preview instead of the folder)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+            make_unique(watched)
+        return False
+
+
+_every_dialog: _EveryDialog | None = None
+
+
+def unique_in_every_dialog(app: QApplication) -> None:
+    """Install the one filter on the application (again is harmless)."""
+    global _every_dialog
+    if _every_dialog is None:
+        _every_dialog = _EveryDialog()
+        app.installEventFilter(_every_dialog)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, ClassVar, TypeVar, overload
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from circles_desktop.ui.common.access_keys import make_unique
 from circles_desktop.ui.common.fields.date_field import DateField
 from circles_desktop.ui.common.fields.time_field import TimeField
 from circles_desktop.ui.common.fields.typed_field import TypedField
-from circles_desktop.ui.common.widgets import FieldMessage, tone_style, with_message
+from circles_desktop.ui.common.widgets import FieldMessage, never_sideways, tone_style, with_message
 
 W = TypeVar("W", bound=QWidget)
 __all__ = ["DateField", "TimeField", "RecordForm", "ScrollingRecordForm", "combo", "set_value", "text_box", "value_of"]
@@ -179,8 +179,26 @@ class RecordForm(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setWidget(self.body)
+        never_sideways(self.scroll_area)  # the width its fields need, from the list beside it or the dialog
+        self.body.installEventFilter(self)
         outer.addWidget(self.scroll_area, 1)
         return self.body_layout
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is getattr(self, "body", None) and event.type() == QEvent.Type.LayoutRequest:
+            self._section_shown()
+        return super().eventFilter(watched, event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._section_shown()
+        return super().event(event)
+
+    def _section_shown(self) -> None:
+        # A section shown after the form (ticking Volunteer shows its fields) brings labels whose
+        # access keys were not there when the screen was shown: give them letters of their own too.
+        if self.isVisible():
+            make_unique(self.window())
 
     def __build_fields(self, layout: QVBoxLayout, title: str) -> None:
         if title:

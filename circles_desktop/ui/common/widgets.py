@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 # --- tones: coloured text that stays readable on a light or a dark palette --------------------------
 # (light palette, dark palette); each is checked against the palette's window and base colours and
@@ -200,3 +201,28 @@ def labelled(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
     return label
+
+
+class _WholeWidth(QObject):
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self.scroll = scroll
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LayoutRequest and isinstance(watched, QWidget):
+            bar = self.scroll.verticalScrollBar().sizeHint().width()
+            frame = 2 * self.scroll.frameWidth()
+            self.scroll.setMinimumWidth(watched.minimumSizeHint().width() + bar + frame)
+        return False
+
+
+def never_sideways(scroll: QScrollArea) -> QScrollArea:
+    """A scroll area that scrolls up and down only: scrolled sideways, what it holds is cut at the right
+    (a form's labels). It asks for the width its contents need instead, so a splitter or dialog around it
+    gives it that room. Only where that room can be given: beside a list that can narrow, or in a dialog
+    (the attendance grid beside a learning circle's people could not, and was cut at the window's edge)."""
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget = scroll.widget()
+    if widget is not None:
+        widget.installEventFilter(_WholeWidth(scroll))
+    return scroll

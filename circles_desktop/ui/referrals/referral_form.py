@@ -11,7 +11,7 @@ from dataclasses import asdict
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -394,6 +394,15 @@ class ReferralPage(QWidget):
         self.refresh_view()
         self.saved_note.setText(f"Moved to {ReferralStatus(status).label.lower()}.")
         self.saved.emit(self.referral_id or 0)
+        QTimer.singleShot(0, self._focus_next_step)  # once the window has the keyboard back from the dialog
+
+    def _focus_next_step(self) -> None:
+        # Left alone, the keyboard went back to the window's first widget (the step pressed is gone):
+        # put it on what comes next instead, so the steps walk by Enter alone.
+        if self.create_circle_button.isVisibleTo(self):
+            self.create_circle_button.setFocus()
+        elif self.step_buttons.buttons:
+            next(iter(self.step_buttons.buttons.values())).setFocus()
 
     def _create_circle(self) -> None:
         if self.referral_id is not None:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSizePolicy,
     QVBoxLayout,
@@ -86,7 +85,6 @@ class PickerDialog(QDialog):
         self.error = FieldMessage("Search error")
         self.model = _PickModel(source.headers, self._fetch, self._count, page_size=100, parent=self)
         self.table = list_table(self.model, "picker.table", f"Matching {source.noun} records")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.choose_button = self.buttons.addButton("&Choose", QDialogButtonBox.ButtonRole.AcceptRole)
         self.choose_button.setObjectName("picker.choose")
@@ -139,7 +137,10 @@ class PickerDialog(QDialog):
         self.model.reload()
         self.open()
         self.search.setFocus()
-        self.search.selectAll()
+        if text:
+            self.search.end(False)  # typed on the field: the next letter follows, not replaces
+        else:
+            self.search.selectAll()
 
     def choose(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -206,12 +207,18 @@ class RecordPicker(QComboBox):
 
     # --- searching -------------------------------------------------------------------------------
     def showPopup(self) -> None:  # noqa: N802 (Qt's name): search instead of the item list
+        self._search("")
+
+    def _search(self, typed: str) -> None:
         if self.state.is_locked:
             return
         if self.dialog is None:
             self.dialog = PickerDialog(self.state, self.source, self.window())
             self.dialog.chosen.connect(self._chosen)
-        self.dialog.start()
+        if typed and self.dialog.isVisible():
+            self.dialog.search.insert(typed)  # typed faster than the dialog took the keyboard
+        else:
+            self.dialog.start(typed)
 
     def _chosen(self, record_id: Any, label: str) -> None:
         self.set_choice(record_id, label)
@@ -228,4 +235,15 @@ class RecordPicker(QComboBox):
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
             event.ignore()  # arrows would otherwise do nothing useful; leave them to the form
             return
+        if _is_letters(event):
+            # The field says "Search for a person…": what is typed on it starts that search, never lost.
+            self._search(event.text())
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+
+def _is_letters(event: Any) -> bool:
+    text = event.text()
+    held = event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    return bool(text) and text.isprintable() and not text.isspace() and not held
