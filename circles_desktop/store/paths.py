@@ -18,6 +18,15 @@ def default_data_dir() -> Path:
     return user_data_path("Circles Desktop", appauthor=False)
 
 
+def documents_folder() -> Path:
+    """Where a saved document or export is offered first: the user's Documents folder when it is there,
+    else their home folder (a fresh account, or a machine with no Documents folder)."""
+    from platformdirs import user_documents_path
+
+    documents = user_documents_path()
+    return documents if documents.is_dir() else Path.home()
+
+
 @dataclass(frozen=True)
 class DataPaths:
     root: Path

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -254,7 +254,9 @@ class ExportMinutesDialog(QDialog):
         saved = self.state.settings.value(FOLDER_KEY, "")
         if saved and Path(str(saved)).is_dir():
             return str(saved)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        from circles_desktop.store.paths import documents_folder
+
+        return str(documents_folder())
 
     def pick_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, "Export the minutes to", self.folder.text())

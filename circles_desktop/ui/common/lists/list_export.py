@@ -50,10 +50,9 @@ class ListExport(QObject):
         self.running = False
 
     def ask_where(self) -> Path | None:
-        from PySide6.QtCore import QStandardPaths
+        from circles_desktop.store.paths import documents_folder
 
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{self.title}.xlsx") if folder else f"{self.title}.xlsx"
+        suggested = str(documents_folder() / f"{self.title}.xlsx")
         name, chosen = QFileDialog.getSaveFileName(
             self.owner, f"Export {self.title.lower()} as a spreadsheet", suggested, FILE_TYPES
         )
