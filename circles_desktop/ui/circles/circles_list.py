@@ -174,7 +174,7 @@ class CirclesArea(QWidget, OpenedInPlace):
             "circles.table",
             "Circles",
             stretch=CirclesModel.COL_TITLE,
-            keep=(CirclesModel.COL_REFERENCE, CirclesModel.COL_CORE),
+            keep=(CirclesModel.COL_REFERENCE, CirclesModel.COL_KIND, CirclesModel.COL_CORE),
         )
         return self.table
 
