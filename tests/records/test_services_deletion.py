@@ -171,3 +171,39 @@ def test_a_person_nothing_refers_to_goes_with_their_own_rows(demo_db, count_rows
         entry = s.query(AuditEntry).order_by(AuditEntry.id.desc()).first()
         assert entry.object == f"person {pid}"
         assert "Ífeoma" not in entry.detail and "Nwachukwu" not in entry.detail
+
+
+PERSON_FORM = "circles_desktop.ui.people.person_form.PersonRecordForm:Person"
+
+
+def test_drafts_typed_about_a_deleted_person_go_with_them_and_no_others(demo_db):
+    from circles_desktop.services.records import drafts
+
+    with demo_db.session() as s:
+        pid = records.volunteer(s, "Ífeoma", "Nwachukwu-Lindqvist")
+        other = records.volunteer(s, "Osian", "Rees")
+        drafts.keep(s, PERSON_FORM, "Ífeoma", pid, {"notes": "Rang about her DBS"})
+        drafts.keep(s, PERSON_FORM, "Osian", other, {"notes": "Still to ring"})
+        # The same number as another kind of record's id: a child's record is not the person's.
+        drafts.keep(s, "circles_desktop.ui.learning.child_record.ChildForm:Child", "A child", pid, {"notes": "x"})
+    with demo_db.session() as s:
+        deletion.delete_person(s, pid, deletion.DeletionReason.NO_LONGER_NEEDED)
+    with demo_db.session() as s:
+        assert {k.form_title for k in drafts.waiting(s)} == {"Osian", "A child"}
+
+
+def test_drafts_typed_about_a_deleted_circle_and_its_meetings_go_with_it(demo_db):
+    from circles_desktop.services.records import drafts
+
+    with demo_db.session() as s:
+        cid = s.execute(BUSIEST).scalar_one()
+        mid = _one(s, "SELECT min(id) FROM meetings WHERE circle_id = :c", c=cid)
+        drafts.keep(s, "circles_desktop.ui.circles.circle_form.CircleForm:Circle", "The circle", cid, {"title": "x"})
+        drafts.keep(s, "circles_desktop.ui.meetings.meeting_details.MeetingDetailsForm:Meeting", "Its meeting", mid,
+                    {"venue": "Hall"})  # fmt: skip
+        drafts.keep(s, PERSON_FORM, "A person", cid, {"notes": "a person whose id is the circle's"})
+        word = deletion.circle_plan(s, cid).confirm_word
+    with demo_db.session() as s:
+        deletion.delete_circle(s, cid, deletion.DeletionReason.ENTERED_IN_ERROR, word)
+    with demo_db.session() as s:
+        assert {k.form_title for k in drafts.waiting(s)} == {"A person"}

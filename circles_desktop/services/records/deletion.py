@@ -17,7 +17,7 @@ from circles_desktop.models import Circle, Person
 from circles_desktop.models.vocab import Choice, label
 from circles_desktop.services.common.validation import Problems, ValidationError, get
 from circles_desktop.services.home import kept
-from circles_desktop.services.records import ownership
+from circles_desktop.services.records import drafts, ownership
 from circles_desktop.services.records.ownership import Rows
 from circles_desktop.services.security import audit
 
@@ -127,6 +127,7 @@ def delete_circle(session: Session, circle_id: int, reason: str | None, confirma
         problems.add("confirmation", f"Type {plan.confirm_word} to confirm that this circle is to be deleted.")
     problems.raise_if_any()
     gone = ownership.delete(session, plan.rows)
+    drafts.forget_records(session, plan.rows.by_table)  # what was typed about them goes with them
     kept.forget(session)  # Home's kept lines may name the circle
     audit.record(session, "circle deleted", f"circle {circle_id}", _detail(gone, reason))
     return gone
@@ -202,7 +203,9 @@ def delete_person(session: Session, person_id: int, reason: str | None) -> int:
     uses = person_uses(session, person_id)
     if uses:
         raise PersonInUse(uses)
-    gone = ownership.delete(session, _own_rows(session, person_id))
+    own = _own_rows(session, person_id)
+    gone = ownership.delete(session, own)
+    drafts.forget_records(session, own.by_table)  # what was typed about them goes with them
     kept.forget(session)  # Home's kept lines may name the person
     audit.record(session, "person deleted", f"person {person_id}", _detail(gone, reason))
     return gone

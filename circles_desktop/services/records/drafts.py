@@ -5,11 +5,12 @@ Discard; whatever is left at the next unlock is offered back."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from circles_desktop.models import Draft
@@ -55,6 +56,29 @@ def keep(session: Session, form_key: str, form_title: str, record_id: int | None
 
 def clear(session: Session, form_key: str, record_id: int | None) -> None:
     session.execute(delete(Draft).where(Draft.form_key == form_key, Draft.record_id == (record_id or 0)))
+
+
+# The forms that edit a record of each table, by the start of their form key (the form's module), so
+# that deleting records takes the drafts typed about them too (a child's record is not a learning circle).
+FORMS_OF: dict[str, tuple[str, ...]] = {
+    "people": ("circles_desktop.ui.people.",),
+    "circles": tuple(f"circles_desktop.ui.{area}." for area in ("circles", "community", "conversations", "practice"))
+    + ("circles_desktop.ui.learning.learning",),
+    "meetings": ("circles_desktop.ui.meetings.",),
+}
+
+
+def forget_records(session: Session, deleted: Mapping[str, Iterable[tuple[object, ...]]]) -> int:
+    """Remove the drafts typed about records being deleted ({table: primary keys}); how many went."""
+    gone = 0
+    for table, keys in deleted.items():
+        ids = [key[0] for key in keys]
+        if table not in FORMS_OF or not ids:
+            continue
+        about = or_(*(Draft.form_key.startswith(prefix) for prefix in FORMS_OF[table]))
+        result = session.execute(delete(Draft).where(about, Draft.record_id.in_(ids)))
+        gone += int(getattr(result, "rowcount", 0) or 0)
+    return gone
 
 
 def discard(session: Session, draft_id: int) -> None:
