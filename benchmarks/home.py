@@ -80,7 +80,7 @@ def wait_until(app, condition, timeout_s: float = 120.0) -> None:
             raise TimeoutError("Home did not finish in time")
 
 
-def _home(state, app):
+def _home(state):
     from circles_desktop.ui.home.home_area import HomeArea
 
     home = HomeArea(state)
@@ -110,7 +110,7 @@ def time_screen(db, data_dir: Path, rounds: int) -> dict[str, float]:
     state.set_database(db)
     with db.session() as s:
         kept.forget(s)  # the first unlock ever: nothing kept
-    home, painted = _home(state, app)
+    home, painted = _home(state)
     loaded = []
     home.loaded.connect(lambda: loaded.append(time.perf_counter()))
     t = time.perf_counter()
@@ -138,7 +138,7 @@ def time_screen(db, data_dir: Path, rounds: int) -> dict[str, float]:
     home.close()
     unlocks, unlock_cpu = [], []
     for _ in range(rounds):
-        fresh, fresh_painted = _home(state, app)
+        fresh, fresh_painted = _home(state)
         wall, cpu = _show_timed(app, fresh, fresh_painted, with_lines=True)
         assert fresh.status.text() == "", "the kept reading was not current"
         unlocks.append(wall)
@@ -151,7 +151,7 @@ def time_screen(db, data_dir: Path, rounds: int) -> dict[str, float]:
     for _ in range(max(3, rounds // 4)):
         with db.session() as s:
             audit.record(s, "benchmark", "a change since the reading was kept")
-        changed, changed_painted = _home(state, app)
+        changed, changed_painted = _home(state)
         done = []
         changed.loaded.connect(lambda done=done: done.append(time.perf_counter()))
         t = time.perf_counter()
@@ -176,7 +176,7 @@ def _back_after_a_save(app, state, db, rounds: int) -> float:
     from circles_desktop.services.security import audit
     from circles_desktop.ui.common.operations import write
 
-    home, painted = _home(state, app)
+    home, painted = _home(state)
     done = []
     home.loaded.connect(lambda: done.append(1))
     home.show()

@@ -207,3 +207,18 @@ def test_drafts_typed_about_a_deleted_circle_and_its_meetings_go_with_it(demo_db
         deletion.delete_circle(s, cid, deletion.DeletionReason.ENTERED_IN_ERROR, word)
     with demo_db.session() as s:
         assert {k.form_title for k in drafts.waiting(s)} == {"A person"}
+
+
+def test_the_forms_drafts_are_forgotten_for_are_where_their_keys_say():
+    """A draft's key starts with its form's module (ui/records/draft_keeper.form_key): each start named
+    for a table must be a package or module that exists, or its drafts would silently stay."""
+    from pathlib import Path
+
+    import circles_desktop
+    from circles_desktop.services.records import drafts
+
+    root = Path(circles_desktop.__file__).parent.parent
+    for table, starts in drafts.FORMS_OF.items():
+        for start in starts:
+            path = root / start.replace(".", "/")
+            assert path.is_dir() or list(path.parent.glob(path.name + "*.py")), f"{table}: {start} is not in ui/"

@@ -12,6 +12,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from circles_desktop.ui.common.widgets import tone
+
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -57,6 +59,10 @@ class GroupedLines(QTreeView):
         self.store.removeRows(0, self.store.rowCount())
         bold = QFont(self.font())
         bold.setBold(True)
+        # The tones read on this palette, light or dark. A selected line keeps the highlight's own text
+        # colour (the delegate's default), so red never sits on the blue highlight.
+        palette = self.palette()
+        tones = {name: QBrush(QColor(tone(name, palette))) for name in ("error", "note")}
         for group in groups:
             heading = QStandardItem(group.heading)
             heading.setFont(bold)
@@ -64,7 +70,7 @@ class GroupedLines(QTreeView):
             heading.setToolTip(group.tooltip)
             rest = [self._filler() for _ in range(self.store.columnCount() - 1)]
             for line in group.lines:
-                heading.appendRow(self._row(line))
+                heading.appendRow(self._row(line, tones))
             self.store.appendRow([heading, *rest])
         self.expandAll()
         first = self.first_line()
@@ -76,19 +82,14 @@ class GroupedLines(QTreeView):
         item.setSelectable(False)
         return item
 
-    def _row(self, line: Line) -> list[QStandardItem]:
-        from circles_desktop.ui.common.widgets import tone
-
-        # The tones read on this palette, light or dark; a selected line takes the highlight's own text
-        # colour (the delegate's default), so red never sits on the blue highlight.
-        palette = self.palette()
-        colour = tone("error", palette) if line.urgent else tone("note", palette) if not line.opens else ""
+    def _row(self, line: Line, tones: dict[str, QBrush]) -> list[QStandardItem]:
+        brush = tones["error"] if line.urgent else tones["note"] if not line.opens else None
         row = []
         for text in line.cells:
             item = QStandardItem(text)
             item.setToolTip(line.tooltip or text)
-            if colour:
-                item.setForeground(QBrush(QColor(colour)))
+            if brush is not None:
+                item.setForeground(brush)
             row.append(item)
         row[0].setData(line.opens, REF_ROLE)
         return row
