@@ -142,6 +142,7 @@ def test_conversation_journey_survives_a_restart(qtbot, request, created, tmp_pa
     # Carried, not owned, and no CoSA sharing category to choose.
     assert "Who carries it" in visible_labels(action) and "Owner" not in visible_labels(action)
     assert "Category" not in visible_labels(action)
+    assert panel.model.headerData(panel.model.COL_OWNER, Qt.Orientation.Horizontal) == "Who carries it"
     qtbot.keyClicks(action.description, "Ask the library for a Saturday start point")
     action.owner.setCurrentIndex(action.owner.findText("Pat Hughes", Qt.MatchFlag.MatchStartsWith))
     action.due_on.set_value(TODAY + timedelta(days=14))

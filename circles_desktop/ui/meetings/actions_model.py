@@ -41,9 +41,10 @@ class ActionsModel(QAbstractTableModel):
     COL_DESCRIPTION, COL_OWNER, COL_DUE, COL_STATUS, COL_BARRIER, COL_DONE = range(6)
     HEADERS = ("Action", "Owner", "Due", "Status", "Barrier", "Done on")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, owner_heading: str = "Owner") -> None:
         super().__init__(parent)
         self.rows: list[ActionRow] = []
+        self.headers = (*self.HEADERS[: self.COL_OWNER], owner_heading, *self.HEADERS[self.COL_OWNER + 1 :])
 
     def set_rows(self, rows: Sequence[ActionRow]) -> None:
         self.beginResetModel()
@@ -64,7 +65,7 @@ class ActionsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
         if orientation == HORIZONTAL and role == DISPLAY_ROLE:
-            return self.HEADERS[section]
+            return self.headers[section]
         return None
 
     def text(self, a: ActionRow, col: int) -> str:
@@ -103,7 +104,7 @@ class ActionsModel(QAbstractTableModel):
                 return self.text(a, col) or None
             return f"Overdue: was due {uk_date(a.due_on)} and is not done." if a.overdue else None
         if role == ACCESSIBLE_ROLE:
-            return f"{self.HEADERS[col]}: {self.text(a, col) or 'none'}"
+            return f"{self.headers[col]}: {self.text(a, col) or 'none'}"
         return None
 
     def _foreground(self, a: ActionRow, col: int) -> QBrush | None:

@@ -31,13 +31,6 @@ from circles_desktop.ui.meetings.actions_model import STATUS_WORDS, ActionsModel
 if TYPE_CHECKING:
     from circles_desktop.services.meetings.meeting_queries import ActionRow
 
-COLUMN_WIDTHS = (
-    (ActionsModel.COL_OWNER, 160),
-    (ActionsModel.COL_DUE, 200),
-    (ActionsModel.COL_STATUS, 150),
-    (ActionsModel.COL_DONE, 90),
-)
-
 
 class ActionsPanel(QWidget):
     """The meeting's actions with add/edit, quick status changes and delete."""
@@ -64,7 +57,7 @@ class ActionsPanel(QWidget):
         self.meeting_date: date | None = None
         self.setObjectName("actions")
         self.setAccessibleName("Actions")
-        self.model = ActionsModel(self)
+        self.model = ActionsModel(self, owner_heading=owner_label.replace("&", ""))
         self.table = self._build_table()
         self.summary = QLabel()
         self.summary.setObjectName("actions.summary")
@@ -81,17 +74,16 @@ class ActionsPanel(QWidget):
         self._update_buttons()
 
     def _build_table(self) -> QTableView:
+        # Fitted like every list (the action takes the room left, who and when are kept whole): a
+        # second stretched column on top of the fitting had given "Done on" the room and a sideways bar.
         table = list_table(
-            self.model, "actions.table", "Actions agreed at this meeting", word_wrap=True, tab_key_navigation=False
-        )
+            self.model, "actions.table", "Actions agreed at this meeting", word_wrap=True, tab_key_navigation=False,
+            stretch=ActionsModel.COL_DESCRIPTION,
+            keep=(ActionsModel.COL_OWNER, ActionsModel.COL_DUE, ActionsModel.COL_STATUS),
+        )  # fmt: skip
         table.setAlternatingRowColors(False)  # overdue rows have a colour of their own
         table.setStyleSheet("QTableView::item { padding: 4px 3px; }")
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(ActionsModel.COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ActionsModel.COL_BARRIER, QHeaderView.ResizeMode.Stretch)
-        for col, width in COLUMN_WIDTHS:
-            header.resizeSection(col, width)
         return table
 
     def _build_buttons(self) -> QHBoxLayout:
